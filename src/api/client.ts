@@ -1,0 +1,295 @@
+// The HTTP client of the data.gouv.fr API, on ky. Only this module knows URLs and
+// headers. Every failure leaves it as an ApiError; the API key never leaves it except
+// as the X-API-KEY header of a request to the configured origin.
+import ky, { HTTPError, TimeoutError, type Options } from 'ky';
+import { ApiError, kindForStatus, parseErrorBody } from './errors';
+import { parseApiUrl } from './apiUrl';
+import {
+  DATASET_LIST_MASK,
+  ME_MASK,
+  REUSE_DOCUMENT_MASK,
+  REUSE_LIST_MASK,
+  REUSE_VERSION_MASK,
+} from './fieldMasks';
+import type { Choice, Dataset, Me, MyMetrics, NewReuse, Reuse, ReusePatch } from './models';
+
+export interface RequestLogger {
+  /** One line per request: method, path, status and time. Never headers or bodies. */
+  request(method: string, path: string, status: number | string, elapsedMs: number): void;
+}
+
+export interface ApiClientOptions {
+  /** The `datagouv.apiUrl` setting (validated here). */
+  apiUrl: string | undefined;
+  /** Reads the key for this client's origin, or undefined when signed out. */
+  getApiKey: () => Promise<string | undefined> | string | undefined;
+  logger?: RequestLogger;
+  /** Per attempt; a slow answer becomes a `timeout` ApiError. */
+  timeoutMs?: number;
+  /** GETs are retried on 429/502/503/504 and network errors; writes never are. */
+  retryLimit?: number;
+  /** Delay before retry n (1-based); exponential backoff by default. */
+  retryDelayMs?: (attempt: number) => number;
+  /** Longest Retry-After we are willing to wait for, in ms. */
+  maxRetryAfterMs?: number;
+  /** Replaces global fetch (benchmarks count bytes through it). */
+  fetch?: typeof fetch;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+  /** Use this key instead of the stored one (checking a key before storing it). */
+  apiKey?: string;
+  /** Overrides the default X-Fields mask of the call; `null` asks for the full object. */
+  fields?: string | null;
+}
+
+const MAX_REDIRECTS = 5;
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+export class ApiClient {
+  readonly baseUrl: URL;
+  private readonly http: typeof ky;
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.baseUrl = parseApiUrl(options.apiUrl);
+    this.http = ky.create({
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      // Redirects are followed by hand (see send()) so that the key never travels to
+      // another origin.
+      redirect: 'manual',
+      retry: {
+        limit: options.retryLimit ?? 2,
+        methods: ['get'],
+        statusCodes: [429, 502, 503, 504],
+        afterStatusCodes: [429, 503],
+        maxRetryAfter: options.maxRetryAfterMs ?? 10_000,
+        backoffLimit: 5_000,
+        ...(options.retryDelayMs ? { delay: options.retryDelayMs } : {}),
+      },
+      fetch: options.fetch,
+      headers: { Accept: 'application/json' },
+    });
+  }
+
+  get origin(): string {
+    return this.baseUrl.origin;
+  }
+
+  // ---- /me ---------------------------------------------------------------------
+
+  getMe(call: CallOptions = {}): Promise<Me> {
+    return this.json<Me>('GET', 'me/', { ...call, fields: call.fields === undefined ? ME_MASK : call.fields });
+  }
+
+  getMyMetrics(call: CallOptions = {}): Promise<MyMetrics> {
+    return this.json<MyMetrics>('GET', 'me/metrics/', call);
+  }
+
+  /** The user's own reuses and those of every organization they belong to. */
+  listOrgReuses(call: CallOptions = {}): Promise<Reuse[]> {
+    return this.list<Reuse>('me/org_reuses/', REUSE_LIST_MASK, call);
+  }
+
+  /** The reuses the user owns directly (not through an organization). */
+  listMyReuses(call: CallOptions = {}): Promise<Reuse[]> {
+    return this.list<Reuse>('me/reuses/', REUSE_LIST_MASK, call);
+  }
+
+  /** The user's own datasets and those of their organizations, most recently modified first. */
+  listOrgDatasets(call: CallOptions & { q?: string } = {}): Promise<Dataset[]> {
+    const path = call.q ? `me/org_datasets/?q=${encodeURIComponent(call.q)}` : 'me/org_datasets/';
+    return this.list<Dataset>(path, DATASET_LIST_MASK, call);
+  }
+
+  // ---- /reuses -----------------------------------------------------------------
+
+  getReuse(id: string, call: CallOptions = {}): Promise<Reuse> {
+    return this.json<Reuse>('GET', `reuses/${encodeSegment(id)}/`, {
+      ...call,
+      fields: call.fields === undefined ? REUSE_DOCUMENT_MASK : call.fields,
+    });
+  }
+
+  /** The cheap read before a save (the API has no ETag). */
+  getReuseVersion(id: string, call: CallOptions = {}): Promise<Pick<Reuse, 'id' | 'last_modified'>> {
+    return this.json('GET', `reuses/${encodeSegment(id)}/`, { ...call, fields: REUSE_VERSION_MASK });
+  }
+
+  /** `PUT /reuses/{id}/` is a patch: send only the keys that changed. */
+  updateReuse(id: string, patch: ReusePatch, call: CallOptions = {}): Promise<Reuse> {
+    return this.json<Reuse>('PUT', `reuses/${encodeSegment(id)}/`, {
+      ...call,
+      body: patch,
+      fields: call.fields === undefined ? REUSE_DOCUMENT_MASK : call.fields,
+    });
+  }
+
+  createReuse(reuse: NewReuse, call: CallOptions = {}): Promise<Reuse> {
+    return this.json<Reuse>('POST', 'reuses/', {
+      ...call,
+      body: reuse,
+      fields: call.fields === undefined ? REUSE_DOCUMENT_MASK : call.fields,
+    });
+  }
+
+  async deleteReuse(id: string, call: CallOptions = {}): Promise<void> {
+    await this.send('DELETE', `reuses/${encodeSegment(id)}/`, call);
+  }
+
+  addDatasetToReuse(reuseId: string, datasetId: string, call: CallOptions = {}): Promise<Reuse> {
+    return this.json<Reuse>('POST', `reuses/${encodeSegment(reuseId)}/datasets/`, {
+      ...call,
+      body: { id: datasetId },
+      fields: call.fields === undefined ? REUSE_DOCUMENT_MASK : call.fields,
+    });
+  }
+
+  getReuseTypes(call: CallOptions = {}): Promise<Choice[]> {
+    return this.json<Choice[]>('GET', 'reuses/types/', call);
+  }
+
+  getReuseTopics(call: CallOptions = {}): Promise<Choice[]> {
+    return this.json<Choice[]>('GET', 'reuses/topics/', call);
+  }
+
+  // ---- plumbing ----------------------------------------------------------------
+
+  private async list<T>(path: string, mask: string, call: CallOptions): Promise<T[]> {
+    const items = await this.json<unknown>('GET', path, { ...call, fields: call.fields === undefined ? mask : call.fields });
+    if (!Array.isArray(items)) {
+      throw new ApiError('invalidResponse', { method: 'GET', path: this.pathOf(path), serverMessage: 'expected a list' });
+    }
+    return items as T[];
+  }
+
+  private async json<T>(method: string, path: string, call: CallOptions & { body?: unknown }): Promise<T> {
+    const response = await this.send(method, path, call);
+    const text = await response.text().catch((cause: unknown) => {
+      // The headers arrived but the body was cut short (reset connection, proxy).
+      const error = this.toApiError(cause, method, path);
+      throw error.kind === 'offline'
+        ? new ApiError('invalidResponse', { method, path: this.pathOf(path), status: response.status, cause })
+        : error;
+    });
+    try {
+      return JSON.parse(text) as T;
+    } catch (cause) {
+      throw new ApiError('invalidResponse', { method, path: this.pathOf(path), status: response.status, cause });
+    }
+  }
+
+  /** Sends one request (GET retried by ky), following same-origin redirects by hand. */
+  private async send(method: string, path: string, call: CallOptions & { body?: unknown }): Promise<Response> {
+    const apiKey = call.apiKey ?? (await this.options.getApiKey());
+    let url = new URL(path, this.baseUrl);
+    for (let hop = 0; ; hop++) {
+      const headers: Record<string, string> = {};
+      if (apiKey) headers['X-API-KEY'] = apiKey;
+      if (call.fields) headers['X-Fields'] = call.fields;
+      const options: Options = { method, headers, signal: call.signal };
+      if (call.body !== undefined) options.json = call.body;
+      const started = Date.now();
+      const logPath = url.pathname + url.search;
+      try {
+        const response = await this.http(url, options);
+        this.options.logger?.request(method, logPath, response.status, Date.now() - started);
+        return response;
+      } catch (cause) {
+        const status = cause instanceof HTTPError ? cause.response.status : errorLabel(cause);
+        this.options.logger?.request(method, logPath, status, Date.now() - started);
+        const next = cause instanceof HTTPError ? this.redirectTarget(cause.response, url) : undefined;
+        if (next && hop < MAX_REDIRECTS) {
+          url = next;
+          continue;
+        }
+        throw await this.toApiErrorAsync(cause, method, url);
+      }
+    }
+  }
+
+  /**
+   * A redirect is followed only when it stays on the API's origin and under its base
+   * path (udata answers 308 for an old slug). Anything else is refused, key or not:
+   * the caller gets a `redirect` error naming where the server wanted to go.
+   */
+  private redirectTarget(response: Response, from: URL): URL | undefined {
+    if (response.status < 300 || response.status >= 400) return undefined;
+    const location = response.headers.get('location');
+    if (!location) return undefined;
+    let target: URL;
+    try {
+      target = new URL(location, from);
+    } catch {
+      return undefined;
+    }
+    if (target.origin !== this.baseUrl.origin || !target.pathname.startsWith(this.baseUrl.pathname)) return undefined;
+    // A 303 turns the request into a GET; udata never sends one for the calls we make.
+    if (response.status === 303) return undefined;
+    return target;
+  }
+
+  private pathOf(path: string): string {
+    return new URL(path, this.baseUrl).pathname;
+  }
+
+  private toApiError(cause: unknown, method: string, path: string): ApiError {
+    if (cause instanceof ApiError) return cause;
+    if (cause instanceof TimeoutError) return new ApiError('timeout', { method, path: this.pathOf(path), cause });
+    if (isAbort(cause)) return new ApiError('cancelled', { method, path: this.pathOf(path), cause });
+    // fetch reports refused, reset and unresolvable connections as TypeError.
+    return new ApiError('offline', { method, path: this.pathOf(path), cause });
+  }
+
+  private async toApiErrorAsync(cause: unknown, method: string, url: URL): Promise<ApiError> {
+    if (!(cause instanceof HTTPError)) return this.toApiError(cause, method, url.pathname);
+    const response = cause.response;
+    const status = response.status;
+    const kind = kindForStatus(status);
+    let text = '';
+    try {
+      text = await response.text();
+    } catch {
+      // A body cut short still leaves the status to report.
+    }
+    const parsed = parseErrorBody(text);
+    const retryAfter = Number(response.headers.get('retry-after'));
+    let location: string | undefined;
+    if (kind === 'redirect') {
+      const raw = response.headers.get('location');
+      location = raw ? safeLocation(raw, url) : undefined;
+    }
+    return new ApiError(kind, {
+      status,
+      method,
+      path: url.pathname,
+      ...parsed,
+      location,
+      retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+    });
+  }
+}
+
+function encodeSegment(value: string): string {
+  return encodeURIComponent(value);
+}
+
+function isAbort(cause: unknown): boolean {
+  return cause instanceof Error && (cause.name === 'AbortError' || cause.name === 'CanceledError');
+}
+
+function errorLabel(cause: unknown): string {
+  if (cause instanceof TimeoutError) return 'timeout';
+  if (isAbort(cause)) return 'cancelled';
+  return 'network error';
+}
+
+/** The origin and path of a redirect target, without its query (which could carry anything). */
+function safeLocation(location: string, from: URL): string {
+  try {
+    const target = new URL(location, from);
+    return `${target.origin}${target.pathname}`;
+  } catch {
+    return '?';
+  }
+}

@@ -1,0 +1,55 @@
+// User-facing sentences for API failures: what happened, and what to do about it.
+// Pure code: the translator is passed in (vscode.l10n in the extension), so the
+// sentences are testable without VS Code.
+import { ApiError } from './errors';
+
+export interface Translator {
+  t(message: string, ...args: Array<string | number | boolean>): string;
+}
+
+export function describeApiError(error: ApiError, l10n: Translator): string {
+  const server = error.serverMessage;
+  switch (error.kind) {
+    case 'offline':
+      return l10n.t('data.gouv.fr could not be reached. Check your internet connection (or the datagouv.apiUrl setting) and try again.');
+    case 'timeout':
+      return l10n.t('data.gouv.fr did not answer in time. Try again in a moment.');
+    case 'cancelled':
+      return l10n.t('The request was cancelled.');
+    case 'unauthorized':
+      return server
+        ? l10n.t('Your API key was refused ({0}). Set a valid key with "data.gouv.fr: Set API Key".', server)
+        : l10n.t('Your API key was refused. Set a valid key with "data.gouv.fr: Set API Key".');
+    case 'forbidden':
+      return l10n.t('You do not have permission to do this on data.gouv.fr. Ask an administrator of the organization for editor rights.');
+    case 'notFound':
+      return l10n.t('data.gouv.fr has no such object (404). It may have been removed, or the link is wrong.');
+    case 'methodNotAllowed':
+      return l10n.t('This data.gouv.fr server does not offer this action.');
+    case 'gone':
+      return l10n.t('This object has been deleted on data.gouv.fr.');
+    case 'validation': {
+      const fields = Object.entries(error.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
+      const detail = fields.length ? fields.join('; ') : server ?? '';
+      return detail
+        ? l10n.t('data.gouv.fr refused the change: {0}', detail)
+        : l10n.t('data.gouv.fr refused the change.');
+    }
+    case 'rateLimited':
+      return l10n.t('data.gouv.fr is receiving too many requests. Wait a minute and try again.');
+    case 'server':
+      return l10n.t('data.gouv.fr had an internal problem (error {0}). Try again later.', error.status ?? 500);
+    case 'redirect':
+      return l10n.t(
+        'The server redirected the request to another address ({0}). It was not followed, to keep your API key safe. Check the datagouv.apiUrl setting.',
+        error.details.location ?? '?',
+      );
+    case 'invalidResponse':
+      return l10n.t('data.gouv.fr sent an answer that could not be read. Try again later.');
+    case 'http':
+    default:
+      return server
+        ? l10n.t('data.gouv.fr answered with error {0}: {1}', error.status ?? '?', server)
+        : l10n.t('data.gouv.fr answered with error {0}.', error.status ?? '?');
+  }
+}

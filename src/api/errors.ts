@@ -1,0 +1,127 @@
+// One error type for every way a request can fail, so that callers branch on `kind`
+// and show `describeApiError()` to the user instead of a stack trace.
+
+export type ApiErrorKind =
+  | 'offline' // no answer at all: DNS, refused or reset connection
+  | 'timeout'
+  | 'cancelled'
+  | 'unauthorized' // 401
+  | 'forbidden' // 403
+  | 'notFound' // 404
+  | 'methodNotAllowed' // 405
+  | 'gone' // 410
+  | 'validation' // 400
+  | 'rateLimited' // 429
+  | 'server' // 5xx
+  | 'redirect' // a redirect the client refused to follow
+  | 'invalidResponse' // a 2xx whose body is not the JSON we expected
+  | 'http'; // any other status
+
+/** Per-field messages; the API sends a string or a list per field, both become lists. */
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    readonly details: {
+      status?: number;
+      /** The server's own `message`, when it sent one. */
+      serverMessage?: string;
+      fieldErrors?: FieldErrors;
+      method?: string;
+      /** Path of the request under the API base (never a full URL with secrets). */
+      path?: string;
+      /** For `redirect`: where the server wanted to send us. */
+      location?: string;
+      retryAfterSeconds?: number;
+      cause?: unknown;
+    } = {},
+  ) {
+    super(
+      `${details.method ?? ''} ${details.path ?? ''} failed: ${kind}${details.status ? ` (${details.status})` : ''}${
+        details.serverMessage ? `: ${details.serverMessage}` : ''
+      }`.trim(),
+    );
+    this.name = 'ApiError';
+  }
+
+  get status(): number | undefined {
+    return this.details.status;
+  }
+  get serverMessage(): string | undefined {
+    return this.details.serverMessage;
+  }
+  get fieldErrors(): FieldErrors {
+    return this.details.fieldErrors ?? {};
+  }
+}
+
+export function isApiError(value: unknown): value is ApiError {
+  return value instanceof ApiError;
+}
+
+export function kindForStatus(status: number): ApiErrorKind {
+  switch (status) {
+    case 400:
+    case 422:
+      return 'validation';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'notFound';
+    case 405:
+      return 'methodNotAllowed';
+    case 410:
+      return 'gone';
+    case 429:
+      return 'rateLimited';
+    default:
+      if (status >= 500) return 'server';
+      if (status >= 300 && status < 400) return 'redirect';
+      return 'http';
+  }
+}
+
+/**
+ * Reads `{"message": ..., "errors": {...}}` out of an error body. udata's reuse forms
+ * send one string per field and its dataset forms a list of strings: accept both, and
+ * anything else (HTML from a proxy, truncated JSON) yields no details rather than a throw.
+ */
+export function parseErrorBody(text: string): { serverMessage?: string; fieldErrors?: FieldErrors } {
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
+  const record = body as Record<string, unknown>;
+  const result: { serverMessage?: string; fieldErrors?: FieldErrors } = {};
+  if (typeof record.message === 'string' && record.message.trim()) {
+    result.serverMessage = record.message.trim();
+  }
+  const errors = record.errors;
+  if (errors && typeof errors === 'object' && !Array.isArray(errors)) {
+    const fieldErrors: FieldErrors = {};
+    for (const [field, value] of Object.entries(errors as Record<string, unknown>)) {
+      const messages = flattenMessages(value);
+      if (messages.length) fieldErrors[field] = messages;
+    }
+    if (Object.keys(fieldErrors).length) result.fieldErrors = fieldErrors;
+  }
+  return result;
+}
+
+function flattenMessages(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  if (Array.isArray(value)) return value.flatMap(flattenMessages);
+  if (value && typeof value === 'object') {
+    // Nested forms (e.g. extras) answer {"sub": "message"}: keep the sub-field's name.
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
+      flattenMessages(inner).map((message) => `${key}: ${message}`),
+    );
+  }
+  return [];
+}

@@ -1,0 +1,38 @@
+// X-Fields masks: the lists under /me/ are unpaginated and each item carries whole
+// nested objects (a reuse its full datasets, a dataset all its resources). A mask
+// keeps only what the extension shows, which cuts the bytes by an order of magnitude.
+
+const ORG = 'organization{id,name,acronym,slug,page,logo_thumbnail}';
+const OWNER = 'owner{id,first_name,last_name,slug,page}';
+
+/** What the Reuses view shows for a reuse and for each of its datasets. */
+export const REUSE_LIST_MASK = [
+  'id,title,slug,description,url,type,topic,tags,private,archived,deleted,featured',
+  'last_modified,created_at,page,metrics,permissions',
+  ORG,
+  OWNER,
+  'datasets{id,title,slug,page,private,archived,deleted}',
+].join(',');
+
+/** What the Organization Datasets view shows for a dataset and its resources. */
+export const DATASET_LIST_MASK = [
+  'id,title,slug,acronym,private,archived,deleted,last_update,last_modified,page,quality{score},metrics,permissions',
+  ORG,
+  OWNER,
+  'resources{id,title,format,filesize,url,type}',
+].join(',');
+
+/** Everything the reuse document needs, plus what decides how it opens. */
+export const REUSE_DOCUMENT_MASK = [
+  'id,title,slug,description,url,type,topic,tags,private,archived,deleted,extras',
+  'last_modified,page,permissions',
+  'datasets{id,title}',
+  ORG,
+  OWNER,
+].join(',');
+
+/** The cheap read before a save: has the reuse changed since it was opened? */
+export const REUSE_VERSION_MASK = 'id,last_modified';
+
+export const ME_MASK =
+  'id,slug,first_name,last_name,email,avatar_thumbnail,page,roles,organizations{id,name,acronym,slug,page,logo_thumbnail}';

@@ -1,0 +1,198 @@
+// Typed models of the data.gouv.fr API objects this extension reads, after
+// ../shared/api-reference (me.txt, reuses.txt). Every field is optional where a
+// field mask (X-Fields) can leave it out; the views only read what they asked for.
+
+export type Iso8601 = string;
+
+export interface Permissions {
+  edit: boolean;
+  delete: boolean;
+}
+
+export interface Badge {
+  kind: string;
+}
+
+export interface OrganizationRef {
+  id: string;
+  name: string;
+  acronym?: string | null;
+  slug?: string;
+  page?: string;
+  uri?: string;
+  logo?: string | null;
+  logo_thumbnail?: string | null;
+  badges?: Badge[];
+}
+
+/** An organization as listed in `GET /me/` (`organizations[]`). */
+export type Organization = OrganizationRef;
+
+export interface UserRef {
+  id: string;
+  first_name?: string;
+  last_name?: string;
+  slug?: string;
+  page?: string;
+  uri?: string;
+  avatar?: string | null;
+  avatar_thumbnail?: string | null;
+}
+
+export interface Me extends UserRef {
+  email?: string | null;
+  about?: string | null;
+  website?: string | null;
+  since?: Iso8601;
+  last_login_at?: Iso8601 | null;
+  active?: boolean;
+  roles?: string[];
+  metrics?: Record<string, number>;
+  organizations?: Organization[];
+}
+
+export interface Resource {
+  id: string;
+  title?: string;
+  format?: string | null;
+  filesize?: number | null;
+  filetype?: string;
+  type?: string;
+  url?: string;
+  mime?: string | null;
+  last_modified?: Iso8601;
+}
+
+export interface DatasetQuality {
+  score?: number;
+  [check: string]: unknown;
+}
+
+export interface Dataset {
+  id: string;
+  title?: string;
+  slug?: string;
+  acronym?: string | null;
+  description?: string;
+  private?: boolean;
+  archived?: Iso8601 | null;
+  deleted?: Iso8601 | null;
+  created_at?: Iso8601;
+  last_modified?: Iso8601;
+  last_update?: Iso8601;
+  frequency?: string;
+  page?: string;
+  uri?: string;
+  tags?: string[];
+  resources?: Resource[];
+  quality?: DatasetQuality;
+  metrics?: Record<string, number>;
+  organization?: OrganizationRef | null;
+  owner?: UserRef | null;
+  badges?: Badge[];
+  permissions?: Permissions;
+}
+
+export const REUSE_TYPES = [
+  'api',
+  'application',
+  'idea',
+  'news_article',
+  'paper',
+  'post',
+  'visualization',
+  'hardware',
+] as const;
+export type ReuseType = (typeof REUSE_TYPES)[number];
+
+export const REUSE_TOPICS = [
+  'health',
+  'transport_and_mobility',
+  'housing_and_development',
+  'food_and_agriculture',
+  'culture_and_recreation',
+  'economy_and_business',
+  'environment_and_energy',
+  'work_and_training',
+  'politics_and_public_life',
+  'safety_and_security',
+  'education_and_research',
+  'society_and_demography',
+  'law_and_justice',
+  'open_data_tools',
+  'others',
+] as const;
+export type ReuseTopic = (typeof REUSE_TOPICS)[number];
+
+export interface Reuse {
+  id: string;
+  title?: string;
+  slug?: string;
+  description?: string;
+  url?: string;
+  type?: ReuseType | string;
+  topic?: ReuseTopic | string;
+  tags?: string[];
+  /** Full dataset objects in API answers (trimmed by the mask); ids when sent. */
+  datasets?: Dataset[];
+  dataservices?: unknown[];
+  private?: boolean;
+  archived?: Iso8601 | null;
+  deleted?: Iso8601 | null;
+  featured?: boolean;
+  extras?: Record<string, unknown>;
+  image?: string | null;
+  image_thumbnail?: string | null;
+  created_at?: Iso8601;
+  last_modified?: Iso8601;
+  metrics?: Record<string, number>;
+  organization?: OrganizationRef | null;
+  owner?: UserRef | null;
+  badges?: Badge[];
+  page?: string;
+  uri?: string;
+  permissions?: Permissions;
+}
+
+/** `GET /reuses/types/` and `/reuses/topics/` items. */
+export interface Choice {
+  id: string;
+  label: string;
+}
+
+/** The body of `PUT /reuses/{id}/`: a patch, only the keys to change. */
+export interface ReusePatch {
+  title?: string;
+  description?: string;
+  url?: string;
+  type?: string;
+  topic?: string;
+  tags?: string[];
+  datasets?: string[];
+  private?: boolean;
+  archived?: Iso8601 | null;
+  deleted?: Iso8601 | null;
+  extras?: Record<string, unknown>;
+}
+
+export interface NewReuse {
+  title: string;
+  description: string;
+  url: string;
+  type: string;
+  topic: string;
+  tags?: string[];
+  datasets?: string[];
+  private?: boolean;
+  organization?: string;
+}
+
+export interface MyMetrics {
+  id?: string;
+  datasets_count?: number;
+  datasets_org_count?: number;
+  followers_count?: number;
+  followers_org_count?: number;
+  resources_availability?: number;
+  [metric: string]: unknown;
+}

@@ -1,0 +1,392 @@
+// Realistic French sample data for the stand-in: a user in two organizations,
+// reuses of several types and states, datasets with resources, plus a second user
+// whose reuse the first may only read, and a platform administrator.
+import { slugify } from './slugify';
+
+export interface StoredUser {
+  id: string;
+  slug: string;
+  first_name: string;
+  last_name: string;
+  email: string;
+  about: string;
+  website: string;
+  apiKey: string;
+  roles: string[];
+  since: string;
+}
+
+export interface StoredOrganization {
+  id: string;
+  name: string;
+  acronym: string | null;
+  slug: string;
+  /** user id → role in the organization */
+  members: Record<string, 'admin' | 'editor'>;
+}
+
+export interface StoredResource {
+  id: string;
+  title: string;
+  description: string;
+  format: string;
+  filesize: number | null;
+  filetype: 'file' | 'remote';
+  type: string;
+  url: string;
+  mime: string | null;
+  created_at: string;
+  last_modified: string;
+}
+
+export interface StoredDataset {
+  id: string;
+  title: string;
+  slug: string;
+  acronym: string | null;
+  description: string;
+  owner: string | null;
+  organization: string | null;
+  private: boolean;
+  archived: string | null;
+  deleted: string | null;
+  created_at: string;
+  last_modified: string;
+  last_update: string;
+  frequency: string;
+  license: string;
+  tags: string[];
+  quality_score: number;
+  metrics: Record<string, number>;
+  resources: StoredResource[];
+}
+
+export interface StoredReuse {
+  id: string;
+  title: string;
+  slug: string;
+  oldSlugs: string[];
+  description: string;
+  url: string;
+  type: string;
+  topic: string;
+  tags: string[];
+  datasets: string[];
+  private: boolean;
+  archived: string | null;
+  deleted: string | null;
+  featured: boolean;
+  extras: Record<string, unknown>;
+  owner: string | null;
+  organization: string | null;
+  created_at: string;
+  last_modified: string;
+  metrics: Record<string, number>;
+  badges: Array<{ kind: string }>;
+  followers: string[];
+}
+
+export interface SampleData {
+  users: StoredUser[];
+  organizations: StoredOrganization[];
+  datasets: StoredDataset[];
+  reuses: StoredReuse[];
+}
+
+/** The key of the sample user, Camille Martin (printed by the demo). */
+export const SAMPLE_API_KEY = 'udata_demo_camille_7f3a9c2e41b84d06a5e1';
+/** The key of Jean Dupont, who owns a reuse Camille may only read. */
+export const OTHER_USER_API_KEY = 'udata_demo_jean_0c5d8e2b97a14f3e6b28';
+/** The key of a platform administrator. */
+export const ADMIN_API_KEY = 'udata_demo_admin_91e4b7c03d5a2f68e1c9';
+
+export function objectId(prefix: number, n: number): string {
+  return (prefix.toString(16).padStart(8, '0') + n.toString(16).padStart(16, '0')).slice(0, 24);
+}
+
+function daysAgo(days: number, base = Date.parse('2026-11-20T09:30:00.000Z')): string {
+  return new Date(base - days * 86_400_000).toISOString();
+}
+
+const FORMATS: Array<[string, string | null]> = [
+  ['csv', 'text/csv'],
+  ['json', 'application/json'],
+  ['geojson', 'application/geo+json'],
+  ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+  ['pdf', 'application/pdf'],
+  ['zip', 'application/zip'],
+];
+
+function resource(datasetId: string, n: number, title: string, formatIndex: number, days: number): StoredResource {
+  const [format, mime] = FORMATS[formatIndex % FORMATS.length];
+  return {
+    id: objectId(0x7e50, Number.parseInt(datasetId.slice(-6), 16) * 16 + n),
+    title,
+    description: `Fichier ${format.toUpperCase()} mis à jour automatiquement.`,
+    format,
+    filesize: format === 'pdf' ? null : 12_000 + ((n * 7919 + formatIndex * 104_729) % 9_000_000),
+    filetype: 'file',
+    type: 'main',
+    url: `https://static.data.gouv.fr/resources/${datasetId}/${slugify(title)}.${format}`,
+    mime,
+    created_at: daysAgo(days + 200),
+    last_modified: daysAgo(days),
+  };
+}
+
+const LONG_DESCRIPTION =
+  'Ce jeu de données est produit par le service et mis à jour régulièrement. ' +
+  'Il respecte le schéma national publié sur schema.data.gouv.fr. ' +
+  'Les coordonnées sont exprimées en WGS84 (EPSG:4326). ' +
+  'Pour toute question, utilisez l’onglet discussions de la page du jeu de données.';
+
+export function createSampleData(): SampleData {
+  const camille: StoredUser = {
+    id: objectId(0x5a1e, 1),
+    slug: 'camille-martin',
+    first_name: 'Camille',
+    last_name: 'Martin',
+    email: 'camille.martin@saint-remy-sur-loire.fr',
+    about: 'Cheffe de projet données à la mairie de Saint-Rémy-sur-Loire.',
+    website: 'https://www.saint-remy-sur-loire.fr',
+    apiKey: SAMPLE_API_KEY,
+    roles: [],
+    since: '2021-03-15T10:00:00.000Z',
+  };
+  const jean: StoredUser = {
+    id: objectId(0x5a1e, 2),
+    slug: 'jean-dupont',
+    first_name: 'Jean',
+    last_name: 'Dupont',
+    email: 'jean.dupont@example.org',
+    about: '',
+    website: '',
+    apiKey: OTHER_USER_API_KEY,
+    roles: [],
+    since: '2019-06-01T08:00:00.000Z',
+  };
+  const admin: StoredUser = {
+    id: objectId(0x5a1e, 3),
+    slug: 'administration-plateforme',
+    first_name: 'Administration',
+    last_name: 'Plateforme',
+    email: 'admin@example.org',
+    about: '',
+    website: '',
+    apiKey: ADMIN_API_KEY,
+    roles: ['admin'],
+    since: '2014-01-01T00:00:00.000Z',
+  };
+
+  const mairie: StoredOrganization = {
+    id: objectId(0x0a9a, 1),
+    name: 'Mairie de Saint-Rémy-sur-Loire',
+    acronym: null,
+    slug: 'mairie-de-saint-remy-sur-loire',
+    members: { [camille.id]: 'admin' },
+  };
+  const agence: StoredOrganization = {
+    id: objectId(0x0a9a, 2),
+    name: 'Agence régionale des mobilités',
+    acronym: 'ARM',
+    slug: 'agence-regionale-des-mobilites',
+    members: { [camille.id]: 'editor' },
+  };
+  const observatoire: StoredOrganization = {
+    id: objectId(0x0a9a, 3),
+    name: 'Observatoire citoyen de l’air',
+    acronym: 'OCA',
+    slug: 'observatoire-citoyen-de-l-air',
+    members: { [jean.id]: 'admin' },
+  };
+
+  const datasetSpecs: Array<[string, StoredOrganization | null, number, string[]]> = [
+    ['Horaires théoriques du réseau de bus (GTFS)', agence, 2, ['Horaires GTFS', 'Arrêts']],
+    ['Bornes de recharge pour véhicules électriques', mairie, 5, ['Bornes IRVE', 'Bornes IRVE (GeoJSON)', 'Documentation']],
+    ['Qualité de l’air mesurée près des écoles', mairie, 9, ['Mesures horaires']],
+    ['Aménagements cyclables', agence, 14, ['Pistes cyclables', 'Stationnements vélo']],
+    ['Budget primitif 2026', mairie, 30, ['Budget primitif', 'Annexes']],
+    ['Menus des cantines scolaires', mairie, 45, ['Menus de la semaine']],
+    ['Relevés de trafic routier', agence, 60, []],
+    ['Mes relevés de températures au jardin', null, 90, ['Relevés 2025']],
+    ['Capteurs de particules fines citoyens', observatoire, 3, ['Mesures PM2.5']],
+  ];
+  const datasets: StoredDataset[] = datasetSpecs.map(([title, org, days, resourceTitles], index) => {
+    const id = objectId(0xda7a, index + 1);
+    return {
+      id,
+      title,
+      slug: slugify(title),
+      acronym: null,
+      description: LONG_DESCRIPTION,
+      owner: org ? null : camille.id,
+      organization: org ? org.id : null,
+      private: index === 6,
+      archived: index === 5 ? daysAgo(20) : null,
+      deleted: null,
+      created_at: daysAgo(days + 400),
+      last_modified: daysAgo(days),
+      last_update: daysAgo(days + 1),
+      frequency: index % 2 ? 'monthly' : 'daily',
+      license: 'lov2',
+      tags: ['mobilite', 'open-data'].slice(0, (index % 2) + 1),
+      quality_score: Math.round((0.33 + ((index * 0.137) % 0.66)) * 100) / 100,
+      metrics: { views: 1200 - index * 97, followers: 12 - index, reuses: 2, discussions: index % 3, resources_downloads: 5400 - index * 411 },
+      resources: resourceTitles.map((resourceTitle, n) => resource(id, n, resourceTitle, index + n, days + n)),
+    };
+  });
+  const [gtfs, irve, air, velo, budget, , , , capteurs] = datasets;
+
+  const reuseSpecs: Array<Partial<StoredReuse> & { title: string; days: number }> = [
+    {
+      title: 'Carte des bornes de recharge de Saint-Rémy',
+      description:
+        'Une carte interactive des bornes de recharge pour véhicules électriques de la commune, ' +
+        'avec leur puissance et leur disponibilité.\n\nRéalisée avec les données IRVE de la mairie.',
+      url: 'https://carto.saint-remy-sur-loire.fr/bornes',
+      type: 'application',
+      topic: 'transport_and_mobility',
+      tags: ['irve', 'mobilite', 'vehicule-electrique'],
+      datasets: [irve.id],
+      organization: mairie.id,
+      days: 2,
+      metrics: { views: 3412, followers: 27, datasets: 1 },
+    },
+    {
+      title: 'API des horaires de bus en temps réel',
+      description: 'Une API REST qui expose les prochains passages aux arrêts du réseau régional.',
+      url: 'https://api.mobilites-region.fr/horaires',
+      type: 'api',
+      topic: 'transport_and_mobility',
+      tags: ['bus', 'gtfs', 'temps-reel'],
+      datasets: [gtfs.id],
+      organization: agence.id,
+      days: 4,
+      metrics: { views: 980, followers: 8, datasets: 1 },
+    },
+    {
+      title: 'Qualité de l’air autour des écoles',
+      description: 'Visualisation des mesures de qualité de l’air près des écoles, heure par heure.',
+      url: 'https://dataviz.saint-remy-sur-loire.fr/air-ecoles',
+      type: 'visualization',
+      topic: 'environment_and_energy',
+      tags: ['air', 'ecoles', 'sante'],
+      datasets: [air.id, capteurs.id],
+      organization: mairie.id,
+      days: 7,
+      metrics: { views: 1544, followers: 11, datasets: 2 },
+    },
+    {
+      title: 'Itinéraires cyclables du dimanche',
+      description: 'Une idée de balades à vélo construite à partir des aménagements cyclables.',
+      url: 'https://camille-martin.fr/velo-dimanche',
+      type: 'idea',
+      topic: 'culture_and_recreation',
+      tags: ['velo', 'loisirs'],
+      datasets: [velo.id],
+      owner: camille.id,
+      private: true,
+      days: 12,
+      metrics: { views: 0, followers: 0, datasets: 1 },
+    },
+    {
+      title: 'Le budget 2026 expliqué aux habitants',
+      description: 'Un article qui explique le budget primitif de la commune en cinq graphiques.',
+      url: 'https://www.saint-remy-sur-loire.fr/actualites/budget-2026',
+      type: 'news_article',
+      topic: 'politics_and_public_life',
+      tags: ['budget', 'finances-publiques'],
+      datasets: [budget.id],
+      organization: mairie.id,
+      archived: daysAgo(10),
+      days: 25,
+      metrics: { views: 431, followers: 2, datasets: 1 },
+    },
+    {
+      title: 'Billet : nos données de mobilité en 2025',
+      description: 'Retour sur une année d’ouverture des données de mobilité.',
+      url: 'https://camille-martin.fr/billets/mobilite-2025',
+      type: 'post',
+      topic: 'transport_and_mobility',
+      tags: ['bilan', 'mobilite'],
+      datasets: [gtfs.id, velo.id],
+      owner: camille.id,
+      deleted: daysAgo(3),
+      days: 40,
+      metrics: { views: 77, followers: 0, datasets: 2 },
+    },
+    {
+      title: 'Capteurs citoyens : tableau de bord',
+      description: 'Tableau de bord des mesures de particules fines relevées par des bénévoles.',
+      url: 'https://observatoire-air.example.org/tableau-de-bord',
+      type: 'visualization',
+      topic: 'health',
+      tags: ['capteurs', 'particules-fines'],
+      datasets: [capteurs.id],
+      organization: observatoire.id,
+      days: 6,
+      metrics: { views: 2210, followers: 19, datasets: 1 },
+    },
+  ];
+  const reuses: StoredReuse[] = reuseSpecs.map((spec, index) => ({
+    id: objectId(0x7e05, index + 1),
+    title: spec.title,
+    slug: slugify(spec.title),
+    oldSlugs: [],
+    description: spec.description ?? '',
+    url: spec.url ?? '',
+    type: spec.type ?? 'application',
+    topic: spec.topic ?? 'others',
+    tags: [...(spec.tags ?? [])].sort(),
+    datasets: spec.datasets ?? [],
+    private: spec.private ?? false,
+    archived: spec.archived ?? null,
+    deleted: spec.deleted ?? null,
+    featured: false,
+    extras: {},
+    owner: spec.owner ?? null,
+    organization: spec.organization ?? null,
+    created_at: daysAgo(spec.days + 300),
+    last_modified: daysAgo(spec.days),
+    metrics: spec.metrics ?? {},
+    badges: [],
+    followers: [],
+  }));
+
+  return { users: [camille, jean, admin], organizations: [mairie, agence, observatoire], datasets, reuses };
+}
+
+/**
+ * Adds `count` generated datasets to the first organization of the sample user, with a
+ * realistic full payload (long description, several resources), for load and benchmarks.
+ */
+export function addGeneratedDatasets(data: SampleData, count: number): void {
+  const orgs = data.organizations.filter((org) => data.users[0].id in org.members);
+  const themes = ['Stationnement', 'Éclairage public', 'Arbres d’alignement', 'Collecte des déchets', 'Équipements sportifs', 'Délibérations'];
+  for (let n = 0; n < count; n++) {
+    const id = objectId(0xda7b, n + 1);
+    const title = `${themes[n % themes.length]} — lot ${n + 1}`;
+    const days = 100 + (n % 700);
+    data.datasets.push({
+      id,
+      title,
+      slug: `${slugify(title)}-${n + 1}`,
+      acronym: null,
+      description: LONG_DESCRIPTION.repeat(3),
+      owner: null,
+      organization: orgs[n % orgs.length].id,
+      private: n % 50 === 0,
+      archived: n % 97 === 0 ? daysAgo(days - 10) : null,
+      deleted: null,
+      created_at: daysAgo(days + 300),
+      last_modified: daysAgo(days),
+      last_update: daysAgo(days + 2),
+      frequency: 'annual',
+      license: 'lov2',
+      tags: ['generated', 'open-data', slugify(themes[n % themes.length])],
+      quality_score: ((n * 37) % 100) / 100,
+      metrics: { views: n * 3, followers: n % 7, reuses: 0, discussions: 0, resources_downloads: n * 11 },
+      resources: [0, 1, 2].map((r) => resource(id, r, `${title} (${r + 1})`, n + r, days + r)),
+    });
+  }
+}
