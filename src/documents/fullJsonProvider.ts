@@ -1,0 +1,24 @@
+// "Show Full JSON": the whole API answer for a reuse, read-only, for reference. A
+// TextDocumentContentProvider, so VS Code opens it read-only by construction.
+import * as vscode from 'vscode';
+import type { AuthSession } from '../auth/session';
+import { describeError } from '../util/errorReporting';
+import { reuseIdOf } from './reuseUri';
+
+export class FullJsonProvider implements vscode.TextDocumentContentProvider {
+  constructor(private readonly session: AuthSession) {}
+
+  async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
+    const id = reuseIdOf(uri);
+    if (!id) return '';
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    try {
+      const reuse = await this.session.client.getReuse(id, { fields: null, signal: controller.signal });
+      return JSON.stringify(reuse, null, 2) + '\n';
+    } catch (error) {
+      // The document shows why it is empty rather than failing silently.
+      return JSON.stringify({ error: describeError(error) }, null, 2) + '\n';
+    }
+  }
+}
