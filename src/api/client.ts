@@ -6,12 +6,14 @@ import { ApiError, kindForStatus, parseErrorBody } from './errors';
 import { parseApiUrl } from './apiUrl';
 import {
   DATASET_LIST_MASK,
+  DATASET_SUMMARY_MASK,
+  DISCUSSION_LIST_MASK,
   ME_MASK,
   REUSE_DOCUMENT_MASK,
   REUSE_LIST_MASK,
   REUSE_VERSION_MASK,
 } from './fieldMasks';
-import type { Choice, Dataset, Me, MyMetrics, NewReuse, Reuse, ReusePatch } from './models';
+import type { Choice, Dataset, Discussion, FollowersPage, Me, MyMetrics, NewReuse, ProfilePatch, Reuse, ReusePatch } from './models';
 
 export interface RequestLogger {
   /** One line per request: method, path, status and time. Never headers or bodies. */
@@ -82,8 +84,31 @@ export class ApiClient {
     return this.json<Me>('GET', 'me/', { ...call, fields: call.fields === undefined ? ME_MASK : call.fields });
   }
 
-  getMyMetrics(call: CallOptions = {}): Promise<MyMetrics> {
-    return this.json<MyMetrics>('GET', 'me/metrics/', call);
+  /** The reference documents a one-item list, udata's code an object: accept both. */
+  async getMyMetrics(call: CallOptions = {}): Promise<MyMetrics> {
+    const metrics = await this.json<MyMetrics | MyMetrics[]>('GET', 'me/metrics/', call);
+    return (Array.isArray(metrics) ? metrics[0] : metrics) ?? {};
+  }
+
+  updateMe(patch: ProfilePatch, call: CallOptions = {}): Promise<Me> {
+    return this.json<Me>('PUT', 'me/', { ...call, body: patch, fields: call.fields === undefined ? ME_MASK : call.fields });
+  }
+
+  async deleteMe(call: CallOptions = {}): Promise<void> {
+    await this.send('DELETE', 'me/', call);
+  }
+
+  /** `POST /me/apikey` (older servers); newer ones answer 404/405: they manage tokens on the web page. */
+  regenerateApiKey(call: CallOptions = {}): Promise<{ apikey: string }> {
+    return this.json<{ apikey: string }>('POST', 'me/apikey', call);
+  }
+
+  async clearApiKey(call: CallOptions = {}): Promise<void> {
+    await this.send('DELETE', 'me/apikey', call);
+  }
+
+  listOrgDiscussions(call: CallOptions = {}): Promise<Discussion[]> {
+    return this.list<Discussion>('me/org_discussions/', DISCUSSION_LIST_MASK, call);
   }
 
   /** The user's own reuses and those of every organization they belong to. */
@@ -142,6 +167,45 @@ export class ApiClient {
       ...call,
       body: { id: datasetId },
       fields: call.fields === undefined ? REUSE_DOCUMENT_MASK : call.fields,
+    });
+  }
+
+  /** Followers of a reuse; with `user`, whether that user follows it (total 0 or 1). */
+  getReuseFollowers(id: string, call: CallOptions & { user?: string } = {}): Promise<FollowersPage> {
+    const query = call.user ? `?user=${encodeURIComponent(call.user)}&page_size=1` : '?page_size=1';
+    return this.json<FollowersPage>('GET', `reuses/${encodeSegment(id)}/followers/${query}`, call);
+  }
+
+  async followReuse(id: string, call: CallOptions = {}): Promise<void> {
+    await this.send('POST', `reuses/${encodeSegment(id)}/followers/`, call);
+  }
+
+  async unfollowReuse(id: string, call: CallOptions = {}): Promise<void> {
+    await this.send('DELETE', `reuses/${encodeSegment(id)}/followers/`, call);
+  }
+
+  /** Platform administrators only. */
+  async setReuseFeatured(id: string, featured: boolean, call: CallOptions = {}): Promise<void> {
+    await this.send(featured ? 'POST' : 'DELETE', `reuses/${encodeSegment(id)}/featured/`, call);
+  }
+
+  /** The badge kinds reuses can get, `{kind: label}`. */
+  getReuseBadgeKinds(call: CallOptions = {}): Promise<Record<string, string>> {
+    return this.json<Record<string, string>>('GET', 'reuses/badges/', call);
+  }
+
+  async addReuseBadge(id: string, kind: string, call: CallOptions = {}): Promise<void> {
+    await this.send('POST', `reuses/${encodeSegment(id)}/badges/`, { ...call, body: { kind } });
+  }
+
+  async removeReuseBadge(id: string, kind: string, call: CallOptions = {}): Promise<void> {
+    await this.send('DELETE', `reuses/${encodeSegment(id)}/badges/${encodeSegment(kind)}/`, call);
+  }
+
+  getDataset(id: string, call: CallOptions = {}): Promise<Dataset> {
+    return this.json<Dataset>('GET', `datasets/${encodeSegment(id)}/`, {
+      ...call,
+      fields: call.fields === undefined ? DATASET_SUMMARY_MASK : call.fields,
     });
   }
 

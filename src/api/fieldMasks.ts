@@ -36,3 +36,10 @@ export const REUSE_VERSION_MASK = 'id,last_modified';
 
 export const ME_MASK =
   'id,slug,first_name,last_name,email,avatar_thumbnail,page,roles,organizations{id,name,acronym,slug,page,logo_thumbnail}';
+
+/** A dataset named in a reuse document (hover, completion). */
+export const DATASET_SUMMARY_MASK = 'id,title,slug,page,private,archived,deleted,organization{id,name}';
+
+/** What the Discussions view shows. */
+export const DISCUSSION_LIST_MASK =
+  'id,title,subject{class,id},created,closed,url,organization{id,name},discussion{posted_on}';

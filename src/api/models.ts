@@ -196,3 +196,31 @@ export interface MyMetrics {
   resources_availability?: number;
   [metric: string]: unknown;
 }
+
+/** `PUT /me/`: the profile fields a user may change. */
+export interface ProfilePatch {
+  first_name?: string;
+  last_name?: string;
+  about?: string;
+  website?: string;
+}
+
+export interface Discussion {
+  id: string;
+  title?: string;
+  subject?: { class?: string; id?: string };
+  created?: Iso8601;
+  closed?: Iso8601 | null;
+  /** The messages, oldest first. */
+  discussion?: Array<{ content?: string; posted_on?: Iso8601; posted_by?: UserRef | null }>;
+  url?: string;
+  organization?: OrganizationRef | null;
+  user?: UserRef | null;
+}
+
+export interface FollowersPage {
+  data: Array<{ id?: string; follower?: UserRef; since?: Iso8601 }>;
+  total: number;
+  page?: number;
+  page_size?: number;
+}

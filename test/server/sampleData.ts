@@ -86,11 +86,23 @@ export interface StoredReuse {
   followers: string[];
 }
 
+export interface StoredDiscussion {
+  id: string;
+  title: string;
+  subject: { class: 'Dataset' | 'Reuse'; id: string };
+  organization: string;
+  user: string;
+  created: string;
+  closed: string | null;
+  messages: Array<{ content: string; posted_on: string; posted_by: string }>;
+}
+
 export interface SampleData {
   users: StoredUser[];
   organizations: StoredOrganization[];
   datasets: StoredDataset[];
   reuses: StoredReuse[];
+  discussions: StoredDiscussion[];
 }
 
 /** The key of the sample user, Camille Martin (printed by the demo). */
@@ -353,7 +365,43 @@ export function createSampleData(): SampleData {
     followers: [],
   }));
 
-  return { users: [camille, jean, admin], organizations: [mairie, agence, observatoire], datasets, reuses };
+  const discussions: StoredDiscussion[] = [
+    {
+      id: objectId(0xd15c, 1),
+      title: 'Coordonnées erronées pour deux bornes',
+      subject: { class: 'Dataset', id: irve.id },
+      organization: mairie.id,
+      user: jean.id,
+      created: daysAgo(6),
+      closed: null,
+      messages: [
+        { content: 'Les bornes 12 et 14 sont placées dans la Loire.', posted_on: daysAgo(6), posted_by: jean.id },
+        { content: 'Merci, nous corrigeons.', posted_on: daysAgo(2), posted_by: camille.id },
+      ],
+    },
+    {
+      id: objectId(0xd15c, 2),
+      title: 'Fréquence de mise à jour du GTFS',
+      subject: { class: 'Dataset', id: gtfs.id },
+      organization: agence.id,
+      user: jean.id,
+      created: daysAgo(30),
+      closed: daysAgo(20),
+      messages: [{ content: 'Le fichier est-il mis à jour chaque semaine ?', posted_on: daysAgo(30), posted_by: jean.id }],
+    },
+    {
+      id: objectId(0xd15c, 3),
+      title: 'Lien cassé vers la carte',
+      subject: { class: 'Reuse', id: reuses[0].id },
+      organization: mairie.id,
+      user: jean.id,
+      created: daysAgo(1),
+      closed: null,
+      messages: [{ content: 'La carte ne s’affiche plus.', posted_on: daysAgo(1), posted_by: jean.id }],
+    },
+  ];
+
+  return { users: [camille, jean, admin], organizations: [mairie, agence, observatoire], datasets, reuses, discussions };
 }
 
 /**

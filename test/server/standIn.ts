@@ -99,6 +99,8 @@ export interface StandInOptions {
 }
 
 export interface StandIn {
+  /** Whether `POST/DELETE /me/apikey` exist (older servers); newer ones answer 404. */
+  legacyApiKeyEndpoints: boolean;
   /** `http://127.0.0.1:<port>` */
   origin: string;
   /** `http://127.0.0.1:<port>/api/1` — the value for `datagouv.apiUrl`. */
@@ -296,7 +298,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
           return { status: 204 };
         }
       }
-      if (sub === 'apikey' && options.legacyApiKeyEndpoints !== false) {
+      if (sub === 'apikey' && api.legacyApiKeyEndpoints) {
         if (method === 'POST') {
           me.apiKey = `udata_${objectId(0xa91, Date.now() % 1e9)}${Math.random().toString(16).slice(2, 10)}`;
           return { status: 201, body: { apikey: me.apiKey } };
@@ -330,9 +332,15 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
               ).map((d) => renderDataset(d, me)),
             };
           case 'metrics':
-            return { body: myMetrics(me) };
+            // The reference documents a one-item list.
+            return { body: [{ id: me.id, ...myMetrics(me) }] };
           case 'org_discussions':
-            return { body: [] };
+            return {
+              body: data.discussions
+                .filter((d) => orgIds.includes(d.organization))
+                .sort((a, b) => b.created.localeCompare(a.created))
+                .map(renderDiscussion),
+            };
         }
       }
       fail(404, 'The requested URL was not found on the server.');
@@ -395,7 +403,11 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         return { status: 201, body: renderReuse(reuse, me) };
       }
       if (sub === 'followers') {
-        if (method === 'GET') return { body: { data: reuse.followers.map((id) => ({ follower: { id } })), total: reuse.followers.length } };
+        if (method === 'GET') {
+          const who = query.get('user');
+          const followers = reuse.followers.filter((id) => !who || id === who);
+          return { body: { data: followers.map((id) => ({ follower: renderUser(id) })), total: followers.length, page: 1, page_size: 20 } };
+        }
         const me = needUser();
         if (method === 'POST') {
           if (!reuse.followers.includes(me.id)) reuse.followers.push(me.id);
@@ -482,6 +494,22 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       page: `${origin}/users/${user.slug}/`,
       slug: user.slug,
       uri: `${apiBase}users/${user.id}/`,
+    };
+  }
+
+  function renderDiscussion(discussion: SampleData['discussions'][number]): unknown {
+    return {
+      class: 'Discussion',
+      id: discussion.id,
+      title: discussion.title,
+      subject: discussion.subject,
+      created: discussion.created,
+      closed: discussion.closed,
+      organization: renderOrg(discussion.organization),
+      user: renderUser(discussion.user),
+      discussion: discussion.messages.map((message) => ({ content: message.content, posted_on: message.posted_on, posted_by: renderUser(message.posted_by) })),
+      url: `${apiBase}discussions/${discussion.id}/`,
+      permissions: { close: true, delete: false, edit: false },
     };
   }
 
@@ -809,6 +837,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       case 'DELETE /__control/faults':
         faults.length = 0;
         return send(res, 200, faults);
+      case 'POST /__control/settings':
+        if (typeof body.legacyApiKeyEndpoints === 'boolean') api.legacyApiKeyEndpoints = body.legacyApiKeyEndpoints;
+        return send(res, 200, { legacyApiKeyEndpoints: api.legacyApiKeyEndpoints });
       case 'POST /__control/touch':
         return send(res, 200, api.touchReuse(body.id, body.patch ?? {}));
       default:
@@ -826,6 +857,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   }
 
   const api: StandIn = {
+    legacyApiKeyEndpoints: options.legacyApiKeyEndpoints ?? true,
     origin,
     apiUrl: `${origin}/api/1`,
     get data() {
@@ -837,6 +869,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       data = load();
       requests.length = 0;
       faults.length = 0;
+      api.legacyApiKeyEndpoints = options.legacyApiKeyEndpoints ?? true;
     },
     touchReuse(id, patch) {
       const reuse = data.reuses.find((r) => r.id === id);
