@@ -10,22 +10,28 @@ import { registerShowFullJsonCommand } from './commands/showFullJson';
 import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutCommand } from './commands/signOut';
 import { FullJsonProvider } from './documents/fullJsonProvider';
-import { ReuseFileSystemProvider } from './documents/reuseFileSystemProvider';
+import { DatagouvFileSystem, documentKind } from './documents/datagouvFileSystem';
+import { profileDocuments } from './documents/profileDocuments';
+import { ReuseChanges } from './documents/reuseChanges';
+import { reuseDocuments } from './documents/reuseDocuments';
 import { DOCUMENT_SCHEME, FULL_JSON_SCHEME } from './documents/reuseUri';
+import { registerSidebar, REUSES_VIEW } from './tree';
 import { Log } from './util/log';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = new Log();
   const keys = new ApiKeyStore(context.secrets);
   const session = new AuthSession(keys, log);
-  const documents = new ReuseFileSystemProvider(session, log);
+  const documents = new DatagouvFileSystem([documentKind(reuseDocuments(session)), documentKind(profileDocuments(session))], session, log);
+  const reuseChanges = new ReuseChanges(documents);
   context.subscriptions.push(
     documents,
+    reuseChanges,
     vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, documents, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(FULL_JSON_SCHEME, new FullJsonProvider(session)),
     registerOpenReuseCommand(session, log),
     registerShowFullJsonCommand(session),
-    registerRestoreReuseCommand(session, documents, log),
+    registerRestoreReuseCommand(session, reuseChanges, log),
     log,
     keys,
     session,
@@ -34,6 +40,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerShowLogCommand(log),
   );
   await session.initialize();
+  // The views register once the signed-in state is known, so that they never flash the
+  // signed-out welcome; they reload by themselves on session changes and after a save.
+  const sidebar = registerSidebar(session, log, context.globalState);
+  context.subscriptions.push(sidebar, reuseChanges.onDidChange(() => sidebar.refresh(REUSES_VIEW)));
 }
 
 export function deactivate(): void {

@@ -2,12 +2,12 @@
 // editors of the reuse reload and become editable again.
 import * as vscode from 'vscode';
 import type { AuthSession } from '../auth/session';
-import type { ReuseFileSystemProvider } from '../documents/reuseFileSystemProvider';
+import type { ReuseChanges } from '../documents/reuseChanges';
 import { reportError } from '../util/errorReporting';
 import type { Log } from '../util/log';
 import { resolveReuseTarget } from './reuseTarget';
 
-export function registerRestoreReuseCommand(session: AuthSession, documents: ReuseFileSystemProvider, log: Log): vscode.Disposable {
+export function registerRestoreReuseCommand(session: AuthSession, changes: ReuseChanges, log: Log): vscode.Disposable {
   return vscode.commands.registerCommand('datagouv.restoreReuse', async (argument?: unknown) => {
     const target = await resolveReuseTarget(argument, session, vscode.l10n.t('Restore Reuse'));
     if (!target) return;
@@ -16,8 +16,7 @@ export function registerRestoreReuseCommand(session: AuthSession, documents: Reu
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring the reuse…') },
         () => session.client.updateReuse(target.id, { deleted: null }),
       );
-      documents.reload(reuse.id);
-      documents.notifySaved(reuse);
+      changes.changed(reuse.id);
       void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is restored.', reuse.title ?? reuse.id));
     } catch (error) {
       await reportError(log, `Restore reuse ${target.id}`, error);

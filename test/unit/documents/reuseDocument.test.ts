@@ -103,7 +103,7 @@ describe('checks before a save', () => {
     const messages = problemsOf(withChange((d) => Object.assign(d, { id: 'x', metrics: { views: 1 }, colour: 'blue' })));
     assert.ok(messages.some((m) => m.startsWith('"id" cannot be changed here')));
     assert.ok(messages.some((m) => m.startsWith('"metrics" cannot be changed here')));
-    assert.ok(messages.some((m) => m.startsWith('"colour" is not a field of a reuse')));
+    assert.ok(messages.some((m) => m.startsWith('"colour" is not a field that can be edited')));
   });
 
   test('a missing required key and a duplicated key are refused', () => {

@@ -1,0 +1,228 @@
+// The checks every editable document (a reuse, the profile) passes before a save:
+// JSON parsed with positions (a syntax error names its line and column), no duplicate
+// keys, the document's JSON schema (compiled by Ajv), and the patch of changed fields
+// against what was loaded. Pure code; the translator is passed in.
+import { findNodeAtLocation, parseTree, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
+import type { Translator } from '../api/errorMessages';
+import type { SchemaError } from './generated/validateReuseDocument';
+
+/** A reason not to save, placed on the offending part of the text when it can be. */
+export interface Problem {
+  /** JSON path of the offending value, e.g. `['datasets', 2]`; empty for the whole document. */
+  path: Array<string | number>;
+  message: string;
+  offset: number;
+  length: number;
+  line: number; // 1-based
+  column: number; // 1-based
+}
+
+export interface SchemaValidator {
+  (data: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+
+export interface DocumentSpec {
+  /** The editable keys, in the order of the document. */
+  keys: readonly string[];
+  validate: SchemaValidator;
+  /** Keys of the API object that the API would silently ignore if sent. */
+  readOnlyKeys: ReadonlySet<string>;
+  /** A message better than the generic one for a schema error, or undefined. */
+  describe?(error: SchemaError, path: Array<string | number>, value: Record<string, unknown>, l10n: Translator): string | undefined;
+}
+
+export type DocumentCheck<D> = { ok: true; document: D; patch: Partial<D> } | { ok: false; problems: Problem[] };
+
+export function checkJsonDocument<D extends object>(text: string, base: D, spec: DocumentSpec, l10n: Translator): DocumentCheck<D> {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const locate = (offset: number, length: number, path: Array<string | number>, message: string): Problem => {
+    const { line, column } = lineColumn(text, offset);
+    return { path, message, offset, length, line, column };
+  };
+  if (errors.length || !tree) {
+    const first = errors[0] ?? { error: ParseErrorCode.ValueExpected, offset: 0, length: 0 };
+    const { line, column } = lineColumn(text, first.offset);
+    const message = l10n.t('The document is not valid JSON: {0} at line {1}, column {2}.', describeParseError(first.error, l10n), line, column);
+    return { ok: false, problems: [locate(first.offset, Math.max(first.length, 1), [], message)] };
+  }
+  if (tree.type !== 'object') {
+    const message = l10n.t('The document must be a JSON object like the one that was opened ({ "title": … }), not a list, a text or a number.');
+    return { ok: false, problems: [locate(tree.offset, tree.length, [], message)] };
+  }
+
+  const problems: Problem[] = [];
+  const seen = new Set<string>();
+  for (const property of tree.children ?? []) {
+    const keyNode = property.children?.[0];
+    if (!keyNode) continue;
+    const key = String(keyNode.value);
+    if (seen.has(key)) problems.push(locate(keyNode.offset, keyNode.length, [key], l10n.t('"{0}" appears twice: keep only one.', key)));
+    seen.add(key);
+  }
+
+  const value = nodeValue(tree) as Record<string, unknown>;
+  if (!spec.validate(value)) {
+    for (const error of spec.validate.errors ?? []) {
+      const problem = schemaProblem(error, value, tree, spec, l10n, locate);
+      if (problem && !problems.some((p) => p.message === problem.message)) problems.push(problem);
+    }
+  }
+  if (problems.length) return { ok: false, problems };
+
+  const patch: Record<string, unknown> = {};
+  for (const key of spec.keys) {
+    if (key in value && !sameJson(value[key], (base as Record<string, unknown>)[key])) patch[key] = value[key];
+  }
+  return { ok: true, document: { ...base, ...value } as D, patch: patch as Partial<D> };
+}
+
+function schemaProblem(
+  error: SchemaError,
+  value: Record<string, unknown>,
+  tree: Node,
+  spec: DocumentSpec,
+  l10n: Translator,
+  locate: (offset: number, length: number, path: Array<string | number>, message: string) => Problem,
+): Problem | undefined {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((part) => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+  const field = path.map(String).join('.');
+  const at = (nodePath: Array<string | number>, message: string, keyOnly = false): Problem => {
+    const node = findNodeAtLocation(tree, nodePath) ?? tree;
+    const target = keyOnly && node.parent?.type === 'property' ? (node.parent.children?.[0] ?? node) : node;
+    return locate(target.offset, target.length, nodePath, message);
+  };
+  if (error.keyword === 'additionalProperties') {
+    const key = String(error.params.additionalProperty);
+    const message = spec.readOnlyKeys.has(key)
+      ? l10n.t('"{0}" cannot be changed here: data.gouv.fr would ignore it without saying so. Remove this key.', key)
+      : l10n.t('"{0}" is not a field that can be edited here (editable: {1}). Remove this key.', key, spec.keys.join(', '));
+    return at([key], message, true);
+  }
+  if (error.keyword === 'required') {
+    const key = String(error.params.missingProperty);
+    return locate(tree.offset, 1, [key], l10n.t('"{0}" is missing: add it back.', key));
+  }
+  if (error.keyword === 'type' && !path.length) return undefined; // the root is checked before the schema
+  const special = spec.describe?.(error, path, value, l10n);
+  if (special) return at(path, special);
+  switch (error.keyword) {
+    case 'enum':
+      return at(path, l10n.t('"{0}" must be one of: {1}.', field, ((error.params.allowedValues as unknown[]) ?? []).join(', ')));
+    case 'pattern':
+      return error.params.pattern === '\\S'
+        ? at(path, l10n.t('"{0}" must not be blank.', field))
+        : at(path, l10n.t('"{0}" has a value that is not allowed.', field));
+    case 'maxLength':
+      return at(path, l10n.t('"{0}" is too long: {1} characters at most.', field, Number(error.params.limit)));
+    case 'minLength':
+      return at(path, l10n.t('"{0}" is too short: {1} characters at least.', field, Number(error.params.limit)));
+    case 'type':
+      switch (String(error.params.type)) {
+        case 'string':
+          return at(path, l10n.t('"{0}" must be a text in quotes.', field));
+        case 'array':
+          return at(path, l10n.t('"{0}" must be a list: [ … ].', field));
+        case 'boolean':
+          return at(path, l10n.t('"{0}" must be true or false.', field));
+        case 'object':
+          return at(path, l10n.t('"{0}" must be an object: {…}.', field));
+        default:
+          return at(path, l10n.t('"{0}" has a value that is not allowed.', field));
+      }
+    default:
+      return at(path, l10n.t('"{0}" has a value that is not allowed.', field));
+  }
+}
+
+function describeParseError(code: ParseErrorCode, l10n: Translator): string {
+  switch (code) {
+    case ParseErrorCode.CommaExpected:
+      return l10n.t('a comma is missing');
+    case ParseErrorCode.ColonExpected:
+      return l10n.t('a colon is missing');
+    case ParseErrorCode.PropertyNameExpected:
+      return l10n.t('a key in double quotes was expected (is there a comma too many?)');
+    case ParseErrorCode.ValueExpected:
+      return l10n.t('a value was expected');
+    case ParseErrorCode.CloseBraceExpected:
+      return l10n.t('a closing brace } is missing');
+    case ParseErrorCode.CloseBracketExpected:
+      return l10n.t('a closing bracket ] is missing');
+    case ParseErrorCode.EndOfFileExpected:
+      return l10n.t('there is text after the end of the object');
+    case ParseErrorCode.UnexpectedEndOfString:
+      return l10n.t('a text is not closed by a double quote');
+    case ParseErrorCode.InvalidCommentToken:
+    case ParseErrorCode.UnexpectedEndOfComment:
+      return l10n.t('comments are not allowed');
+    default:
+      return l10n.t('unexpected character');
+  }
+}
+
+/** The value of a parse tree node, as plain objects (the last of duplicate keys wins, as in JSON.parse). */
+function nodeValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const result: Record<string, unknown> = {};
+      for (const property of node.children ?? []) {
+        const [key, value] = property.children ?? [];
+        if (key && value) result[String(key.value)] = nodeValue(value);
+      }
+      return result;
+    }
+    case 'array':
+      return (node.children ?? []).map(nodeValue);
+    default:
+      return node.value;
+  }
+}
+
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let index = 0; index < offset && index < text.length; index++) {
+    if (text.charCodeAt(index) === 10) {
+      line++;
+      lineStart = index + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameJson(item, b[i]));
+  }
+  if (a && b && typeof a === 'object' && typeof b === 'object') {
+    const aKeys = Object.keys(a);
+    const bKeys = Object.keys(b);
+    return aKeys.length === bKeys.length && aKeys.every((key) => sameJson((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]));
+  }
+  return false;
+}
+
+/** Places the server's per-field errors (a 400) on the keys of the saved text. */
+export function locateFieldErrors(text: string, fieldErrors: Record<string, string[]>): Problem[] {
+  const tree = parseTree(text, [], { disallowComments: true });
+  const problems: Problem[] = [];
+  for (const [field, messages] of Object.entries(fieldErrors)) {
+    let node = tree ? findNodeAtLocation(tree, [field]) : undefined;
+    // "Unknown reference '<id>'": point at that id in the list when it is there.
+    const id = /'([^']+)'/.exec(messages.join(' '))?.[1];
+    if (node && id && node.type === 'array') node = node.children?.find((child) => child.value === id) ?? node;
+    const target = node ?? tree;
+    const offset = target?.offset ?? 0;
+    const length = target?.length ?? 1;
+    const { line, column } = lineColumn(text, offset);
+    problems.push({ path: [field], message: `${field}: ${messages.join(' ')}`, offset, length, line, column });
+  }
+  return problems;
+}

@@ -1,0 +1,50 @@
+// The profile document: projection, checks, and saving it against the stand-in.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiClient } from '../../../src/api/client';
+import type { Translator } from '../../../src/api/errorMessages';
+import { DocumentSaveError, saveDocumentText } from '../../../src/documents/documentSaver';
+import { checkProfileText, projectProfile, renderProfileDocument } from '../../../src/documents/profileDocument';
+import { PROFILE_MASK, profileSaveSteps } from '../../../src/documents/profileSaver';
+import { SAMPLE_API_KEY } from '../../server/sampleData';
+import { startStandIn, type StandIn } from '../../server/standIn';
+
+const english: Translator = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
+let standIn: StandIn;
+before(async () => {
+  standIn = await startStandIn();
+});
+after(() => standIn.close());
+
+test('the profile document holds the four editable fields, in order', () => {
+  const text = renderProfileDocument(projectProfile({ id: 'x', first_name: 'Camille', last_name: 'Martin', roles: ['admin'] }));
+  assert.equal(text, '{\n  "first_name": "Camille",\n  "last_name": "Martin",\n  "about": "",\n  "website": ""\n}\n');
+});
+
+test('bad profile texts are refused by name', () => {
+  const base = projectProfile({ id: 'x', first_name: 'Camille', last_name: 'Martin' });
+  const check = (text: string) => {
+    const result = checkProfileText(text, base, english);
+    assert.ok(!result.ok);
+    return result.problems.map((p) => p.message).join(' | ');
+  };
+  assert.match(check('{"first_name": "", "last_name": "Martin"}'), /"first_name" must not be blank/);
+  assert.match(check('{"first_name": "C", "last_name": "M", "website": "ftp://x"}'), /"website" must be empty or a web address/);
+  assert.match(check('{"first_name": "C", "last_name": "M", "email": "x@y.fr"}'), /"email" cannot be changed here/);
+});
+
+test('saving the profile sends only the changed field and shows what was stored', async () => {
+  const client = new ApiClient({ apiUrl: standIn.apiUrl, getApiKey: () => SAMPLE_API_KEY });
+  const base = projectProfile(await client.getMe({ fields: PROFILE_MASK }));
+  const edited = renderProfileDocument({ ...base, about: 'Données et cartes.' });
+  standIn.requests.length = 0;
+  const result = await saveDocumentText(profileSaveSteps(client), base, edited, english);
+  assert.equal(result.sent, true);
+  assert.deepEqual(standIn.requests.map((r) => [r.method, r.path, r.body]), [['PUT', '/me/', { about: 'Données et cartes.' }]]);
+  assert.equal(result.document.about, 'Données et cartes.');
+  standIn.faults.push({ method: 'PUT', status: 400, body: JSON.stringify({ errors: { website: ['Invalid URL'] }, message: 'Validation error' }), times: 1 });
+  await assert.rejects(
+    saveDocumentText(profileSaveSteps(client), result.document, renderProfileDocument({ ...result.document, website: 'https://ok.example' }), english),
+    (error: unknown) => error instanceof DocumentSaveError && error.problems[0].path[0] === 'website',
+  );
+});
