@@ -11,6 +11,9 @@ const options = {
   format: 'cjs',
   target: 'node18',
   external: ['vscode'],
+  // ESM builds first: the UMD "main" of some packages (jsonc-parser) requires its own
+  // files at run time, which the bundle does not contain.
+  mainFields: ['module', 'main'],
   minify: !watch,
   sourcemap: 'linked',
   legalComments: 'none',

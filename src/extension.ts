@@ -1,9 +1,14 @@
 // Builds the extension's parts and registers them; nothing else. Activation does no
 // network: it reads the stored key (SecretStorage) and sets the context keys.
 import * as vscode from 'vscode';
+import { AccountStatusBar } from './account/accountStatusBar';
 import { ApiKeyStore } from './auth/apiKeyStore';
 import { AuthSession } from './auth/session';
+import { registerAccountCommands } from './commands/account';
+import { registerAddDatasetCommands } from './commands/addDatasetToReuse';
+import { registerNewReuseCommand } from './commands/newReuse';
 import { registerOpenReuseCommand } from './commands/openReuse';
+import { registerReuseActionCommands } from './commands/reuseActions';
 import { registerRestoreReuseCommand } from './commands/restoreReuse';
 import { registerSetApiKeyCommand } from './commands/setApiKey';
 import { registerShowFullJsonCommand } from './commands/showFullJson';
@@ -11,6 +16,7 @@ import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutCommand } from './commands/signOut';
 import { FullJsonProvider } from './documents/fullJsonProvider';
 import { DatagouvFileSystem, documentKind } from './documents/datagouvFileSystem';
+import { registerDatasetHints } from './documents/datasetHints';
 import { profileDocuments } from './documents/profileDocuments';
 import { ReuseChanges } from './documents/reuseChanges';
 import { reuseDocuments } from './documents/reuseDocuments';
@@ -32,18 +38,31 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     registerOpenReuseCommand(session, log),
     registerShowFullJsonCommand(session),
     registerRestoreReuseCommand(session, reuseChanges, log),
+    registerNewReuseCommand(session, reuseChanges, log),
+    ...registerReuseActionCommands({ session, changes: reuseChanges, log }),
+    ...registerAddDatasetCommands(session, reuseChanges, log),
     log,
     keys,
     session,
     registerSetApiKeyCommand(session, log),
     registerSignOutCommand(session, log),
     registerShowLogCommand(log),
+    registerDatasetHints(session, log),
   );
   await session.initialize();
+  const statusBar = new AccountStatusBar(session);
+  context.subscriptions.push(statusBar, ...registerAccountCommands(session, statusBar, log));
   // The views register once the signed-in state is known, so that they never flash the
   // signed-out welcome; they reload by themselves on session changes and after a save.
   const sidebar = registerSidebar(session, log, context.globalState);
-  context.subscriptions.push(sidebar, reuseChanges.onDidChange(() => sidebar.refresh(REUSES_VIEW)));
+  context.subscriptions.push(
+    sidebar,
+    reuseChanges.onDidChange(() => sidebar.refresh(REUSES_VIEW)),
+    // Who is signed in, for the status bar: asked when the sidebar loads, never at activation.
+    sidebar.reuses.onDidChangeTreeData(() => {
+      if (session.isSignedIn) session.me().catch(() => undefined);
+    }),
+  );
 }
 
 export function deactivate(): void {

@@ -10,12 +10,17 @@ import type { Log } from '../util/log';
 import type { ApiKeyStore } from './apiKeyStore';
 
 export const SIGNED_IN_CONTEXT = 'datagouv.signedIn';
+/** True for platform administrators (`roles` contains `admin`): feature and badge commands. */
+export const ADMIN_CONTEXT = 'datagouv.isAdmin';
 
 export class AuthSession implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires when the signed-in state, the key or the API URL changed. */
   readonly onDidChange = this.changeEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter];
+  private readonly meEmitter = new vscode.EventEmitter<Me | undefined>();
+  /** Fires when the signed-in user is known (after a GET /me/), or forgotten. */
+  readonly onDidLoadMe = this.meEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.meEmitter];
   private currentClient: ApiClient | undefined;
   private urlError: ApiUrlError | undefined;
   private signedIn = false;
@@ -60,10 +65,24 @@ export class AuthSession implements vscode.Disposable {
   /** The signed-in user, fetched once per sign-in. */
   me(): Promise<Me> {
     if (!this.mePromise) {
-      this.mePromise = this.client.getMe();
-      this.mePromise.catch(() => (this.mePromise = undefined));
+      const pending = this.client.getMe();
+      this.mePromise = pending;
+      pending.then(
+        (me) => this.announceMe(me),
+        () => (this.mePromise = undefined),
+      );
     }
     return this.mePromise;
+  }
+
+  private announceMe(me: Me | undefined): void {
+    void vscode.commands.executeCommand('setContext', ADMIN_CONTEXT, !!me?.roles?.includes('admin'));
+    this.meEmitter.fire(me);
+  }
+
+  /** Replaces the stored key by one the server just issued (regenerated key). */
+  async replaceApiKey(apiKey: string): Promise<Me> {
+    return this.signIn(apiKey);
   }
 
   /**
@@ -75,7 +94,10 @@ export class AuthSession implements vscode.Disposable {
     const me = await client.getMe({ apiKey, signal });
     this.log.redactor.add(apiKey);
     await this.keys.set(client.origin, apiKey);
+    // Known before the state refresh, so that listeners reuse this answer.
+    this.signedIn = true;
     this.mePromise = Promise.resolve(me);
+    this.announceMe(me);
     this.log.info(`Signed in on ${client.origin} as ${me.slug ?? me.id}`);
     await this.refreshState();
     return me;
@@ -109,7 +131,10 @@ export class AuthSession implements vscode.Disposable {
     const key = this.currentClient ? await this.keys.get(this.currentClient.origin) : undefined;
     this.log.redactor.add(key);
     const signedIn = !!key;
-    if (!signedIn || signedIn !== this.signedIn) this.mePromise = undefined;
+    if (!signedIn || signedIn !== this.signedIn) {
+      if (this.mePromise) this.announceMe(undefined);
+      this.mePromise = undefined;
+    }
     this.signedIn = signedIn;
     await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, signedIn);
     if (fire) this.changeEmitter.fire();

@@ -1,0 +1,83 @@
+// A status bar item that says who is signed in (and on which host when it is not
+// production). Its tooltip shows the user's metrics; a click offers the account
+// actions. It asks the API nothing by itself: it shows the user once something (the
+// sidebar, a command) has loaded them, and loads the metrics when the menu opens.
+import * as vscode from 'vscode';
+import { isProductionApi } from '../api/apiUrl';
+import type { Me, MyMetrics } from '../api/models';
+import type { AuthSession } from '../auth/session';
+
+export class AccountStatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('datagouv.account', vscode.StatusBarAlignment.Left, 0);
+  private readonly disposables: vscode.Disposable[];
+  private me: Me | undefined;
+  private metrics: MyMetrics | undefined;
+
+  constructor(private readonly session: AuthSession) {
+    this.item.name = vscode.l10n.t('data.gouv.fr account');
+    this.item.command = 'datagouv.accountMenu';
+    this.disposables = [
+      this.item,
+      session.onDidLoadMe((me) => {
+        this.me = me;
+        this.metrics = undefined;
+        this.render();
+      }),
+      session.onDidChange(() => this.render()),
+    ];
+    this.render();
+  }
+
+  /** Shows the metrics in the tooltip once they are known. */
+  setMetrics(metrics: MyMetrics): void {
+    this.metrics = metrics;
+    this.render();
+  }
+
+  private render(): void {
+    if (!this.session.isSignedIn || this.session.apiUrlError) {
+      this.item.hide();
+      return;
+    }
+    const host = this.session.client.baseUrl.host;
+    const production = isProductionApi(this.session.client.baseUrl);
+    const name = this.me ? [this.me.first_name, this.me.last_name].filter(Boolean).join(' ') || this.me.slug : undefined;
+    const who = name ?? vscode.l10n.t('signed in');
+    this.item.text = production ? `$(account) ${who}` : `$(account) ${who} · ${host}`;
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**data.gouv.fr** — ${escape(host)}\n\n`);
+    if (name) tooltip.appendMarkdown(`${vscode.l10n.t('Signed in as {0}', escape(name))}\n\n`);
+    if (this.metrics) tooltip.appendMarkdown(metricsMarkdown(this.metrics) + '\n\n');
+    tooltip.appendMarkdown(vscode.l10n.t('Click for account actions.'));
+    this.item.tooltip = tooltip;
+    this.item.backgroundColor = production ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
+
+export function metricsLines(metrics: MyMetrics): string[] {
+  const number = (value: unknown) => (typeof value === 'number' ? value.toLocaleString(vscode.env.language) : '—');
+  const availability =
+    typeof metrics.resources_availability === 'number' ? `${Math.round(metrics.resources_availability * 100)} %` : '—';
+  return [
+    vscode.l10n.t('My datasets: {0}', number(metrics.datasets_count)),
+    vscode.l10n.t('Datasets of my organizations: {0}', number(metrics.datasets_org_count)),
+    vscode.l10n.t('My followers: {0}', number(metrics.followers_count)),
+    vscode.l10n.t('Followers of my organizations: {0}', number(metrics.followers_org_count)),
+    vscode.l10n.t('Resources available: {0}', availability),
+  ];
+}
+
+function metricsMarkdown(metrics: MyMetrics): string {
+  return metricsLines(metrics)
+    .map((line) => `- ${escape(line)}`)
+    .join('\n');
+}
+
+function escape(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}

@@ -1,0 +1,71 @@
+// "data.gouv.fr: Open in Browser": the selected object's page on data.gouv.fr. From
+// the palette it opens the reuse of the active `datagouv:` editor, or else the site
+// of the configured API. Only http(s) pages are opened.
+import * as vscode from 'vscode';
+import type { AuthSession } from '../auth/session';
+import { pageOf, type TreeNode } from '../tree/nodes';
+import { reportError } from '../util/errorReporting';
+import type { Log } from '../util/log';
+
+export function registerOpenInBrowserCommand(session: AuthSession, log: Log): vscode.Disposable {
+  return vscode.commands.registerCommand('datagouv.openInBrowser', async (target?: unknown) => {
+    try {
+      const page = await pageFor(target, session);
+      if (!page) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('This item has no page on data.gouv.fr.'));
+        return;
+      }
+      await vscode.env.openExternal(vscode.Uri.parse(page, true));
+    } catch (error) {
+      await reportError(log, 'Open in Browser', error);
+    }
+  });
+}
+
+async function pageFor(target: unknown, session: AuthSession): Promise<string | undefined> {
+  let page: string | undefined;
+  if (typeof target === 'string') page = target;
+  else if (isTreeNode(target)) page = await resolvePage(target, session);
+  else if (target && typeof target === 'object' && typeof (target as { page?: unknown }).page === 'string') {
+    page = (target as { page: string }).page;
+  } else {
+    const reuseId = activeReuseId();
+    page = reuseId
+      ? (await session.client.getReuse(reuseId, { fields: 'id,page' })).page
+      : `${session.client.baseUrl.origin}/`;
+  }
+  return page && isWebUrl(page) ? page : undefined;
+}
+
+/**
+ * The node's page; an organization's comes from GET /me/ (fetched once per sign-in),
+ * since the list masks leave it out, and falls back to the site's address by id.
+ */
+export async function resolvePage(node: TreeNode, session: AuthSession): Promise<string | undefined> {
+  const page = pageOf(node);
+  if (page || node.kind !== 'group' || !node.organization) return page;
+  const id = node.organization.id;
+  const me = await session.me().catch(() => undefined);
+  return me?.organizations?.find((org) => org.id === id)?.page ?? `${session.client.baseUrl.origin}/organizations/${encodeURIComponent(id)}/`;
+}
+
+export function isTreeNode(value: unknown): value is TreeNode {
+  return !!value && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' && 'id' in value;
+}
+
+/** The reuse id of the active `datagouv:/reuses/<id>/<slug>.json` editor, if any. */
+function activeReuseId(): string | undefined {
+  const uri = vscode.window.activeTextEditor?.document.uri;
+  if (uri?.scheme !== 'datagouv') return undefined;
+  const match = /^\/reuses\/([^/]+)\//.exec(uri.path);
+  return match ? decodeURIComponent(match[1]) : undefined;
+}
+
+export function isWebUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+}

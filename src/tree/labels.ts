@@ -1,0 +1,134 @@
+// Labels of the API's enumerations (reuse types and topics) and the codicon of each
+// reuse type. The labels follow those of data.gouv.fr (`GET /reuses/types/`,
+// `/reuses/topics/`), translated through the extension's bundle so that the sidebar
+// needs no extra request; an unknown value shows as it came.
+import type { Translator } from '../api/errorMessages';
+
+export function reuseTypeLabel(type: string | null | undefined, l10n: Translator): string | undefined {
+  switch (type) {
+    case undefined:
+    case null:
+    case '':
+      return undefined;
+    case 'api':
+      return l10n.t('API');
+    case 'application':
+      return l10n.t('Application');
+    case 'idea':
+      return l10n.t('Idea');
+    case 'news_article':
+      return l10n.t('News article');
+    case 'paper':
+      return l10n.t('Paper');
+    case 'post':
+      return l10n.t('Blog post');
+    case 'visualization':
+      return l10n.t('Visualization');
+    case 'hardware':
+      return l10n.t('Connected device');
+    default:
+      return type;
+  }
+}
+
+export function reuseTopicLabel(topic: string | null | undefined, l10n: Translator): string | undefined {
+  switch (topic) {
+    case undefined:
+    case null:
+    case '':
+      return undefined;
+    case 'health':
+      return l10n.t('Health');
+    case 'transport_and_mobility':
+      return l10n.t('Transport and mobility');
+    case 'housing_and_development':
+      return l10n.t('Housing and development');
+    case 'food_and_agriculture':
+      return l10n.t('Food and agriculture');
+    case 'culture_and_recreation':
+      return l10n.t('Culture and recreation');
+    case 'economy_and_business':
+      return l10n.t('Economy and business');
+    case 'environment_and_energy':
+      return l10n.t('Environment and energy');
+    case 'work_and_training':
+      return l10n.t('Work and training');
+    case 'politics_and_public_life':
+      return l10n.t('Politics and public life');
+    case 'safety_and_security':
+      return l10n.t('Safety and security');
+    case 'education_and_research':
+      return l10n.t('Education and research');
+    case 'society_and_demography':
+      return l10n.t('Society and demography');
+    case 'law_and_justice':
+      return l10n.t('Law and justice');
+    case 'open_data_tools':
+      return l10n.t('Open data tools');
+    case 'others':
+      return l10n.t('Other');
+    default:
+      return topic;
+  }
+}
+
+/** A codicon id per reuse type (ids that exist since VS Code 1.85). */
+export function reuseTypeIcon(type: string | null | undefined): string {
+  switch (type) {
+    case 'api':
+      return 'plug';
+    case 'application':
+      return 'browser';
+    case 'idea':
+      return 'lightbulb';
+    case 'news_article':
+      return 'megaphone';
+    case 'paper':
+      return 'book';
+    case 'post':
+      return 'comment-discussion';
+    case 'visualization':
+      return 'graph';
+    case 'hardware':
+      return 'circuit-board';
+    default:
+      return 'link';
+  }
+}
+
+/** A codicon id per resource format. */
+export function resourceIcon(format: string | null | undefined): string {
+  switch ((format ?? '').toLowerCase()) {
+    case 'csv':
+    case 'tsv':
+    case 'xls':
+    case 'xlsx':
+    case 'ods':
+    case 'parquet':
+      return 'table';
+    case 'json':
+    case 'geojson':
+    case 'xml':
+    case 'jsonld':
+      return 'json';
+    case 'zip':
+    case 'gz':
+    case '7z':
+    case 'tar':
+      return 'file-zip';
+    case 'png':
+    case 'jpg':
+    case 'jpeg':
+    case 'svg':
+    case 'tif':
+    case 'tiff':
+      return 'file-media';
+    case 'pdf':
+    case 'doc':
+    case 'docx':
+    case 'odt':
+      return 'file-pdf';
+    default:
+      return 'file';
+  }
+}

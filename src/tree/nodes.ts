@@ -1,0 +1,376 @@
+// The nodes of both views as plain data: label, description, codicon, contextValue,
+// collapsible state and what a click does. Pure code, no vscode: the unit tests and
+// the benchmark build the same nodes the views show; src/tree/items.ts turns each
+// kind into a vscode.TreeItem.
+import { ApiUrlError } from '../api/apiUrl';
+import { ApiError } from '../api/errors';
+import type { Dataset, OrganizationRef, Resource, Reuse, UserRef } from '../api/models';
+import { formatBytes, formatDate, formatNumber, formatScore } from './format';
+import type { Group } from './grouping';
+import { reuseTypeIcon, reuseTypeLabel, resourceIcon } from './labels';
+import { markerLabels, SEPARATOR } from './markers';
+import { datasetTooltip, organizationTooltip, resourceTooltip, reuseTooltip, type TooltipContext } from './tooltips';
+
+export const REUSES_VIEW = 'datagouv.reuses';
+export const DATASETS_VIEW = 'datagouv.datasets';
+export type ViewId = typeof REUSES_VIEW | typeof DATASETS_VIEW;
+
+/** The command a click on a reuse runs (registered by the reuse editor). */
+export const OPEN_REUSE_COMMAND = 'datagouv.openReuse';
+export const REFRESH_COMMAND = 'datagouv.refresh';
+
+/**
+ * contextValues, for menus in package.json (`viewItem == …` / `viewItem =~ /^reuse:/`).
+ * A reuse's may carry `:archived` and `:private` suffixes (see reuseContextValue).
+ */
+export const CONTEXT = {
+  organization: 'organization',
+  personal: 'personal',
+  reuseEditable: 'reuse:editable',
+  reuseReadonly: 'reuse:readonly',
+  reuseDeleted: 'reuse:deleted',
+  dataset: 'dataset',
+  datasetReadonly: 'dataset:readonly',
+  datasetDeleted: 'dataset:deleted',
+  resource: 'resource',
+  messageError: 'message:error',
+  action: 'action',
+} as const;
+
+/** Groups with more items than this start collapsed. */
+export const EXPAND_LIMIT = 100;
+
+export interface NodeContext extends TooltipContext {
+  /** A sentence for the user (describeError in the extension). */
+  describeError(error: unknown): string;
+}
+
+/** The shape of vscode.Command, without vscode. */
+export interface NodeCommand {
+  command: string;
+  title: string;
+  arguments?: unknown[];
+}
+
+export type Collapsible = 'none' | 'collapsed' | 'expanded';
+
+interface NodeBase {
+  /** Unique in its view and stable across refreshes: the TreeItem's id. */
+  id: string;
+  label: string;
+  description?: string;
+  /** A codicon id. */
+  icon: string;
+  /** A theme color id for the icon. */
+  iconColor?: string;
+  contextValue: string;
+  collapsible: Collapsible;
+  command?: NodeCommand;
+}
+
+export interface GroupNode extends NodeBase {
+  kind: 'group';
+  view: ViewId;
+  organization?: OrganizationRef;
+  owner?: UserRef;
+  reuses?: readonly Reuse[];
+  datasets?: readonly Dataset[];
+}
+
+export interface ReuseNode extends NodeBase {
+  kind: 'reuse';
+  reuse: Reuse;
+}
+
+export interface DatasetNode extends NodeBase {
+  kind: 'dataset';
+  dataset: Dataset;
+}
+
+export interface ResourceNode extends NodeBase {
+  kind: 'resource';
+  resource: Resource;
+  dataset: Dataset;
+}
+
+export interface MessageNode extends NodeBase {
+  kind: 'message';
+  severity: 'error' | 'info';
+  /** The whole sentence (the label may be cut by the view). */
+  message: string;
+  error?: unknown;
+}
+
+export interface ActionNode extends NodeBase {
+  kind: 'action';
+}
+
+export type TreeNode = GroupNode | ReuseNode | DatasetNode | ResourceNode | MessageNode | ActionNode;
+
+// ---- builders ----------------------------------------------------------------------
+
+function countLabel(count: number, what: 'reuses' | 'datasets' | 'resources', ctx: NodeContext): string {
+  const { l10n } = ctx;
+  const n = formatNumber(count, ctx.locale);
+  switch (what) {
+    case 'reuses':
+      return count === 1 ? l10n.t('1 reuse') : l10n.t('{0} reuses', n);
+    case 'datasets':
+      return count === 1 ? l10n.t('1 dataset') : l10n.t('{0} datasets', n);
+    case 'resources':
+      return count === 1 ? l10n.t('1 resource') : l10n.t('{0} resources', n);
+  }
+}
+
+export function groupNode(view: ViewId, group: Group<Reuse> | Group<Dataset>, ctx: NodeContext, isReuses: boolean): GroupNode {
+  const count = group.items.length;
+  const org = group.organization;
+  const { l10n } = ctx;
+  const node: GroupNode = {
+    kind: 'group',
+    view,
+    id: `${view}/${group.key}`,
+    label: org ? org.name || org.acronym || org.id : l10n.t('Personal'),
+    description: countLabel(count, isReuses ? 'reuses' : 'datasets', ctx),
+    icon: org ? 'organization' : 'person',
+    contextValue: org ? CONTEXT.organization : CONTEXT.personal,
+    collapsible: count === 0 ? 'none' : count > EXPAND_LIMIT ? 'collapsed' : 'expanded',
+    organization: org,
+    owner: group.owner,
+  };
+  if (isReuses) node.reuses = group.items as Reuse[];
+  else node.datasets = group.items as Dataset[];
+  return node;
+}
+
+/**
+ * `reuse:deleted`, or `reuse:editable` / `reuse:readonly` followed by `:archived`
+ * and/or `:private` when they apply (in that order), e.g. `reuse:editable:archived`:
+ * menus match `viewItem =~ /^reuse:editable/` or `/^reuse:editable.*:private/`.
+ */
+export function reuseContextValue(reuse: Reuse): string {
+  if (reuse.deleted) return CONTEXT.reuseDeleted;
+  let value: string = reuse.permissions?.edit === false ? CONTEXT.reuseReadonly : CONTEXT.reuseEditable;
+  if (reuse.archived) value += ':archived';
+  if (reuse.private) value += ':private';
+  return value;
+}
+
+export function reuseDescription(reuse: Reuse, ctx: NodeContext): string {
+  const type = reuseTypeLabel(reuse.type, ctx.l10n);
+  return [type, ...markerLabels(reuse, 'reuse', ctx.l10n)].filter(Boolean).join(SEPARATOR);
+}
+
+export function reuseNode(reuse: Reuse, parentId: string, ctx: NodeContext): ReuseNode {
+  const { l10n } = ctx;
+  const title = reuse.title?.trim() || l10n.t('Untitled reuse');
+  return {
+    kind: 'reuse',
+    id: `${parentId}/reuse:${reuse.id}`,
+    label: title,
+    description: reuseDescription(reuse, ctx),
+    icon: reuseTypeIcon(reuse.type),
+    iconColor: reuse.deleted || reuse.archived ? 'disabledForeground' : undefined,
+    contextValue: reuseContextValue(reuse),
+    collapsible: reuse.datasets?.length ? 'collapsed' : 'none',
+    command: {
+      command: OPEN_REUSE_COMMAND,
+      title: l10n.t('Open Reuse'),
+      arguments: [{ id: reuse.id, slug: reuse.slug, title: reuse.title }],
+    },
+    reuse,
+  };
+}
+
+export function datasetContextValue(dataset: Dataset): string {
+  if (dataset.deleted) return CONTEXT.datasetDeleted;
+  return dataset.permissions?.edit === false ? CONTEXT.datasetReadonly : CONTEXT.dataset;
+}
+
+/**
+ * In the datasets view: markers, number of resources, quality and last update. Under a
+ * reuse (where the mask asks for less): the markers only.
+ */
+export function datasetDescription(dataset: Dataset, ctx: NodeContext, detailed: boolean): string {
+  const { l10n } = ctx;
+  const parts = markerLabels(dataset, 'dataset', l10n);
+  if (detailed) {
+    if (dataset.resources) parts.push(countLabel(dataset.resources.length, 'resources', ctx));
+    const score = formatScore(dataset.quality?.score, ctx.locale);
+    if (score) parts.push(l10n.t('quality {0}', score));
+    const updated = formatDate(dataset.last_update ?? dataset.last_modified, ctx.locale);
+    if (updated) parts.push(l10n.t('updated {0}', updated));
+  }
+  return parts.join(SEPARATOR);
+}
+
+export function datasetNode(dataset: Dataset, parentId: string, ctx: NodeContext, detailed: boolean): DatasetNode {
+  const { l10n } = ctx;
+  return {
+    kind: 'dataset',
+    id: `${parentId}/dataset:${dataset.id}`,
+    label: dataset.title?.trim() || l10n.t('Untitled dataset'),
+    description: datasetDescription(dataset, ctx, detailed),
+    icon: 'database',
+    iconColor: dataset.deleted || dataset.archived ? 'disabledForeground' : undefined,
+    contextValue: datasetContextValue(dataset),
+    collapsible: dataset.resources?.length ? 'collapsed' : 'none',
+    dataset,
+  };
+}
+
+export function resourceDescription(resource: Resource, ctx: NodeContext): string {
+  const parts: string[] = [];
+  if (resource.format) parts.push(resource.format.toUpperCase());
+  const size = formatBytes(resource.filesize, ctx.locale, ctx.l10n);
+  if (size) parts.push(size);
+  return parts.join(SEPARATOR);
+}
+
+export function resourceNode(resource: Resource, dataset: Dataset, parentId: string, ctx: NodeContext): ResourceNode {
+  const { l10n } = ctx;
+  return {
+    kind: 'resource',
+    id: `${parentId}/resource:${resource.id}`,
+    label: resource.title?.trim() || l10n.t('Untitled resource'),
+    description: resourceDescription(resource, ctx),
+    icon: resourceIcon(resource.format),
+    contextValue: CONTEXT.resource,
+    collapsible: 'none',
+    resource,
+    dataset,
+  };
+}
+
+/** The children of a node, from the data it already holds: never a request. */
+export function childrenOf(node: TreeNode, ctx: NodeContext): TreeNode[] {
+  switch (node.kind) {
+    case 'group':
+      if (node.reuses) return uniqueById(node.reuses).map((reuse) => reuseNode(reuse, node.id, ctx));
+      return uniqueById(node.datasets ?? []).map((dataset) => datasetNode(dataset, node.id, ctx, true));
+    case 'reuse':
+      return uniqueById(node.reuse.datasets ?? []).map((dataset) => datasetNode(dataset, node.id, ctx, false));
+    case 'dataset':
+      return uniqueById(node.dataset.resources ?? []).map((resource) => resourceNode(resource, node.dataset, node.id, ctx));
+    default:
+      return [];
+  }
+}
+
+/** Drops repeated ids (VS Code refuses two items with one id); keeps the first. */
+export function uniqueById<T extends { id: string }>(items: readonly T[]): T[] {
+  const seen = new Set<string>();
+  const result: T[] = [];
+  for (const item of items) {
+    if (!item || seen.has(item.id)) continue;
+    seen.add(item.id);
+    result.push(item);
+  }
+  return result;
+}
+
+/** The node's Markdown tooltip, built only when the view asks for it. */
+export function tooltipOf(node: TreeNode, ctx: NodeContext): string | undefined {
+  switch (node.kind) {
+    case 'group':
+      return node.organization ? organizationTooltip(node.organization, node.description ?? '', ctx) : undefined;
+    case 'reuse':
+      return reuseTooltip(node.reuse, ctx);
+    case 'dataset':
+      return datasetTooltip(node.dataset, ctx);
+    case 'resource':
+      return resourceTooltip(node.resource, ctx);
+    default:
+      return undefined;
+  }
+}
+
+// ---- messages and errors -----------------------------------------------------------
+
+function actionNode(view: ViewId, name: string, label: string, icon: string, command: NodeCommand): ActionNode {
+  return { kind: 'action', id: `${view}/action:${name}`, label, icon, contextValue: CONTEXT.action, collapsible: 'none', command };
+}
+
+/**
+ * A failed load: the sentence that says what happened, then the actions that may fix
+ * it (Set API Key for a refused key, Open Settings for a bad API URL), then Retry.
+ */
+export function errorNodes(view: ViewId, error: unknown, ctx: NodeContext): TreeNode[] {
+  const { l10n } = ctx;
+  const text = ctx.describeError(error);
+  const nodes: TreeNode[] = [
+    {
+      kind: 'message',
+      severity: 'error',
+      id: `${view}/message:error`,
+      label: text,
+      message: text,
+      icon: 'error',
+      iconColor: 'errorForeground',
+      contextValue: CONTEXT.messageError,
+      collapsible: 'none',
+      error,
+    },
+  ];
+  if (error instanceof ApiError && error.kind === 'unauthorized') {
+    nodes.push(actionNode(view, 'setApiKey', l10n.t('Set API Key'), 'key', { command: 'datagouv.setApiKey', title: l10n.t('Set API Key') }));
+  }
+  if (error instanceof ApiUrlError || (error instanceof ApiError && error.kind === 'redirect')) {
+    nodes.push(
+      actionNode(view, 'openSettings', l10n.t('Open Settings'), 'gear', {
+        command: 'workbench.action.openSettings',
+        title: l10n.t('Open Settings'),
+        arguments: ['datagouv.apiUrl'],
+      }),
+    );
+  }
+  nodes.push(actionNode(view, 'retry', l10n.t('Retry'), 'refresh', { command: REFRESH_COMMAND, title: l10n.t('Retry'), arguments: [view] }));
+  if (!(error instanceof ApiError && error.kind === 'unauthorized')) {
+    nodes.push(actionNode(view, 'showLog', l10n.t('Show Log'), 'output', { command: 'datagouv.showLog', title: l10n.t('Show Log') }));
+  }
+  return nodes;
+}
+
+// ---- what the context-menu commands act on -----------------------------------------
+
+/**
+ * The object's web page on data.gouv.fr (Open in Browser), from the list answer. An
+ * organization's page is not in the lists' masks: undefined here, the command looks it
+ * up in GET /me/ (organizationPage in commands/openInBrowser.ts).
+ */
+export function pageOf(node: TreeNode): string | undefined {
+  switch (node.kind) {
+    case 'group':
+      return node.organization ? node.organization.page : node.owner?.page;
+    case 'reuse':
+      return node.reuse.page;
+    case 'dataset':
+      return node.dataset.page;
+    case 'resource':
+      return node.dataset.page ? `${node.dataset.page.replace(/#.*$/, '')}#/resources/${node.resource.id}` : node.resource.url;
+    default:
+      return undefined;
+  }
+}
+
+/** What Copy Link copies: the web page; for a resource, its file's URL when the answer has it. */
+export function linkOf(node: TreeNode): string | undefined {
+  if (node.kind === 'resource') return node.resource.url ?? pageOf(node);
+  return pageOf(node);
+}
+
+/** What Copy ID copies: the API id of the object. */
+export function idOf(node: TreeNode): string | undefined {
+  switch (node.kind) {
+    case 'group':
+      return node.organization ? node.organization.id : node.owner?.id;
+    case 'reuse':
+      return node.reuse.id;
+    case 'dataset':
+      return node.dataset.id;
+    case 'resource':
+      return node.resource.id;
+    default:
+      return undefined;
+  }
+}

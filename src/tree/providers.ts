@@ -1,0 +1,99 @@
+// The TreeDataProviders of both views: thin wrappers around the pure models
+// (treeModel.ts). They show progress on the view while a list loads, keep the
+// `datagouv.reusesEmpty` / `datagouv.datasetsEmpty` context keys (for viewsWelcome)
+// true to the last answer, and build tooltips only when the user hovers.
+import * as vscode from 'vscode';
+import type { Dataset, Reuse } from '../api/models';
+import type { Log } from '../util/log';
+import { tooltipOf, type NodeContext, type TreeNode } from './nodes';
+import { isDatasetSort, DEFAULT_DATASET_SORT, type DatasetSort } from './sorting';
+import { DatasetsModel, ReusesModel, type SessionLike, type TreeModel } from './treeModel';
+import { toTreeItem } from './items';
+
+export const REUSES_EMPTY_CONTEXT = 'datagouv.reusesEmpty';
+export const DATASETS_EMPTY_CONTEXT = 'datagouv.datasetsEmpty';
+const SORT_STATE_KEY = 'datagouv.datasets.sort';
+
+abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined | void>();
+  readonly onDidChangeTreeData = this.changeEmitter.event;
+
+  constructor(
+    readonly model: TreeModel<Data>,
+    private readonly ctx: NodeContext,
+    emptyContextKey: string,
+    log: Log,
+  ) {
+    model.onStateChange = (state) => {
+      void vscode.commands.executeCommand('setContext', emptyContextKey, state === 'empty');
+    };
+    model.onError = (error) => log.error(`Loading the view ${model.view} failed`, error);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    return toTreeItem(node);
+  }
+
+  getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node && this.model.needsLoad) {
+      return Promise.resolve(vscode.window.withProgress({ location: { viewId: this.model.view } }, () => this.model.getChildren()));
+    }
+    return this.model.getChildren(node);
+  }
+
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
+    if (item.tooltip === undefined) {
+      const markdown = tooltipOf(node, this.ctx);
+      if (markdown) item.tooltip = new vscode.MarkdownString(markdown);
+    }
+    return item;
+  }
+
+  /** Reloads the view from the API (now if it is visible, else when it shows). */
+  refresh(): void {
+    this.model.invalidate();
+    this.changeEmitter.fire();
+  }
+
+  /** Redraws the view from the data already loaded. */
+  protected redraw(): void {
+    this.changeEmitter.fire();
+  }
+
+  dispose(): void {
+    this.changeEmitter.dispose();
+  }
+}
+
+export class ReusesTreeProvider extends NodeTreeProvider<Reuse[]> {
+  constructor(session: SessionLike, ctx: NodeContext, log: Log) {
+    super(new ReusesModel(session, ctx), ctx, REUSES_EMPTY_CONTEXT, log);
+  }
+}
+
+export class DatasetsTreeProvider extends NodeTreeProvider<Dataset[]> {
+  private readonly datasets: DatasetsModel;
+
+  constructor(
+    session: SessionLike,
+    ctx: NodeContext,
+    log: Log,
+    private readonly state: vscode.Memento,
+  ) {
+    const stored = state.get<string>(SORT_STATE_KEY);
+    const model = new DatasetsModel(session, ctx, isDatasetSort(stored) ? stored : DEFAULT_DATASET_SORT);
+    super(model, ctx, DATASETS_EMPTY_CONTEXT, log);
+    this.datasets = model;
+  }
+
+  get sort(): DatasetSort {
+    return this.datasets.sort;
+  }
+
+  /** Applies and remembers an order; no request: the loaded list is sorted again. */
+  async setSort(sort: DatasetSort): Promise<void> {
+    this.datasets.sort = sort;
+    this.redraw();
+    await this.state.update(SORT_STATE_KEY, sort === DEFAULT_DATASET_SORT ? undefined : sort);
+  }
+}

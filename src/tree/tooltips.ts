@@ -1,0 +1,147 @@
+// The Markdown tooltips of the tree items, as plain strings (the vscode adapter wraps
+// them in an untrusted MarkdownString, without HTML). Every value that comes from the
+// server is escaped: a title with `*` or `[` shows as typed, a description cannot
+// inject links or images, and only http(s) URLs become links.
+import type { Translator } from '../api/errorMessages';
+import type { Dataset, OrganizationRef, Resource, Reuse } from '../api/models';
+import { excerpt, formatBytes, formatDate, formatDateTime, formatNumber, formatScore } from './format';
+import { reuseTopicLabel, reuseTypeLabel } from './labels';
+import { markerLabels, SEPARATOR } from './markers';
+
+export interface TooltipContext {
+  l10n: Translator;
+  locale: string;
+}
+
+/**
+ * Escapes what Markdown gives a meaning to: emphasis, code, links (`[`), HTML and
+ * entities, tables, headings, and at the start of a line list and quote markers.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>|~#&]/g, '\\$&')
+    .replace(/^(\s*)([-+=])/gm, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+}
+
+/** A link when the URL is http(s), its escaped text otherwise. */
+export function markdownLink(url: string | null | undefined, text?: string): string | undefined {
+  if (!url) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return escapeMarkdown(text ?? url);
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return escapeMarkdown(text ?? url);
+  const href = parsed.href.replace(/[()<>\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return `[${escapeMarkdown(text ?? url)}](${href})`;
+}
+
+/** Lines joined by Markdown hard breaks; empty lines dropped. */
+function lines(...items: Array<string | null | undefined | false>): string {
+  return items.filter((item): item is string => !!item).join('  \n');
+}
+
+function paragraphs(...items: Array<string | null | undefined | false>): string {
+  return items.filter((item): item is string => !!item).join('\n\n');
+}
+
+function heading(title: string | undefined, markers: string[], fallback: string): string {
+  const name = `**${escapeMarkdown(title?.trim() || fallback)}**`;
+  return markers.length ? `${name} — *${escapeMarkdown(markers.join(SEPARATOR))}*` : name;
+}
+
+function excerptMarkdown(text: string | null | undefined): string | undefined {
+  const plain = excerpt(text);
+  return plain ? plain.split('\n').map(escapeMarkdown).join('  \n') : undefined;
+}
+
+function metric(value: number | undefined, locale: string): string | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? formatNumber(value, locale) : undefined;
+}
+
+function publisher(organization: OrganizationRef | null | undefined, ctx: TooltipContext): string | undefined {
+  if (!organization?.name) return undefined;
+  const name = organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name;
+  const { l10n } = ctx;
+  return l10n.t('Organization: {0}', escapeMarkdown(name));
+}
+
+export function reuseTooltip(reuse: Reuse, ctx: TooltipContext): string {
+  const { l10n, locale } = ctx;
+  const type = reuseTypeLabel(reuse.type, l10n);
+  const topic = reuseTopicLabel(reuse.topic, l10n);
+  const tags = (reuse.tags ?? []).map((tag) => `\`${tag.replace(/`/g, '')}\``).join(', ');
+  const datasetCount = reuse.datasets?.length ?? reuse.metrics?.datasets;
+  const views = metric(reuse.metrics?.views, locale);
+  const followers = metric(reuse.metrics?.followers, locale);
+  const modified = formatDateTime(reuse.last_modified, locale);
+  return paragraphs(
+    heading(reuse.title, markerLabels(reuse, 'reuse', l10n), l10n.t('Untitled reuse')),
+    excerptMarkdown(reuse.description),
+    '---',
+    lines(
+      reuse.url && l10n.t('URL: {0}', markdownLink(reuse.url) ?? ''),
+      type && l10n.t('Type: {0}', escapeMarkdown(type)),
+      topic && l10n.t('Topic: {0}', escapeMarkdown(topic)),
+      tags && l10n.t('Tags: {0}', tags),
+      datasetCount !== undefined && l10n.t('Datasets: {0}', formatNumber(datasetCount, locale)),
+      modified && l10n.t('Last modified: {0}', modified),
+      (views !== undefined || followers !== undefined) &&
+        l10n.t('Views: {0} · Followers: {1}', views ?? '0', followers ?? '0'),
+      publisher(reuse.organization, ctx),
+    ),
+    reuse.permissions?.edit === false && !reuse.deleted && `*${escapeMarkdown(l10n.t('You may not edit this reuse.'))}*`,
+  );
+}
+
+export function datasetTooltip(dataset: Dataset, ctx: TooltipContext): string {
+  const { l10n, locale } = ctx;
+  const resources = dataset.resources?.length;
+  const score = formatScore(dataset.quality?.score, locale);
+  const updated = formatDate(dataset.last_update, locale);
+  const modified = formatDateTime(dataset.last_modified, locale);
+  const views = metric(dataset.metrics?.views, locale);
+  const followers = metric(dataset.metrics?.followers, locale);
+  const reuses = metric(dataset.metrics?.reuses, locale);
+  const downloads = metric(dataset.metrics?.resources_downloads, locale);
+  return paragraphs(
+    heading(dataset.title, markerLabels(dataset, 'dataset', l10n), l10n.t('Untitled dataset')),
+    excerptMarkdown(dataset.description),
+    lines(
+      publisher(dataset.organization, ctx),
+      updated && l10n.t('Data last updated: {0}', updated),
+      modified && l10n.t('Last modified: {0}', modified),
+      resources !== undefined && l10n.t('Resources: {0}', formatNumber(resources, locale)),
+      score && l10n.t('Metadata quality: {0}', score),
+      views !== undefined && l10n.t('Views: {0}', views),
+      followers !== undefined && l10n.t('Followers: {0}', followers),
+      reuses !== undefined && l10n.t('Reuses: {0}', reuses),
+      downloads !== undefined && l10n.t('Downloads: {0}', downloads),
+      dataset.page && markdownLink(dataset.page, l10n.t('Page on data.gouv.fr')),
+    ),
+  );
+}
+
+export function resourceTooltip(resource: Resource, ctx: TooltipContext): string {
+  const { l10n, locale } = ctx;
+  const size = formatBytes(resource.filesize, locale, l10n);
+  return paragraphs(
+    `**${escapeMarkdown(resource.title?.trim() || l10n.t('Untitled resource'))}**`,
+    lines(
+      resource.format && l10n.t('Format: {0}', escapeMarkdown(resource.format.toUpperCase())),
+      size && l10n.t('Size: {0}', size),
+      resource.url && l10n.t('File: {0}', markdownLink(resource.url) ?? ''),
+    ),
+  );
+}
+
+export function organizationTooltip(organization: OrganizationRef, count: string, ctx: TooltipContext): string {
+  const name = organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name;
+  const { l10n } = ctx;
+  return paragraphs(
+    `**${escapeMarkdown(name)}**`,
+    lines(escapeMarkdown(count), organization.page && markdownLink(organization.page, l10n.t('Page on data.gouv.fr'))),
+  );
+}

@@ -1,0 +1,186 @@
+// What each view shows, without vscode: loads its list once (one request per list,
+// with its X-Fields mask), groups and sorts it, and answers getChildren from memory
+// until it is invalidated. A failed load becomes message and action nodes, never an
+// empty tree; signed out, the tree is empty so that the view's welcome shows.
+// The vscode TreeDataProviders (providers.ts) are thin wrappers around these models;
+// the unit tests and the benchmark drive the models directly.
+import type { ApiClient } from '../api/client';
+import type { Dataset, Reuse } from '../api/models';
+import { groupByOwner, mergeReuses } from './grouping';
+import { childrenOf, DATASETS_VIEW, errorNodes, groupNode, REUSES_VIEW, uniqueById, type NodeContext, type TreeNode, type ViewId } from './nodes';
+import { DEFAULT_DATASET_SORT, sortDatasets, type DatasetSort } from './sorting';
+
+/** What the models need of the AuthSession (which satisfies it). */
+export interface SessionLike {
+  readonly isSignedIn: boolean;
+  /** Throws an ApiUrlError when the `datagouv.apiUrl` setting is unusable. */
+  readonly client: ApiClient;
+}
+
+export type LoadState = 'idle' | 'signedOut' | 'loading' | 'loaded' | 'empty' | 'error';
+
+export abstract class TreeModel<Data> {
+  private stateValue: LoadState = 'idle';
+  private data: Data | undefined;
+  private roots: TreeNode[] | undefined;
+  private pending: Promise<TreeNode[]> | undefined;
+  private abort: AbortController | undefined;
+  private generation = 0;
+  private children = new WeakMap<TreeNode, TreeNode[]>();
+  /** The failure of the last load, when it failed. */
+  lastError: unknown;
+  /** Called with the state after each change of it (the provider sets context keys). */
+  onStateChange: ((state: LoadState) => void) | undefined;
+  /** Called with each failed load (the provider logs it). */
+  onError: ((error: unknown) => void) | undefined;
+
+  constructor(
+    readonly view: ViewId,
+    protected readonly session: SessionLike,
+    protected readonly ctx: NodeContext,
+  ) {}
+
+  get state(): LoadState {
+    return this.stateValue;
+  }
+
+  /** The loaded list, once a load succeeded. */
+  get loaded(): Data | undefined {
+    return this.data;
+  }
+
+  /** Whether `getChildren()` of the root would go to the network. */
+  get needsLoad(): boolean {
+    return this.session.isSignedIn && !this.roots;
+  }
+
+  /** The children of `node`, or the roots (loading them first when needed). */
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) return this.getRoots();
+    let children = this.children.get(node);
+    if (!children) {
+      children = childrenOf(node, this.ctx);
+      this.children.set(node, children);
+    }
+    return children;
+  }
+
+  getRoots(): Promise<TreeNode[]> {
+    if (!this.session.isSignedIn) {
+      if (this.roots || this.pending) this.invalidate();
+      this.setState('signedOut');
+      return Promise.resolve([]);
+    }
+    if (this.roots) return Promise.resolve(this.roots);
+    this.pending ??= this.load();
+    return this.pending;
+  }
+
+  /** Forgets the data (cancelling a load under way); the next getChildren() reloads. */
+  invalidate(): void {
+    this.generation++;
+    this.abort?.abort();
+    this.abort = undefined;
+    this.pending = undefined;
+    this.roots = undefined;
+    this.data = undefined;
+    this.lastError = undefined;
+    this.children = new WeakMap();
+    this.setState('idle');
+  }
+
+  /** Rebuilds the nodes from the data already loaded (no request), e.g. after a sort change. */
+  rebuild(): void {
+    if (this.data === undefined) return;
+    this.children = new WeakMap();
+    this.roots = this.build(this.data);
+  }
+
+  protected abstract fetch(client: ApiClient, signal: AbortSignal): Promise<Data>;
+  protected abstract build(data: Data): TreeNode[];
+
+  private async load(): Promise<TreeNode[]> {
+    const generation = ++this.generation;
+    const abort = new AbortController();
+    this.abort = abort;
+    this.setState('loading');
+    try {
+      const data = await this.fetch(this.session.client, abort.signal);
+      if (generation !== this.generation) return this.getRoots(); // superseded by a refresh
+      this.data = data;
+      this.roots = this.build(data);
+      this.setState(this.roots.length ? 'loaded' : 'empty');
+    } catch (error) {
+      if (generation !== this.generation) return this.getRoots();
+      this.lastError = error;
+      this.roots = errorNodes(this.view, error, this.ctx);
+      this.setState('error');
+      this.onError?.(error);
+    } finally {
+      if (generation === this.generation) {
+        this.pending = undefined;
+        this.abort = undefined;
+      }
+    }
+    return this.roots;
+  }
+
+  private setState(state: LoadState): void {
+    if (state === this.stateValue) return;
+    this.stateValue = state;
+    this.onStateChange?.(state);
+  }
+}
+
+/** Reuses: the user's own, then one group per organization. */
+export class ReusesModel extends TreeModel<Reuse[]> {
+  constructor(session: SessionLike, ctx: NodeContext) {
+    super(REUSES_VIEW, session, ctx);
+  }
+
+  protected async fetch(client: ApiClient, signal: AbortSignal): Promise<Reuse[]> {
+    const [own, org] = await Promise.all([client.listMyReuses({ signal }), client.listOrgReuses({ signal })]);
+    return mergeReuses(own, org);
+  }
+
+  protected build(reuses: Reuse[]): TreeNode[] {
+    return buildReuseRoots(reuses, this.ctx);
+  }
+}
+
+/** Organization datasets, grouped by organization, in the user's chosen order. */
+export class DatasetsModel extends TreeModel<Dataset[]> {
+  private sortValue: DatasetSort;
+
+  constructor(session: SessionLike, ctx: NodeContext, sort: DatasetSort = DEFAULT_DATASET_SORT) {
+    super(DATASETS_VIEW, session, ctx);
+    this.sortValue = sort;
+  }
+
+  get sort(): DatasetSort {
+    return this.sortValue;
+  }
+
+  set sort(sort: DatasetSort) {
+    if (sort === this.sortValue) return;
+    this.sortValue = sort;
+    this.rebuild();
+  }
+
+  protected fetch(client: ApiClient, signal: AbortSignal): Promise<Dataset[]> {
+    return client.listOrgDatasets({ signal });
+  }
+
+  protected build(datasets: Dataset[]): TreeNode[] {
+    return buildDatasetRoots(datasets, this.sortValue, this.ctx);
+  }
+}
+
+export function buildReuseRoots(reuses: readonly Reuse[], ctx: NodeContext): TreeNode[] {
+  return groupByOwner(reuses, ctx.locale).map((group) => groupNode(REUSES_VIEW, group, ctx, true));
+}
+
+export function buildDatasetRoots(datasets: readonly Dataset[], sort: DatasetSort, ctx: NodeContext): TreeNode[] {
+  const sorted = sortDatasets(uniqueById(datasets), sort, ctx.locale);
+  return groupByOwner(sorted, ctx.locale).map((group) => groupNode(DATASETS_VIEW, group, ctx, false));
+}
