@@ -27,7 +27,7 @@ export interface RemoteDocumentKind<D, T> {
   createdAt?(value: T): number | undefined;
   project(value: T): D;
   render(document: D): string;
-  saveSteps(key: string): SaveSteps<D, T>;
+  saveSteps(key: string, signal: AbortSignal): SaveSteps<D, T>;
   /** Why the object opens read-only, or undefined. */
   readonlyReason(value: T, l10n: Translator): string | undefined;
   /** Said once per opening when the document is read-only. */
@@ -62,6 +62,8 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 /** A readFile right after the stat that fetched the object reuses that answer. */
 const FRESH_MS = 3_000;
+/** A save slower than this gets a notification with a Cancel button. */
+const SLOW_SAVE_MS = 2_000;
 
 export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
@@ -72,6 +74,8 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   private readonly entries = new Map<string, Entry>();
   private readonly toldWhyReadonly = new Set<string>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('data.gouv.fr');
+  /** The save in flight per object: a second save waits for the first (no interleaved PUTs). */
+  private readonly saving = new Map<string, Promise<void>>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -151,6 +155,19 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const found = this.find(uri);
     if (!found) throw vscode.FileSystemError.NoPermissions(uri);
+    // Saves of one object run one after the other: the second computes its patch
+    // against what the first stored, so nothing is sent twice or lost.
+    const previous = this.saving.get(found.id) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(() => this.write(found, uri, content));
+    this.saving.set(found.id, current);
+    try {
+      await current;
+    } finally {
+      if (this.saving.get(found.id) === current) this.saving.delete(found.id);
+    }
+  }
+
+  private async write(found: { kind: AnyDocumentKind; key: string; id: string }, uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const { kind, key, id } = found;
     const text = decoder.decode(content);
     this.diagnostics.delete(uri);
@@ -167,10 +184,11 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
 
     const base = entry.loaded;
     let result;
+    const abort = new AbortController();
     try {
       result = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Saving to data.gouv.fr…') },
-        () => saveDocumentText(kind.saveSteps(key), base, text, vscode.l10n),
+        () => withSlowSaveNotice(saveDocumentText(kind.saveSteps(key, abort.signal), base, text, vscode.l10n), abort),
       );
     } catch (error) {
       this.reportSaveFailure(uri, text, error);
@@ -300,6 +318,26 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/**
+ * After SLOW_SAVE_MS, shows a notification with a Cancel button until the save ends;
+ * Cancel aborts the request, and the save fails with "cancelled", the text kept.
+ */
+function withSlowSaveNotice<T>(saving: Promise<T>, abort: AbortController): Promise<T> {
+  let settled = false;
+  const done = saving.finally(() => (settled = true));
+  const timer = setTimeout(() => {
+    if (settled) return;
+    void vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('data.gouv.fr is slow to answer; still saving…'), cancellable: true },
+      (_progress, token) => {
+        token.onCancellationRequested(() => abort.abort());
+        return done.catch(() => undefined);
+      },
+    );
+  }, SLOW_SAVE_MS);
+  return done.finally(() => clearTimeout(timer));
 }
 
 function toDiagnostic(problem: Problem, text: string, document: vscode.TextDocument | undefined): vscode.Diagnostic {

@@ -22,7 +22,7 @@ export function profileDocuments(session: AuthSession): RemoteDocumentKind<Profi
     versionOf: (_me, text) => text,
     project: projectProfile,
     render: renderProfileDocument,
-    saveSteps: () => profileSaveSteps(session.client),
+    saveSteps: (_key, signal) => profileSaveSteps(session.client, signal),
     readonlyReason: () => undefined,
     savedMessage: (_me, l10n) => l10n.t('$(check) Profile saved on data.gouv.fr'),
   };

@@ -16,7 +16,7 @@ export function reuseDocuments(session: AuthSession): RemoteDocumentKind<ReuseDo
     createdAt: (reuse) => Date.parse(reuse.created_at ?? '') || undefined,
     project: projectReuse,
     render: renderReuseDocument,
-    saveSteps: (id) => reuseSaveSteps(session.client, id),
+    saveSteps: (id, signal) => reuseSaveSteps(session.client, id, signal),
     readonlyReason(reuse, l10n) {
       if (reuse.deleted) return l10n.t('This reuse is deleted on data.gouv.fr, so it opens read-only. Restore it to edit it again.');
       if (reuse.permissions && !reuse.permissions.edit) {

@@ -1,0 +1,33 @@
+// `npm run bench:size`: the shipped bundle and the .vsix against their budgets, and what
+// the .vsix holds. Fails loudly (exit 1) when a budget is exceeded or when anything but
+// what runs is packaged (tests, sources, source maps, node_modules).
+import { execFileSync } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+
+const BUDGETS = { bundle: 150 * 1024, vsix: 250 * 1024 };
+const run = (command: string, args: string[]) => execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+run('npm', ['run', 'package']);
+const bundle = statSync('dist/extension.js').size;
+const vsixName = readdirSync('.').find((name) => name.endsWith('.vsix'));
+if (!vsixName) throw new Error('no .vsix was written');
+const vsix = statSync(vsixName).size;
+const files = run('npx', ['vsce', 'ls', '--no-dependencies']).trim().split('\n').filter(Boolean);
+const forbidden = files.filter((file) => /(^|\/)(test|src|node_modules|bench|scripts)\/|\.map$|\.ts$/.test(file));
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+console.log('| artefact | size | budget | |');
+console.log('|---|---|---|---|');
+console.log(`| dist/extension.js (minified) | ${kb(bundle)} | ${kb(BUDGETS.bundle)} | ${bundle <= BUDGETS.bundle ? 'ok' : 'OVER'} |`);
+console.log(`| ${vsixName} | ${kb(vsix)} | ${kb(BUDGETS.vsix)} | ${vsix <= BUDGETS.vsix ? 'ok' : 'OVER'} |`);
+console.log(`\n.vsix contents (${files.length} files): ${files.join(', ')}`);
+
+const failures = [
+  ...(bundle > BUDGETS.bundle ? [`dist/extension.js is ${kb(bundle)}, over its ${kb(BUDGETS.bundle)} budget`] : []),
+  ...(vsix > BUDGETS.vsix ? [`${vsixName} is ${kb(vsix)}, over its ${kb(BUDGETS.vsix)} budget`] : []),
+  ...forbidden.map((file) => `${file} should not be in the .vsix`),
+];
+if (failures.length) {
+  console.error(`\nBUDGET EXCEEDED:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
