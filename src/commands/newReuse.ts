@@ -147,8 +147,8 @@ async function askStep(
         index,
         vscode.l10n.t('Visibility'),
         [
-          { label: `$(globe) ${vscode.l10n.t('Public')}`, description: vscode.l10n.t('visible to everyone on data.gouv.fr'), value: 'public' },
-          { label: `$(lock) ${vscode.l10n.t('Private')}`, description: vscode.l10n.t('visible to you and your organization only'), value: 'private' },
+          { label: `$(globe) ${vscode.l10n.t('Public reuse')}`, description: vscode.l10n.t('visible to everyone on data.gouv.fr'), value: 'public' },
+          { label: `$(lock) ${vscode.l10n.t('Private reuse')}`, description: vscode.l10n.t('visible to you and your organization only'), value: 'private' },
         ],
         answers.private === undefined ? undefined : answers.private ? 'private' : 'public',
         serverError,
