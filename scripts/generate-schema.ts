@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
+import type { Translator } from '../src/api/errorMessages';
 import { buildProfileSchema } from '../src/documents/profileSchema';
 import { buildReuseSchema } from '../src/documents/reuseSchema';
 
@@ -28,15 +29,24 @@ function compile(fullSchema: Record<string, unknown>, source: string): string {
   return header + standaloneCode(ajv, ajv.compile(schema)) + '\n';
 }
 
-export function generatedFiles(): Record<string, string> {
+/** The strings as written (English), or through the French bundle, like vscode.l10n.t. */
+function translator(bundle?: Record<string, string>): Translator {
+  return {
+    t: (message, ...args) => (bundle?.[message] ?? message).replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)])),
+  };
+}
+
+export function generatedFiles(root = process.cwd()): Record<string, string> {
+  const english = translator();
+  const french = translator(JSON.parse(readFileSync(join(root, 'l10n/bundle.l10n.fr.json'), 'utf8')) as Record<string, string>);
   const json = (schema: Record<string, unknown>) => JSON.stringify(schema, null, 2) + '\n';
   return {
-    'media/reuse.schema.json': json(buildReuseSchema('en')),
-    'media/reuse.schema.fr.json': json(buildReuseSchema('fr')),
-    'media/profile.schema.json': json(buildProfileSchema('en')),
-    'media/profile.schema.fr.json': json(buildProfileSchema('fr')),
-    'src/documents/generated/validateReuseDocument.js': compile(buildReuseSchema('en'), 'src/documents/reuseSchema.ts'),
-    'src/documents/generated/validateProfileDocument.js': compile(buildProfileSchema('en'), 'src/documents/profileDocument.ts'),
+    'media/reuse.schema.json': json(buildReuseSchema(english)),
+    'media/reuse.schema.fr.json': json(buildReuseSchema(french)),
+    'media/profile.schema.json': json(buildProfileSchema(english)),
+    'media/profile.schema.fr.json': json(buildProfileSchema(french)),
+    'src/documents/generated/validateReuseDocument.js': compile(buildReuseSchema(english), 'src/documents/reuseSchema.ts'),
+    'src/documents/generated/validateProfileDocument.js': compile(buildProfileSchema(english), 'src/documents/profileSchema.ts'),
   };
 }
 

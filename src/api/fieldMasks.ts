@@ -50,6 +50,9 @@ export const ME_MASK =
 /** A dataset named in a reuse document (hover, completion). */
 export const DATASET_SUMMARY_MASK = 'id,title,slug,page,private,archived,deleted,organization{id,name}';
 
-/** What the Discussions view shows. */
-export const DISCUSSION_LIST_MASK =
-  'id,title,subject{class,id},created,closed,url,organization{id,name},discussion{posted_on}';
+/**
+ * What the Discussions view shows: title, subject, dates, the organization it groups
+ * by, and of the messages only their dates (their number and the last one). The API
+ * `url` gives the site's origin, from which the web page is derived.
+ */
+export const DISCUSSION_LIST_MASK = ['id,title,subject{class,id},created,closed,url,discussion{posted_on}', ORG_REF].join(',');

@@ -1,6 +1,7 @@
-// "data.gouv.fr: Open in Browser": the selected object's page on data.gouv.fr. From
-// the palette it opens the reuse of the active `datagouv:` editor, or else the site
-// of the configured API. Only http(s) pages are opened.
+// "data.gouv.fr: Open in Browser": the selected object's page on data.gouv.fr (for a
+// discussion, its subject's page opened at that discussion: pageOf in tree/nodes.ts).
+// From the palette it opens the reuse of the active `datagouv:` editor, or else the
+// site of the configured API. Only http(s) pages are opened.
 import * as vscode from 'vscode';
 import type { AuthSession } from '../auth/session';
 import { pageOf, type TreeNode } from '../tree/nodes';

@@ -5,7 +5,7 @@ import type { Reuse } from '../api/models';
 import type { AuthSession } from '../auth/session';
 import { parseReuseReference } from '../documents/reuseReference';
 import { reuseIdOf } from '../documents/reuseUri';
-import { REUSE_TYPE_LABELS, type SchemaLanguage } from '../documents/reuseSchema';
+import { reuseTypeLabel } from '../tree/labels';
 import { describeError } from '../util/errorReporting';
 
 export interface ReuseTarget {
@@ -42,10 +42,6 @@ export function activeReuseTarget(): ReuseTarget | undefined {
   return uri ? reuseTargetOf(uri) : undefined;
 }
 
-function uiLanguage(): SchemaLanguage {
-  return vscode.env.language.startsWith('fr') ? 'fr' : 'en';
-}
-
 interface ReusePick extends vscode.QuickPickItem {
   target: ReuseTarget;
 }
@@ -61,7 +57,6 @@ export function pickReuse(session: AuthSession, title: string): Promise<ReuseTar
   picker.matchOnDescription = true;
   picker.busy = true;
   let listed: ReusePick[] = [];
-  const language = uiLanguage();
 
   const render = () => {
     const reference = parseReuseReference(picker.value);
@@ -85,7 +80,7 @@ export function pickReuse(session: AuthSession, title: string): Promise<ReuseTar
         listed = reuses.map((reuse) => ({
           label: reuse.title ?? reuse.id,
           description: [
-            REUSE_TYPE_LABELS[reuse.type as keyof typeof REUSE_TYPE_LABELS]?.[language] ?? reuse.type,
+            reuseTypeLabel(reuse.type, vscode.l10n),
             reuse.organization?.name,
             reuse.deleted ? vscode.l10n.t('deleted') : undefined,
           ]
