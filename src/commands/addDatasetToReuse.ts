@@ -5,6 +5,8 @@ import type { AuthSession } from '../auth/session';
 import type { ReuseChanges } from '../documents/reuseChanges';
 import { reportError } from '../util/errorReporting';
 import type { Log } from '../util/log';
+import { parseDatasetReference } from '../documents/reuseReference';
+import { pickOrPaste } from './pickOrPaste';
 import { pickReuse, resolveReuseTarget } from './reuseTarget';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
@@ -15,66 +17,28 @@ interface DatasetTarget {
   title?: string;
 }
 
-/** A dataset id or a data.gouv.fr dataset link (page or API), as pasted; pure. */
-export function parseDatasetReference(input: string): string | undefined {
-  const value = input.trim();
-  if (OBJECT_ID.test(value)) return value.toLowerCase();
-  if (!/^https?:\/\//i.test(value)) return undefined;
-  try {
-    const parts = new URL(value).pathname.split('/').filter(Boolean);
-    const index = parts.lastIndexOf('datasets');
-    const candidate = index >= 0 ? parts[index + 1] : undefined;
-    return candidate && /^[a-z0-9-]+$/i.test(candidate) ? decodeURIComponent(candidate) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 function datasetTargetOf(argument: unknown): DatasetTarget | undefined {
   if (!argument || typeof argument !== 'object') return undefined;
   const dataset = (argument as { dataset?: { id?: unknown; title?: unknown } }).dataset;
   return typeof dataset?.id === 'string' ? { id: dataset.id, title: typeof dataset.title === 'string' ? dataset.title : undefined } : undefined;
 }
 
-async function pickDataset(session: AuthSession, title: string): Promise<DatasetTarget | undefined> {
-  const picker = vscode.window.createQuickPick<vscode.QuickPickItem & { target: DatasetTarget }>();
-  picker.title = title;
-  picker.placeholder = vscode.l10n.t('Type to filter your organizations’ datasets, or paste a dataset id or data.gouv.fr link');
-  picker.matchOnDescription = true;
-  picker.busy = true;
-  let listed: Array<vscode.QuickPickItem & { target: DatasetTarget }> = [];
-  const render = () => {
-    const pasted = parseDatasetReference(picker.value);
-    picker.items = [
-      ...(pasted && !listed.some((item) => item.target.id === pasted)
-        ? [{ label: `$(link) ${vscode.l10n.t('Use dataset “{0}”', pasted)}`, alwaysShow: true, target: { id: pasted } }]
-        : []),
-      ...listed,
-    ];
-  };
-  session.client
-    .listOrgDatasets({ fields: PICK_MASK })
-    .then((datasets) => {
-      listed = datasets.map((d) => ({ label: d.title ?? d.id, description: d.organization?.name, detail: d.id, target: { id: d.id, title: d.title } }));
-      render();
-    })
-    .catch((error: unknown) => (picker.placeholder = String(error instanceof Error ? error.message : error)))
-    .finally(() => (picker.busy = false));
-  return new Promise((resolve) => {
-    let done = false;
-    picker.onDidChangeValue(render);
-    picker.onDidAccept(() => {
-      const target = picker.selectedItems[0]?.target;
-      if (!target) return;
-      done = true;
-      resolve(target);
-      picker.hide();
-    });
-    picker.onDidHide(() => {
-      if (!done) resolve(undefined);
-      picker.dispose();
-    });
-    picker.show();
+function pickDataset(session: AuthSession, title: string): Promise<DatasetTarget | undefined> {
+  return pickOrPaste<DatasetTarget>({
+    title,
+    placeholder: vscode.l10n.t('Type to filter your organizations’ datasets, or paste a dataset id or data.gouv.fr link'),
+    load: async () =>
+      (await session.client.listOrgDatasets({ fields: PICK_MASK })).map((d) => ({
+        label: d.title ?? d.id,
+        description: d.organization?.name,
+        detail: d.id,
+        target: { id: d.id, title: d.title },
+      })),
+    parse: (value) => {
+      const reference = parseDatasetReference(value);
+      return reference ? { id: reference.idOrSlug } : undefined;
+    },
+    pastedLabel: (target) => vscode.l10n.t('Use dataset “{0}”', target.id),
   });
 }
 

@@ -1,15 +1,16 @@
-// What a user may paste to name a reuse: its id, its slug, or a data.gouv.fr address
-// (web page or API URL). Pure code.
+// What a user may paste to name a reuse or a dataset: its id, its slug, or a
+// data.gouv.fr address (web page, with or without /fr/, or API URL). Pure code.
 
-export interface ReuseReference {
-  /** An id or a slug: the API accepts both at /reuses/{id_or_slug}/. */
+export interface ObjectReference {
+  /** An id or a slug: the API accepts both at /reuses/{id_or_slug}/ and /datasets/{id_or_slug}/. */
   idOrSlug: string;
 }
+export type ReuseReference = ObjectReference;
 
 const OBJECT_ID = /^[0-9a-f]{24}$/i;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-export function parseReuseReference(input: string): ReuseReference | undefined {
+function parseReference(input: string, collection: 'reuses' | 'datasets'): ObjectReference | undefined {
   const value = input.trim();
   if (!value) return undefined;
   if (OBJECT_ID.test(value)) return { idOrSlug: value.toLowerCase() };
@@ -20,13 +21,20 @@ export function parseReuseReference(input: string): ReuseReference | undefined {
     } catch {
       return undefined;
     }
-    // …/reuses/<slug-or-id>/ on the site (with or without /fr/) or under /api/1/.
     const parts = url.pathname.split('/').filter(Boolean);
-    const index = parts.lastIndexOf('reuses');
-    const candidate = index >= 0 ? parts[index + 1] : undefined;
-    if (candidate && (OBJECT_ID.test(candidate) || SLUG.test(candidate))) return { idOrSlug: decodeURIComponent(candidate) };
+    const index = parts.lastIndexOf(collection);
+    const candidate = index >= 0 ? decodeURIComponent(parts[index + 1] ?? '') : undefined;
+    if (candidate && (OBJECT_ID.test(candidate) || SLUG.test(candidate))) return { idOrSlug: candidate };
     return undefined;
   }
   if (SLUG.test(value) && value.length >= 3) return { idOrSlug: value };
   return undefined;
+}
+
+export function parseReuseReference(input: string): ReuseReference | undefined {
+  return parseReference(input, 'reuses');
+}
+
+export function parseDatasetReference(input: string): ObjectReference | undefined {
+  return parseReference(input, 'datasets');
 }

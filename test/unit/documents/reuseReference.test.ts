@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseReuseReference } from '../../../src/documents/reuseReference';
+import { parseDatasetReference, parseReuseReference } from '../../../src/documents/reuseReference';
 
 test('ids, slugs and data.gouv.fr links name a reuse', () => {
   const id = '7e05000000000000000001aa';
@@ -15,4 +15,10 @@ test('anything else does not', () => {
   for (const input of ['', '   ', 'Carte des bornes', 'https://www.data.gouv.fr/fr/datasets/abc/', 'https://x/reuses/', 'ab', 'not a url://']) {
     assert.equal(parseReuseReference(input), undefined, input);
   }
+});
+
+test('datasets are named the same ways', () => {
+  assert.deepEqual(parseDatasetReference('https://www.data.gouv.fr/fr/datasets/bornes-irve/'), { idOrSlug: 'bornes-irve' });
+  assert.deepEqual(parseDatasetReference('DA7A00000000000000000001'), { idOrSlug: 'da7a00000000000000000001' });
+  assert.equal(parseDatasetReference('https://www.data.gouv.fr/fr/reuses/carte/'), undefined);
 });
