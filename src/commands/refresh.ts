@@ -1,8 +1,10 @@
 // "data.gouv.fr: Refresh": reloads the sidebar. From a view's title bar or the palette
-// it reloads both views; the Retry node of a view passes that view's id. The reuse
+// it reloads every view; the Retry node of a view passes that view's id. The reuse
 // editor may run it after a save: executeCommand('datagouv.refresh', 'datagouv.reuses').
 import * as vscode from 'vscode';
-import type { ViewId } from '../tree/nodes';
+import { DATASETS_VIEW, DISCUSSIONS_VIEW, REUSES_VIEW, type ViewId } from '../tree/nodes';
+
+const VIEWS: readonly string[] = [REUSES_VIEW, DATASETS_VIEW, DISCUSSIONS_VIEW];
 
 export interface Refreshable {
   refresh(view?: ViewId): void;
@@ -10,6 +12,6 @@ export interface Refreshable {
 
 export function registerRefreshCommand(sidebar: Refreshable): vscode.Disposable {
   return vscode.commands.registerCommand('datagouv.refresh', (view?: unknown) => {
-    sidebar.refresh(view === 'datagouv.reuses' || view === 'datagouv.datasets' ? view : undefined);
+    sidebar.refresh(typeof view === 'string' && VIEWS.includes(view) ? (view as ViewId) : undefined);
   });
 }

@@ -1,6 +1,6 @@
-// The sidebar: the Reuses and Organization Datasets views and their commands
-// (Refresh, Open in Browser, Copy ID / Copy Link, Sort). Both views reload on their
-// own when the session changes (sign-in, sign-out, another key, datagouv.apiUrl).
+// The sidebar: the Reuses, Organization Datasets and Discussions views and their
+// commands (Refresh, Open in Browser, Copy ID / Copy Link, Sort). The views reload on
+// their own when the session changes (sign-in, sign-out, another key, datagouv.apiUrl).
 // Other parts refresh them through the returned Sidebar, e.g. the reuse editor after
 // a save: `sidebar.refresh('datagouv.reuses')` (or the command
 // `datagouv.refresh` with the argument 'datagouv.reuses').
@@ -12,32 +12,40 @@ import { registerRefreshCommand } from '../commands/refresh';
 import { registerSortDatasetsCommand } from '../commands/sortDatasets';
 import { describeError } from '../util/errorReporting';
 import type { Log } from '../util/log';
-import { DATASETS_VIEW, REUSES_VIEW, type NodeContext, type TreeNode, type ViewId } from './nodes';
-import { DatasetsTreeProvider, ReusesTreeProvider } from './providers';
+import { DATASETS_VIEW, DISCUSSIONS_VIEW, REUSES_VIEW, type NodeContext, type TreeNode, type ViewId } from './nodes';
+import { DatasetsTreeProvider, DiscussionsTreeProvider, ReusesTreeProvider, type NodeTreeProvider } from './providers';
 import { datasetSortShortLabel, type DatasetSort } from './sorting';
 
-export { DATASETS_VIEW, REUSES_VIEW, type ViewId } from './nodes';
-export { DatasetsTreeProvider, ReusesTreeProvider } from './providers';
+export { DATASETS_VIEW, DISCUSSIONS_VIEW, REUSES_VIEW, type ViewId } from './nodes';
+export { DatasetsTreeProvider, DiscussionsTreeProvider, ReusesTreeProvider } from './providers';
 
 export const SIDEBAR_READY_CONTEXT = 'datagouv.sidebarReady';
 
 export interface Sidebar extends vscode.Disposable {
   readonly reuses: ReusesTreeProvider;
   readonly datasets: DatasetsTreeProvider;
-  /** Reloads one view, or both. */
+  readonly discussions: DiscussionsTreeProvider;
+  /** Reloads one view, or all of them. */
   refresh(view?: ViewId): void;
 }
 
 /**
- * Registers both views and the sidebar's commands. `state` keeps the user's choice of
+ * Registers the views and the sidebar's commands. `state` keeps the user's choice of
  * order for the datasets (pass context.globalState).
  */
 export function registerSidebar(session: AuthSession, log: Log, state: vscode.Memento): Sidebar {
   const ctx: NodeContext = { l10n: vscode.l10n, locale: vscode.env.language, describeError };
   const reuses = new ReusesTreeProvider(session, ctx, log);
   const datasets = new DatasetsTreeProvider(session, ctx, log, state);
-  const reusesView = vscode.window.createTreeView<TreeNode>(REUSES_VIEW, { treeDataProvider: reuses, showCollapseAll: true });
-  const datasetsView = vscode.window.createTreeView<TreeNode>(DATASETS_VIEW, { treeDataProvider: datasets, showCollapseAll: true });
+  const discussions = new DiscussionsTreeProvider(session, ctx, log);
+  const providers: Record<ViewId, NodeTreeProvider<unknown>> = {
+    [REUSES_VIEW]: reuses,
+    [DATASETS_VIEW]: datasets,
+    [DISCUSSIONS_VIEW]: discussions,
+  };
+  const createView = (id: ViewId) => vscode.window.createTreeView<TreeNode>(id, { treeDataProvider: providers[id], showCollapseAll: true });
+  const datasetsView = createView(DATASETS_VIEW);
+  const views = [createView(REUSES_VIEW), datasetsView, createView(DISCUSSIONS_VIEW)];
   const describeSort = (sort: DatasetSort) => (datasetsView.description = datasetSortShortLabel(sort, vscode.l10n));
   describeSort(datasets.sort);
   // The signed-out welcome waits for this: before activation knows the stored key, a
@@ -45,8 +53,7 @@ export function registerSidebar(session: AuthSession, log: Log, state: vscode.Me
   void vscode.commands.executeCommand('setContext', SIDEBAR_READY_CONTEXT, true);
 
   const refresh = (view?: ViewId) => {
-    if (view !== DATASETS_VIEW) reuses.refresh();
-    if (view !== REUSES_VIEW) datasets.refresh();
+    for (const [id, provider] of Object.entries(providers)) if (!view || view === id) provider.refresh();
   };
   const sortable = {
     get sort() {
@@ -58,10 +65,8 @@ export function registerSidebar(session: AuthSession, log: Log, state: vscode.Me
     },
   };
   const disposables: vscode.Disposable[] = [
-    reuses,
-    datasets,
-    reusesView,
-    datasetsView,
+    ...Object.values(providers),
+    ...views,
     session.onDidChange(() => refresh()),
     registerRefreshCommand({ refresh }),
     registerOpenInBrowserCommand(session, log),
@@ -71,6 +76,7 @@ export function registerSidebar(session: AuthSession, log: Log, state: vscode.Me
   return {
     reuses,
     datasets,
+    discussions,
     refresh,
     dispose: () => disposables.forEach((disposable) => disposable.dispose()),
   };

@@ -2,7 +2,17 @@
 // pure nodes (nodes.ts); these classes only translate it to the vscode API. Tooltips
 // are filled in lazily by the provider's resolveTreeItem.
 import * as vscode from 'vscode';
-import type { ActionNode, Collapsible, DatasetNode, GroupNode, MessageNode, ResourceNode, ReuseNode, TreeNode } from './nodes';
+import type {
+  ActionNode,
+  Collapsible,
+  DatasetNode,
+  DiscussionNode,
+  GroupNode,
+  MessageNode,
+  ResourceNode,
+  ReuseNode,
+  TreeNode,
+} from './nodes';
 
 function collapsibleState(collapsible: Collapsible): vscode.TreeItemCollapsibleState {
   switch (collapsible) {
@@ -29,9 +39,9 @@ abstract class NodeItem<N extends TreeNode> extends vscode.TreeItem {
 /** An organization, or "Personal" for the user's own objects. */
 export class OrganizationGroupItem extends NodeItem<GroupNode> {}
 
-/** A reuse; a click opens it in the editor (`datagouv.openReuse`). */
-export class ReuseItem extends NodeItem<ReuseNode> {
-  constructor(node: ReuseNode) {
+/** An item whose description says its state: screen readers read it with the label. */
+abstract class DescribedItem<N extends TreeNode> extends NodeItem<N> {
+  constructor(node: N) {
     super(node);
     this.accessibilityInformation = {
       label: node.description ? `${node.label}, ${node.description}` : node.label,
@@ -39,9 +49,15 @@ export class ReuseItem extends NodeItem<ReuseNode> {
   }
 }
 
+/** A reuse; a click opens it in the editor (`datagouv.openReuse`). */
+export class ReuseItem extends DescribedItem<ReuseNode> {}
+
 export class DatasetItem extends NodeItem<DatasetNode> {}
 
 export class ResourceItem extends NodeItem<ResourceNode> {}
+
+/** A discussion; a click opens it on data.gouv.fr (`datagouv.openInBrowser`). */
+export class DiscussionItem extends DescribedItem<DiscussionNode> {}
 
 /** A sentence in the view: why it could not load. */
 export class MessageItem extends NodeItem<MessageNode> {
@@ -64,6 +80,8 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       return new DatasetItem(node);
     case 'resource':
       return new ResourceItem(node);
+    case 'discussion':
+      return new DiscussionItem(node);
     case 'message':
       return new MessageItem(node);
     case 'action':

@@ -1,7 +1,8 @@
-// Labels of the API's enumerations (reuse types and topics) and the codicon of each
-// reuse type. The labels follow those of data.gouv.fr (`GET /reuses/types/`,
-// `/reuses/topics/`), translated through the extension's bundle so that the sidebar
-// needs no extra request; an unknown value shows as it came.
+// Labels of the API's enumerations (reuse types and topics, the subjects of
+// discussions) and the codicon of each reuse type. The labels follow those of
+// data.gouv.fr (`GET /reuses/types/`, `/reuses/topics/`), translated through the
+// extension's bundle so that the sidebar needs no extra request; an unknown value
+// shows as it came.
 import type { Translator } from '../api/errorMessages';
 
 export function reuseTypeLabel(type: string | null | undefined, l10n: Translator): string | undefined {
@@ -69,6 +70,20 @@ export function reuseTopicLabel(topic: string | null | undefined, l10n: Translat
       return l10n.t('Other');
     default:
       return topic;
+  }
+}
+
+/** What a discussion is about (its `subject.class`): Dataset, Reuse, API; an unknown class as it came. */
+export function discussionSubjectLabel(subjectClass: string | null | undefined, l10n: Translator): string | undefined {
+  switch (subjectClass) {
+    case 'Dataset':
+      return l10n.t('Dataset');
+    case 'Reuse':
+      return l10n.t('Reuse');
+    case 'Dataservice':
+      return l10n.t('API');
+    default:
+      return subjectClass || undefined;
   }
 }
 

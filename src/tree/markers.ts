@@ -1,18 +1,21 @@
-// The state markers shown with a reuse's or a dataset's title: private, archived,
-// deleted. The API sends `private` as a boolean and `archived` / `deleted` as a date
-// or null; any truthy value counts (a server may send `true` instead of a date).
-// Reuse markers follow the type ("Idea · private") and are lower case; dataset
-// markers open the description ("Private · 3 resources") and are capitalised; in
-// French they also agree in gender (une réutilisation privée, un jeu de données privé).
+// The state markers shown with a reuse's, a dataset's or a discussion's title: private,
+// archived, deleted, closed. The API sends `private` as a boolean and `archived` /
+// `deleted` / `closed` as a date or null; any truthy value counts (a server may send
+// `true` instead of a date).
+// Reuse and discussion markers follow the kind ("Idea · private", "Dataset · 2 Nov
+// 2026 · closed") and are lower case; dataset markers open the description ("Private ·
+// 3 resources") and are capitalised; in French they also agree in gender (une
+// réutilisation privée, une discussion fermée, un jeu de données privé).
 import type { Translator } from '../api/errorMessages';
 
-export type Marker = 'deleted' | 'archived' | 'private';
-export type MarkedKind = 'reuse' | 'dataset';
+export type Marker = 'deleted' | 'archived' | 'private' | 'closed';
+export type MarkedKind = 'reuse' | 'dataset' | 'discussion';
 
 export interface MarkedObject {
   private?: boolean | null;
   archived?: string | boolean | null;
   deleted?: string | boolean | null;
+  closed?: string | boolean | null;
 }
 
 /** The markers of an object, most important first. */
@@ -21,11 +24,13 @@ export function markersOf(object: MarkedObject): Marker[] {
   if (object.deleted) markers.push('deleted');
   if (object.archived) markers.push('archived');
   if (object.private) markers.push('private');
+  if (object.closed) markers.push('closed');
   return markers;
 }
 
 export function markerLabel(marker: Marker, kind: MarkedKind, l10n: Translator): string {
-  if (kind === 'reuse') {
+  // Both feminine in French: une réutilisation, une discussion.
+  if (kind === 'reuse' || kind === 'discussion') {
     switch (marker) {
       case 'deleted':
         return l10n.t('deleted');
@@ -33,6 +38,8 @@ export function markerLabel(marker: Marker, kind: MarkedKind, l10n: Translator):
         return l10n.t('archived');
       case 'private':
         return l10n.t('private');
+      case 'closed':
+        return l10n.t('closed');
     }
   }
   switch (marker) {
@@ -42,6 +49,8 @@ export function markerLabel(marker: Marker, kind: MarkedKind, l10n: Translator):
       return l10n.t('Archived');
     case 'private':
       return l10n.t('Private');
+    case 'closed':
+      return l10n.t('Closed');
   }
 }
 

@@ -1,22 +1,34 @@
-// The nodes of both views as plain data: label, description, codicon, contextValue,
+// The nodes of the three views as plain data: label, description, codicon, contextValue,
 // collapsible state and what a click does. Pure code, no vscode: the unit tests and
 // the benchmark build the same nodes the views show; src/tree/items.ts turns each
 // kind into a vscode.TreeItem.
 import { ApiUrlError } from '../api/apiUrl';
 import { ApiError } from '../api/errors';
-import type { Dataset, OrganizationRef, Resource, Reuse, UserRef } from '../api/models';
+import type { Dataset, Discussion, OrganizationRef, Resource, Reuse, UserRef } from '../api/models';
+import { discussionPage, lastMessageDate } from './discussions';
 import { formatBytes, formatDate, formatNumber, formatScore } from './format';
 import type { Group } from './grouping';
-import { reuseTypeIcon, reuseTypeLabel, resourceIcon } from './labels';
+import { discussionSubjectLabel, reuseTypeIcon, reuseTypeLabel, resourceIcon } from './labels';
 import { markerLabels, SEPARATOR } from './markers';
-import { datasetTooltip, organizationTooltip, resourceTooltip, reuseTooltip, type TooltipContext } from './tooltips';
+import { datasetTooltip, discussionTooltip, organizationTooltip, resourceTooltip, reuseTooltip, type TooltipContext } from './tooltips';
 
 export const REUSES_VIEW = 'datagouv.reuses';
 export const DATASETS_VIEW = 'datagouv.datasets';
-export type ViewId = typeof REUSES_VIEW | typeof DATASETS_VIEW;
+export const DISCUSSIONS_VIEW = 'datagouv.discussions';
+export const VIEWS = [REUSES_VIEW, DATASETS_VIEW, DISCUSSIONS_VIEW] as const;
+export type ViewId = (typeof VIEWS)[number];
+
+/** What the groups of each view hold (and count in their description). */
+const ITEMS_OF: Record<ViewId, 'reuses' | 'datasets' | 'discussions'> = {
+  [REUSES_VIEW]: 'reuses',
+  [DATASETS_VIEW]: 'datasets',
+  [DISCUSSIONS_VIEW]: 'discussions',
+};
 
 /** The command a click on a reuse runs (registered by the reuse editor). */
 export const OPEN_REUSE_COMMAND = 'datagouv.openReuse';
+/** The command a click on a discussion runs, with its web page (commands/openInBrowser.ts). */
+export const OPEN_IN_BROWSER_COMMAND = 'datagouv.openInBrowser';
 export const REFRESH_COMMAND = 'datagouv.refresh';
 
 /**
@@ -33,6 +45,8 @@ export const CONTEXT = {
   datasetReadonly: 'dataset:readonly',
   datasetDeleted: 'dataset:deleted',
   resource: 'resource',
+  discussionOpen: 'discussion:open',
+  discussionClosed: 'discussion:closed',
   messageError: 'message:error',
   action: 'action',
 } as const;
@@ -75,6 +89,7 @@ export interface GroupNode extends NodeBase {
   owner?: UserRef;
   reuses?: readonly Reuse[];
   datasets?: readonly Dataset[];
+  discussions?: readonly Discussion[];
 }
 
 export interface ReuseNode extends NodeBase {
@@ -93,6 +108,11 @@ export interface ResourceNode extends NodeBase {
   dataset: Dataset;
 }
 
+export interface DiscussionNode extends NodeBase {
+  kind: 'discussion';
+  discussion: Discussion;
+}
+
 export interface MessageNode extends NodeBase {
   kind: 'message';
   severity: 'error' | 'info';
@@ -105,11 +125,11 @@ export interface ActionNode extends NodeBase {
   kind: 'action';
 }
 
-export type TreeNode = GroupNode | ReuseNode | DatasetNode | ResourceNode | MessageNode | ActionNode;
+export type TreeNode = GroupNode | ReuseNode | DatasetNode | ResourceNode | DiscussionNode | MessageNode | ActionNode;
 
 // ---- builders ----------------------------------------------------------------------
 
-function countLabel(count: number, what: 'reuses' | 'datasets' | 'resources', ctx: NodeContext): string {
+function countLabel(count: number, what: 'reuses' | 'datasets' | 'resources' | 'discussions', ctx: NodeContext): string {
   const { l10n } = ctx;
   const n = formatNumber(count, ctx.locale);
   switch (what) {
@@ -119,27 +139,32 @@ function countLabel(count: number, what: 'reuses' | 'datasets' | 'resources', ct
       return count === 1 ? l10n.t('1 dataset') : l10n.t('{0} datasets', n);
     case 'resources':
       return count === 1 ? l10n.t('1 resource') : l10n.t('{0} resources', n);
+    case 'discussions':
+      return count === 1 ? l10n.t('1 discussion') : l10n.t('{0} discussions', n);
   }
 }
 
-export function groupNode(view: ViewId, group: Group<Reuse> | Group<Dataset>, ctx: NodeContext, isReuses: boolean): GroupNode {
+/** An organization (or Personal) and the view's objects it holds: reuses, datasets or discussions. */
+export function groupNode(view: ViewId, group: Group<Reuse> | Group<Dataset> | Group<Discussion>, ctx: NodeContext): GroupNode {
   const count = group.items.length;
   const org = group.organization;
   const { l10n } = ctx;
+  const items = ITEMS_OF[view];
   const node: GroupNode = {
     kind: 'group',
     view,
     id: `${view}/${group.key}`,
     label: org ? org.name || org.acronym || org.id : l10n.t('Personal'),
-    description: countLabel(count, isReuses ? 'reuses' : 'datasets', ctx),
+    description: countLabel(count, items, ctx),
     icon: org ? 'organization' : 'person',
     contextValue: org ? CONTEXT.organization : CONTEXT.personal,
     collapsible: count === 0 ? 'none' : count > EXPAND_LIMIT ? 'collapsed' : 'expanded',
     organization: org,
     owner: group.owner,
   };
-  if (isReuses) node.reuses = group.items as Reuse[];
-  else node.datasets = group.items as Dataset[];
+  if (items === 'reuses') node.reuses = group.items as Reuse[];
+  else if (items === 'datasets') node.datasets = group.items as Dataset[];
+  else node.discussions = group.items as Discussion[];
   return node;
 }
 
@@ -242,11 +267,40 @@ export function resourceNode(resource: Resource, dataset: Dataset, parentId: str
   };
 }
 
+export function discussionContextValue(discussion: Discussion): string {
+  return discussion.closed ? CONTEXT.discussionClosed : CONTEXT.discussionOpen;
+}
+
+/** What it is about (Dataset, Reuse), the date of its last message, and `closed` when it is. */
+export function discussionDescription(discussion: Discussion, ctx: NodeContext): string {
+  const parts = [discussionSubjectLabel(discussion.subject?.class, ctx.l10n), formatDate(lastMessageDate(discussion), ctx.locale)];
+  return [...parts, ...markerLabels(discussion, 'discussion', ctx.l10n)].filter(Boolean).join(SEPARATOR);
+}
+
+/** A discussion; a click opens it on data.gouv.fr (there is no editor for discussions). */
+export function discussionNode(discussion: Discussion, parentId: string, ctx: NodeContext): DiscussionNode {
+  const { l10n } = ctx;
+  const page = discussionPage(discussion);
+  return {
+    kind: 'discussion',
+    id: `${parentId}/discussion:${discussion.id}`,
+    label: discussion.title?.trim() || l10n.t('Untitled discussion'),
+    description: discussionDescription(discussion, ctx),
+    icon: 'comment-discussion',
+    iconColor: discussion.closed ? 'disabledForeground' : undefined,
+    contextValue: discussionContextValue(discussion),
+    collapsible: 'none',
+    command: page ? { command: OPEN_IN_BROWSER_COMMAND, title: l10n.t('Open in Browser'), arguments: [page] } : undefined,
+    discussion,
+  };
+}
+
 /** The children of a node, from the data it already holds: never a request. */
 export function childrenOf(node: TreeNode, ctx: NodeContext): TreeNode[] {
   switch (node.kind) {
     case 'group':
       if (node.reuses) return uniqueById(node.reuses).map((reuse) => reuseNode(reuse, node.id, ctx));
+      if (node.discussions) return uniqueById(node.discussions).map((discussion) => discussionNode(discussion, node.id, ctx));
       return uniqueById(node.datasets ?? []).map((dataset) => datasetNode(dataset, node.id, ctx, true));
     case 'reuse':
       return uniqueById(node.reuse.datasets ?? []).map((dataset) => datasetNode(dataset, node.id, ctx, false));
@@ -280,6 +334,8 @@ export function tooltipOf(node: TreeNode, ctx: NodeContext): string | undefined 
       return datasetTooltip(node.dataset, ctx);
     case 'resource':
       return resourceTooltip(node.resource, ctx);
+    case 'discussion':
+      return discussionTooltip(node.discussion, ctx);
     default:
       return undefined;
   }
@@ -348,6 +404,8 @@ export function pageOf(node: TreeNode): string | undefined {
       return node.dataset.page;
     case 'resource':
       return node.dataset.page ? `${node.dataset.page.replace(/#.*$/, '')}#/resources/${node.resource.id}` : node.resource.url;
+    case 'discussion':
+      return discussionPage(node.discussion);
     default:
       return undefined;
   }
@@ -370,6 +428,8 @@ export function idOf(node: TreeNode): string | undefined {
       return node.dataset.id;
     case 'resource':
       return node.resource.id;
+    case 'discussion':
+      return node.discussion.id;
     default:
       return undefined;
   }

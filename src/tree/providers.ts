@@ -1,20 +1,22 @@
-// The TreeDataProviders of both views: thin wrappers around the pure models
+// The TreeDataProviders of the three views: thin wrappers around the pure models
 // (treeModel.ts). They show progress on the view while a list loads, keep the
-// `datagouv.reusesEmpty` / `datagouv.datasetsEmpty` context keys (for viewsWelcome)
-// true to the last answer, and build tooltips only when the user hovers.
+// `datagouv.reusesEmpty` / `datagouv.datasetsEmpty` / `datagouv.discussionsEmpty`
+// context keys (for viewsWelcome) true to the last answer, and build tooltips only
+// when the user hovers.
 import * as vscode from 'vscode';
-import type { Dataset, Reuse } from '../api/models';
+import type { Dataset, Discussion, Reuse } from '../api/models';
 import type { Log } from '../util/log';
 import { tooltipOf, type NodeContext, type TreeNode } from './nodes';
 import { isDatasetSort, DEFAULT_DATASET_SORT, type DatasetSort } from './sorting';
-import { DatasetsModel, ReusesModel, type SessionLike, type TreeModel } from './treeModel';
+import { DatasetsModel, DiscussionsModel, ReusesModel, type SessionLike, type TreeModel } from './treeModel';
 import { toTreeItem } from './items';
 
 export const REUSES_EMPTY_CONTEXT = 'datagouv.reusesEmpty';
 export const DATASETS_EMPTY_CONTEXT = 'datagouv.datasetsEmpty';
+export const DISCUSSIONS_EMPTY_CONTEXT = 'datagouv.discussionsEmpty';
 const SORT_STATE_KEY = 'datagouv.datasets.sort';
 
-abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined | void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
 
@@ -68,6 +70,12 @@ abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<TreeNod
 export class ReusesTreeProvider extends NodeTreeProvider<Reuse[]> {
   constructor(session: SessionLike, ctx: NodeContext, log: Log) {
     super(new ReusesModel(session, ctx), ctx, REUSES_EMPTY_CONTEXT, log);
+  }
+}
+
+export class DiscussionsTreeProvider extends NodeTreeProvider<Discussion[]> {
+  constructor(session: SessionLike, ctx: NodeContext, log: Log) {
+    super(new DiscussionsModel(session, ctx), ctx, DISCUSSIONS_EMPTY_CONTEXT, log);
   }
 }
 

@@ -1,8 +1,11 @@
 // Orders of the Organization Datasets view. The default keeps the API's order (most
 // recently modified first) without sorting anything; the others are stable sorts on
 // a key computed once per dataset, so that 10,000 datasets sort in milliseconds.
+// The Discussions view has one order: open discussions first, then closed ones, each
+// by their last message, newest first.
 import type { Translator } from '../api/errorMessages';
-import type { Dataset } from '../api/models';
+import type { Dataset, Discussion } from '../api/models';
+import { lastMessageDate } from './discussions';
 import { collator, parseTime } from './grouping';
 
 export const DATASET_SORTS = ['lastModified', 'lastUpdate', 'title', 'quality'] as const;
@@ -54,6 +57,15 @@ export function sortDatasets<T extends Dataset>(datasets: readonly T[], sort: Da
       return stableSort(datasets, (d) => d.title ?? '', compare);
     }
   }
+}
+
+/** Open discussions first, then closed ones; in each, the latest message first. */
+export function sortDiscussions<T extends Discussion>(discussions: readonly T[]): T[] {
+  return stableSort(
+    discussions,
+    (d) => ({ closed: d.closed ? 1 : 0, time: parseTime(lastMessageDate(d)) }),
+    (a, b) => a.closed - b.closed || (a.time === b.time ? 0 : b.time - a.time),
+  );
 }
 
 function stableSort<T, K>(items: readonly T[], keyOf: (item: T) => K, compare: (a: K, b: K) => number): T[] {

@@ -3,9 +3,10 @@
 // server is escaped: a title with `*` or `[` shows as typed, a description cannot
 // inject links or images, and only http(s) URLs become links.
 import type { Translator } from '../api/errorMessages';
-import type { Dataset, OrganizationRef, Resource, Reuse } from '../api/models';
+import type { Dataset, Discussion, OrganizationRef, Resource, Reuse } from '../api/models';
+import { lastMessageDate, subjectPage } from './discussions';
 import { excerpt, formatBytes, formatDate, formatDateTime, formatNumber, formatScore } from './format';
-import { reuseTopicLabel, reuseTypeLabel } from './labels';
+import { discussionSubjectLabel, reuseTopicLabel, reuseTypeLabel } from './labels';
 import { markerLabels, SEPARATOR } from './markers';
 
 export interface TooltipContext {
@@ -133,6 +134,29 @@ export function resourceTooltip(resource: Resource, ctx: TooltipContext): string
       resource.format && l10n.t('Format: {0}', escapeMarkdown(resource.format.toUpperCase())),
       size && l10n.t('Size: {0}', size),
       resource.url && l10n.t('File: {0}', markdownLink(resource.url) ?? ''),
+    ),
+  );
+}
+
+export function discussionTooltip(discussion: Discussion, ctx: TooltipContext): string {
+  const { l10n, locale } = ctx;
+  const kind = discussionSubjectLabel(discussion.subject?.class, l10n);
+  const subjectId = discussion.subject?.id;
+  const subjectName = kind && subjectId ? `${kind} ${subjectId}` : (kind ?? subjectId);
+  const subject = subjectName && (markdownLink(subjectPage(discussion), subjectName) ?? escapeMarkdown(subjectName));
+  const created = formatDateTime(discussion.created, locale);
+  const last = formatDateTime(lastMessageDate(discussion), locale);
+  const messages = discussion.discussion?.length;
+  const closed = formatDateTime(discussion.closed, locale);
+  return paragraphs(
+    heading(discussion.title, markerLabels(discussion, 'discussion', l10n), l10n.t('Untitled discussion')),
+    lines(
+      subject && l10n.t('Subject: {0}', subject),
+      publisher(discussion.organization, ctx),
+      created && l10n.t('Opened: {0}', created),
+      last && l10n.t('Last message: {0}', last),
+      messages !== undefined && l10n.t('Messages: {0}', formatNumber(messages, locale)),
+      closed && l10n.t('Closed: {0}', closed),
     ),
   );
 }

@@ -5,10 +5,21 @@
 // The vscode TreeDataProviders (providers.ts) are thin wrappers around these models;
 // the unit tests and the benchmark drive the models directly.
 import type { ApiClient } from '../api/client';
-import type { Dataset, Reuse } from '../api/models';
+import type { Dataset, Discussion, Reuse } from '../api/models';
 import { groupByOwner, mergeReuses } from './grouping';
-import { childrenOf, DATASETS_VIEW, errorNodes, groupNode, REUSES_VIEW, uniqueById, type NodeContext, type TreeNode, type ViewId } from './nodes';
-import { DEFAULT_DATASET_SORT, sortDatasets, type DatasetSort } from './sorting';
+import {
+  childrenOf,
+  DATASETS_VIEW,
+  DISCUSSIONS_VIEW,
+  errorNodes,
+  groupNode,
+  REUSES_VIEW,
+  uniqueById,
+  type NodeContext,
+  type TreeNode,
+  type ViewId,
+} from './nodes';
+import { DEFAULT_DATASET_SORT, sortDatasets, sortDiscussions, type DatasetSort } from './sorting';
 
 /** What the models need of the AuthSession (which satisfies it). */
 export interface SessionLike {
@@ -176,11 +187,34 @@ export class DatasetsModel extends TreeModel<Dataset[]> {
   }
 }
 
+/** Organization discussions, grouped by organization: open ones first, latest message first. */
+export class DiscussionsModel extends TreeModel<Discussion[]> {
+  constructor(session: SessionLike, ctx: NodeContext) {
+    super(DISCUSSIONS_VIEW, session, ctx);
+  }
+
+  protected fetch(client: ApiClient, signal: AbortSignal): Promise<Discussion[]> {
+    return client.listOrgDiscussions({ signal });
+  }
+
+  protected build(discussions: Discussion[]): TreeNode[] {
+    return buildDiscussionRoots(discussions, this.ctx);
+  }
+}
+
+/** The first level of a view: one group per owner, items in the order given. */
+function groupRoots<T extends Reuse | Dataset | Discussion>(view: ViewId, items: readonly T[], ctx: NodeContext): TreeNode[] {
+  return groupByOwner(items, ctx.locale).map((group) => groupNode(view, group, ctx));
+}
+
 export function buildReuseRoots(reuses: readonly Reuse[], ctx: NodeContext): TreeNode[] {
-  return groupByOwner(reuses, ctx.locale).map((group) => groupNode(REUSES_VIEW, group, ctx, true));
+  return groupRoots(REUSES_VIEW, reuses, ctx);
 }
 
 export function buildDatasetRoots(datasets: readonly Dataset[], sort: DatasetSort, ctx: NodeContext): TreeNode[] {
-  const sorted = sortDatasets(uniqueById(datasets), sort, ctx.locale);
-  return groupByOwner(sorted, ctx.locale).map((group) => groupNode(DATASETS_VIEW, group, ctx, false));
+  return groupRoots(DATASETS_VIEW, sortDatasets(uniqueById(datasets), sort, ctx.locale), ctx);
+}
+
+export function buildDiscussionRoots(discussions: readonly Discussion[], ctx: NodeContext): TreeNode[] {
+  return groupRoots(DISCUSSIONS_VIEW, sortDiscussions(uniqueById(discussions)), ctx);
 }

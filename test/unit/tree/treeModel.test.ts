@@ -8,7 +8,7 @@ import { ApiUrlError } from '../../../src/api/apiUrl';
 import type { ApiClient } from '../../../src/api/client';
 import { DATASET_LIST_MASK, REUSE_LIST_MASK } from '../../../src/api/fieldMasks';
 import { idOf, linkOf, pageOf, type TreeNode } from '../../../src/tree/nodes';
-import { DatasetsModel, ReusesModel, type LoadState, type SessionLike, type TreeModel } from '../../../src/tree/treeModel';
+import { DatasetsModel, DiscussionsModel, ReusesModel, type LoadState, type SessionLike, type TreeModel } from '../../../src/tree/treeModel';
 import { startStandIn, type StandIn } from '../../server/standIn';
 import { ADMIN_API_KEY } from '../../server/sampleData';
 import { FakeSession, nodeContext } from './helpers';
@@ -89,12 +89,14 @@ describe('Reuses view', () => {
     assert.equal(standIn.requests.length, 2);
   });
 
-  test('signed out: an empty tree (the welcome shows), and no request', async () => {
+  test('signed out: an empty tree (the welcome shows), and no request, in every view', async () => {
     const session = new FakeSession(standIn);
     session.signedIn = false;
-    const model = new ReusesModel(session, nodeContext('en'));
-    assert.deepEqual(await model.getChildren(), []);
-    assert.equal(model.state, 'signedOut');
+    const ctx = nodeContext('en');
+    for (const model of [new ReusesModel(session, ctx), new DatasetsModel(session, ctx), new DiscussionsModel(session, ctx)]) {
+      assert.deepEqual(await model.getChildren(), [], model.view);
+      assert.equal(model.state, 'signedOut');
+    }
     assert.equal(standIn.requests.length, 0);
   });
 

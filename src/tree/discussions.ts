@@ -1,0 +1,55 @@
+// What the Discussions view reads of a discussion (`GET /me/org_discussions/`) beyond
+// its fields: the kind of its subject, the date of its last message, and its web page.
+// Pure code, no vscode.
+import type { Discussion, Iso8601 } from '../api/models';
+import { parseTime } from './grouping';
+
+/** The subjects udata attaches discussions to, and their folder on the web site. */
+const SUBJECT_PATHS: Record<string, string> = {
+  Dataset: 'datasets',
+  Reuse: 'reuses',
+  Dataservice: 'dataservices',
+};
+
+/** The date of the newest message (messages come oldest first), else the opening date. */
+export function lastMessageDate(discussion: Discussion): Iso8601 | undefined {
+  let last: Iso8601 | undefined;
+  let lastTime = Number.NEGATIVE_INFINITY;
+  for (const message of discussion.discussion ?? []) {
+    const time = parseTime(message?.posted_on);
+    if (time > lastTime) {
+      last = message.posted_on;
+      lastTime = time;
+    }
+  }
+  return last ?? discussion.created;
+}
+
+/**
+ * The web page of the discussion's subject: `<site origin>/<datasets|reuses>/<id>/`.
+ * The list answer carries no web address, only the discussion's API `url`
+ * (`<site origin>/api/1/discussions/<id>/`), whose origin is the site's.
+ */
+export function subjectPage(discussion: Discussion): string | undefined {
+  const path = discussion.subject?.class ? SUBJECT_PATHS[discussion.subject.class] : undefined;
+  const id = discussion.subject?.id;
+  if (!path || !id || !discussion.url) return undefined;
+  let api: URL;
+  try {
+    api = new URL(discussion.url);
+  } catch {
+    return undefined;
+  }
+  if (api.protocol !== 'https:' && api.protocol !== 'http:') return undefined;
+  return `${api.origin}/${path}/${encodeURIComponent(id)}/`;
+}
+
+/**
+ * The discussion on data.gouv.fr (Open in Browser, Copy Link, a click in the view):
+ * udata's web app has no page per discussion, it shows the discussions on their
+ * subject's page, and `#/discussions/<id>` opens that one there.
+ */
+export function discussionPage(discussion: Discussion): string | undefined {
+  const page = subjectPage(discussion);
+  return page && discussion.id ? `${page}#/discussions/${encodeURIComponent(discussion.id)}` : undefined;
+}
