@@ -2,9 +2,7 @@
 // it reloads every view; the Retry node of a view passes that view's id. The reuse
 // editor may run it after a save: executeCommand('datagouv.refresh', 'datagouv.reuses').
 import * as vscode from 'vscode';
-import { DATASETS_VIEW, DISCUSSIONS_VIEW, REUSES_VIEW, type ViewId } from '../tree/nodes';
-
-const VIEWS: readonly string[] = [REUSES_VIEW, DATASETS_VIEW, DISCUSSIONS_VIEW];
+import { VIEWS, type ViewId } from '../tree/nodes';
 
 export interface Refreshable {
   refresh(view?: ViewId): void;
@@ -12,6 +10,6 @@ export interface Refreshable {
 
 export function registerRefreshCommand(sidebar: Refreshable): vscode.Disposable {
   return vscode.commands.registerCommand('datagouv.refresh', (view?: unknown) => {
-    sidebar.refresh(typeof view === 'string' && VIEWS.includes(view) ? (view as ViewId) : undefined);
+    sidebar.refresh(typeof view === 'string' && (VIEWS as readonly string[]).includes(view) ? (view as ViewId) : undefined);
   });
 }
