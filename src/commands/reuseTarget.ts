@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { AuthSession } from '../auth/session';
 import { parseReuseReference } from '../documents/reuseReference';
 import { reuseIdOf } from '../documents/reuseUri';
-import { reuseTypeLabel } from '../tree/labels';
+import { reuseTypeLabel } from '../api/enumLabels';
 import { pickOrPaste } from './pickOrPaste';
 
 export interface ReuseTarget {

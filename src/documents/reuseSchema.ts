@@ -5,7 +5,7 @@
 // Ajv into src/documents/generated/ by `npm run generate:schema`).
 import type { Translator } from '../api/errorMessages';
 import { REUSE_TOPICS, REUSE_TYPES } from '../api/models';
-import { reuseTopicLabel, reuseTypeLabel } from '../tree/labels';
+import { reuseTopicLabel, reuseTypeLabel } from '../api/enumLabels';
 
 /** Limits shared by the schema and the messages that explain them. */
 export const LIMITS = {

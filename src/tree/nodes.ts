@@ -8,7 +8,8 @@ import type { Dataset, Discussion, OrganizationRef, Resource, Reuse, UserRef } f
 import { discussionPage, lastMessageDate } from './discussions';
 import { formatBytes, formatDate, formatNumber, formatScore } from './format';
 import type { Group } from './grouping';
-import { discussionSubjectLabel, reuseTypeIcon, reuseTypeLabel, resourceIcon } from './labels';
+import { discussionSubjectLabel, reuseTypeLabel } from '../api/enumLabels';
+import { reuseTypeIcon, resourceIcon } from './icons';
 import { markerLabels, SEPARATOR } from './markers';
 import { datasetTooltip, discussionTooltip, organizationTooltip, resourceTooltip, reuseTooltip, type TooltipContext } from './tooltips';
 

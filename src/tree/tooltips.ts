@@ -6,7 +6,7 @@ import type { Translator } from '../api/errorMessages';
 import type { Dataset, Discussion, OrganizationRef, Resource, Reuse } from '../api/models';
 import { lastMessageDate, subjectPage } from './discussions';
 import { excerpt, formatBytes, formatDate, formatDateTime, formatNumber, formatScore } from './format';
-import { discussionSubjectLabel, reuseTopicLabel, reuseTypeLabel } from './labels';
+import { discussionSubjectLabel, reuseTopicLabel, reuseTypeLabel } from '../api/enumLabels';
 import { markerLabels, SEPARATOR } from './markers';
 
 export interface TooltipContext {

@@ -1,9 +1,9 @@
 // Labels of the API's enumerations (reuse types and topics, the subjects of
-// discussions) and the codicon of each reuse type. The labels follow those of
-// data.gouv.fr (`GET /reuses/types/`, `/reuses/topics/`), translated through the
-// extension's bundle so that the sidebar needs no extra request; an unknown value
-// shows as it came.
-import type { Translator } from '../api/errorMessages';
+// discussions). They follow those of data.gouv.fr (`GET /reuses/types/`,
+// `/reuses/topics/`), translated through the extension's bundle so that the views,
+// the commands and the document schemas need no extra request; an unknown value shows
+// as it came.
+import type { Translator } from './errorMessages';
 
 export function reuseTypeLabel(type: string | null | undefined, l10n: Translator): string | undefined {
   switch (type) {
@@ -84,66 +84,5 @@ export function discussionSubjectLabel(subjectClass: string | null | undefined, 
       return l10n.t('API');
     default:
       return subjectClass || undefined;
-  }
-}
-
-/** A codicon id per reuse type (ids that exist since VS Code 1.85). */
-export function reuseTypeIcon(type: string | null | undefined): string {
-  switch (type) {
-    case 'api':
-      return 'plug';
-    case 'application':
-      return 'browser';
-    case 'idea':
-      return 'lightbulb';
-    case 'news_article':
-      return 'megaphone';
-    case 'paper':
-      return 'book';
-    case 'post':
-      return 'comment-discussion';
-    case 'visualization':
-      return 'graph';
-    case 'hardware':
-      return 'circuit-board';
-    default:
-      return 'link';
-  }
-}
-
-/** A codicon id per resource format. */
-export function resourceIcon(format: string | null | undefined): string {
-  switch ((format ?? '').toLowerCase()) {
-    case 'csv':
-    case 'tsv':
-    case 'xls':
-    case 'xlsx':
-    case 'ods':
-    case 'parquet':
-      return 'table';
-    case 'json':
-    case 'geojson':
-    case 'xml':
-    case 'jsonld':
-      return 'json';
-    case 'zip':
-    case 'gz':
-    case '7z':
-    case 'tar':
-      return 'file-zip';
-    case 'png':
-    case 'jpg':
-    case 'jpeg':
-    case 'svg':
-    case 'tif':
-    case 'tiff':
-      return 'file-media';
-    case 'pdf':
-    case 'doc':
-    case 'docx':
-    case 'odt':
-      return 'file-pdf';
-    default:
-      return 'file';
   }
 }
