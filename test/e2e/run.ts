@@ -1,0 +1,78 @@
+// The end-to-end part of `npm test`: sets up the tools (cached), builds the .vsix, starts
+// the stand-in and code-server with the extension installed, then runs the scenarios in
+// test/e2e/scenarios/*.e2e.ts with node's test runner, one file at a time, against them.
+// Exits with the runner's status; every process started here is ended, also on Ctrl+C.
+//
+//   node --import tsx test/e2e/run.ts [words]   only the scenario files whose name has a word
+//   E2E_KEEP=1 …                                 keep the temporary profile and logs
+//   E2E_TIMINGS=1 …                              print how long Chromium and each window took
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, buildVsix, say, startEnvironment, stopAll, stopOnSignals, tail, trackGroup } from './launcher';
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const filters = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
+  const scenarioDir = join(REPO_ROOT, 'test', 'e2e', 'scenarios');
+  const files = readdirSync(scenarioDir)
+    .filter((name) => name.endsWith('.e2e.ts'))
+    .filter((name) => filters.length === 0 || filters.some((filter) => name.includes(filter)))
+    .sort()
+    .map((name) => join(scenarioDir, name));
+  if (files.length === 0) {
+    console.error(`no scenario matches ${filters.join(' ')}`);
+    return 1;
+  }
+
+  stopOnSignals();
+
+  const vsix = buildVsix();
+  const env = await startEnvironment({ vsix, locale: 'en', reconnectionGraceSeconds: 10 });
+  say(`set-up done in ${((Date.now() - started) / 1000).toFixed(0)} s; running ${files.length} scenario files`);
+
+  const status = await new Promise<number>((resolve) => {
+    // Its own process group (with the scenario processes and their Chromium), ended
+    // with the rest on Ctrl+C.
+    const runner = spawn(
+      process.execPath,
+      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
+      {
+        cwd: REPO_ROOT,
+        stdio: 'inherit',
+        detached: true,
+        env: {
+          ...process.env,
+          E2E_CODE_SERVER: env.codeServerOrigin,
+          E2E_WORKSPACES: join(env.tempDir, 'workspaces'),
+          E2E_STAND_IN: env.standIn.origin,
+          E2E_USER_DATA_DIR: env.userDataDir,
+          E2E_CODE_SERVER_LOG: env.codeServerLog,
+          E2E_PLAYWRIGHT_CORE: env.tools.playwrightCore,
+          E2E_CHROMIUM: env.tools.chromium,
+          E2E_ARTIFACTS: join(REPO_ROOT, 'test-results', 'e2e'),
+        },
+      },
+    );
+    if (runner.pid !== undefined) trackGroup(runner.pid);
+    runner.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+
+  if (status !== 0) {
+    console.log(`\n[e2e] end of code-server's log (${env.codeServerLog}):\n${tail(env.codeServerLog, 25)}`);
+    process.exitCode = status; // keeps the temporary folder for a look
+  }
+  await env.stop();
+  say(`end-to-end run ${status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return status;
+}
+
+main().then(
+  (status) => process.exit(status),
+  async (error: unknown) => {
+    console.error(`[e2e] ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exitCode = 1;
+    await stopAll();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,28 @@
+// A reuse the user may read but not edit opens read-only and says why; typing changes
+// nothing and nothing is sent.
+import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { SAMPLE_API_KEY } from '../../server/sampleData';
+import { SAMPLE_REUSES, openReuse, signIn, standIn, step, useWorkbench } from '../harness';
+
+const { id, title } = SAMPLE_REUSES.readOnly;
+
+describe('A reuse the user may not edit', () => {
+  const session = useWorkbench();
+
+  step('opens read-only, says why, and cannot be changed', async () => {
+    const { wb } = session;
+    await signIn(wb, SAMPLE_API_KEY);
+    await wb.clearNotifications();
+    await openReuse(wb, { id });
+    await wb.waitForEditorText(`"title": "${title}"`);
+    await wb.notification(/may read this reuse but not edit it/);
+
+    await wb.goToEndOfLineWith(`"title": "${title}"`);
+    await wb.page.keyboard.type('xyz');
+    await wb.page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).waitFor({ state: 'visible' });
+    assert.equal(await wb.activeTabIsDirty(), false, 'the tab stays clean');
+    assert.doesNotMatch(await wb.editorText(), /xyz/);
+    assert.deepEqual((await standIn.requests()).filter((request) => request.method !== 'GET'), [], 'nothing but reads');
+  });
+});
