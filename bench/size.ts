@@ -13,7 +13,7 @@ const vsixName = readdirSync('.').find((name) => name.endsWith('.vsix'));
 if (!vsixName) throw new Error('no .vsix was written');
 const vsix = statSync(vsixName).size;
 const files = run('npx', ['vsce', 'ls', '--no-dependencies']).trim().split('\n').filter(Boolean);
-const forbidden = files.filter((file) => /(^|\/)(test|src|node_modules|bench|scripts)\/|\.map$|\.ts$/.test(file));
+const forbidden = files.filter((file) => /(^|\/)(test|src|node_modules|bench|scripts|screenshots)\/|\.map$|\.ts$/.test(file));
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 console.log('| artefact | size | budget | |');
