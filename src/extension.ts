@@ -15,6 +15,7 @@ import { registerShowFullJsonCommand } from './commands/showFullJson';
 import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutCommand } from './commands/signOut';
 import { FullJsonProvider } from './documents/fullJsonProvider';
+import { registerAutoSaveNotice } from './documents/autoSaveNotice';
 import { DatagouvFileSystem, documentKind } from './documents/datagouvFileSystem';
 import { registerDatasetHints } from './documents/datasetHints';
 import { profileDocuments } from './documents/profileDocuments';
@@ -35,6 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     reuseChanges,
     vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, documents, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(FULL_JSON_SCHEME, new FullJsonProvider(session)),
+    registerAutoSaveNotice(context.globalState),
     registerOpenReuseCommand(session, log),
     registerShowFullJsonCommand(session),
     registerRestoreReuseCommand(session, reuseChanges, log),
