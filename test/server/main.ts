@@ -1,4 +1,4 @@
-// Runs the stand-in on its own: `npx tsx test/server/main.ts [--port N] [--datasets N]`.
+// Runs the stand-in on its own: `npx tsx test/server/main.ts [--port N] [--datasets N] [--reuses N]`.
 import { startStandIn } from './standIn';
 import { SAMPLE_API_KEY } from './sampleData';
 
@@ -8,7 +8,7 @@ function option(name: string): number | undefined {
   return index >= 0 ? Number(args[index + 1]) : undefined;
 }
 
-void startStandIn({ port: option('port'), datasets: option('datasets') }).then((standIn) => {
+void startStandIn({ port: option('port'), datasets: option('datasets'), reuses: option('reuses') }).then((standIn) => {
   console.log(`data.gouv.fr stand-in listening: ${standIn.apiUrl}`);
   console.log(`sample API key: ${SAMPLE_API_KEY}`);
   const stop = () => void standIn.close().then(() => process.exit(0));

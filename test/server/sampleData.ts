@@ -438,3 +438,37 @@ export function addGeneratedDatasets(data: SampleData, count: number): void {
     });
   }
 }
+
+/** Adds `count` generated reuses to the sample user's organizations, each using a few datasets. */
+export function addGeneratedReuses(data: SampleData, count: number): void {
+  const orgs = data.organizations.filter((org) => data.users[0].id in org.members);
+  const types = ['application', 'visualization', 'api', 'idea', 'news_article', 'paper', 'post', 'hardware'];
+  for (let n = 0; n < count; n++) {
+    const title = `Réutilisation générée n° ${n + 1}`;
+    const days = 1 + (n % 900);
+    data.reuses.push({
+      id: objectId(0x7e07, n + 1),
+      title,
+      slug: `${slugify(title)}-${n + 1}`,
+      oldSlugs: [],
+      description: LONG_DESCRIPTION,
+      url: `https://exemple.saint-remy-sur-loire.fr/reutilisations/${n + 1}`,
+      type: types[n % types.length],
+      topic: 'others',
+      tags: ['generated', 'open-data'],
+      datasets: data.datasets.slice(n % Math.max(1, data.datasets.length - 3), (n % Math.max(1, data.datasets.length - 3)) + 3).map((d) => d.id),
+      private: n % 40 === 0,
+      archived: null,
+      deleted: null,
+      featured: false,
+      extras: {},
+      owner: null,
+      organization: orgs[n % orgs.length].id,
+      created_at: daysAgo(days + 100),
+      last_modified: daysAgo(days),
+      metrics: { views: n * 7, followers: n % 11 },
+      badges: [],
+      followers: [],
+    });
+  }
+}

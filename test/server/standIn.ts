@@ -10,6 +10,7 @@ import { applyMask, MaskParseError, parseMask } from './fieldMask';
 import { slugify } from './slugify';
 import {
   addGeneratedDatasets,
+  addGeneratedReuses,
   createSampleData,
   objectId,
   type SampleData,
@@ -94,6 +95,8 @@ export interface StandInOptions {
   port?: number;
   /** Generated organization datasets added to the sample data. */
   datasets?: number;
+  /** Generated organization reuses added to the sample data. */
+  reuses?: number;
   /** Serve `POST/DELETE /me/apikey` (older servers); newer ones answer 404. */
   legacyApiKeyEndpoints?: boolean;
 }
@@ -139,6 +142,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   function load(): SampleData {
     const sample = createSampleData();
     if (options.datasets) addGeneratedDatasets(sample, options.datasets);
+    if (options.reuses) addGeneratedReuses(sample, options.reuses);
     return sample;
   }
 
