@@ -62,6 +62,12 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 /** A readFile right after the stat that fetched the object reuses that answer. */
 const FRESH_MS = 3_000;
+/**
+ * VS Code stats a file several times in a row (opening, saving, after a save); a version
+ * read this recently stands for all of them. Short, so that the check before a save
+ * still sees a change made on data.gouv.fr meanwhile.
+ */
+const RECHECK_MS = 1_000;
 /** A save slower than this gets a notification with a Cancel button. */
 const SLOW_SAVE_MS = 2_000;
 
@@ -74,6 +80,8 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   private readonly entries = new Map<string, Entry>();
   private readonly toldWhyReadonly = new Set<string>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('data.gouv.fr');
+  /** The GET in flight per object, shared by the stats and reads that need it. */
+  private readonly loading = new Map<string, Promise<Entry>>();
   /** The save in flight per object: a second save waits for the first (no interleaved PUTs). */
   private readonly saving = new Map<string, Promise<void>>();
   private readonly disposables: vscode.Disposable[];
@@ -119,12 +127,14 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       setTimeout(() => this.changeEmitter.fire([{ type: vscode.FileChangeType.Changed, uri }]), 50);
       return this.fileStat(entry, size);
     }
+    if (entry && Date.now() - entry.fetchedAt < RECHECK_MS) return this.fileStat(entry, entry.size);
     try {
       if (!entry) {
         entry = await this.load(kind, key, id);
       } else {
         const version = kind.fetchVersion ? await kind.fetchVersion(key) : undefined;
         if (version === undefined || version !== entry.version) entry = await this.load(kind, key, id, entry);
+        else entry.fetchedAt = Date.now();
       }
     } catch (error) {
       throw this.toFileSystemError(error, uri);
@@ -249,12 +259,19 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     return undefined;
   }
 
-  private async load(kind: AnyDocumentKind, key: string, id: string, previous?: Entry): Promise<Entry> {
-    const value = await kind.fetch(key);
-    const entry = this.remember(kind, id, value, previous);
-    // A newer server version does not change what the editor was given (readFile does).
-    if (previous) entry.loaded = previous.loaded;
-    return entry;
+  private load(kind: AnyDocumentKind, key: string, id: string, previous?: Entry): Promise<Entry> {
+    let pending = this.loading.get(id);
+    if (!pending) {
+      pending = (async () => {
+        const value = await kind.fetch(key);
+        const entry = this.remember(kind, id, value, previous);
+        // A newer server version does not change what the editor was given (readFile does).
+        if (previous) entry.loaded = previous.loaded;
+        return entry;
+      })().finally(() => this.loading.delete(id));
+      this.loading.set(id, pending);
+    }
+    return pending;
   }
 
   private remember(kind: AnyDocumentKind, id: string, value: unknown, previous?: Entry): Entry {

@@ -1,0 +1,84 @@
+// What each user action costs in requests, seen from the stand-in: activation asks
+// nothing; opening the sidebar asks each list once (and who is signed in, for the
+// status bar); opening a reuse is one GET; saving a title is the conflict check (a GET
+// masked to id and last_modified) plus one PUT. The table goes to the test output.
+import { describe } from 'node:test';
+import assert from 'node:assert/strict';
+import { SAMPLE_API_KEY } from '../../server/sampleData';
+import type { RecordedRequest } from '../../server/standIn';
+import { SAMPLE_REUSES, signIn, standIn, step, useWorkbench } from '../harness';
+
+const { id, title } = SAMPLE_REUSES.editable;
+const rows: string[] = [];
+
+/** The requests that arrived since `from`, once the count stops changing. */
+async function settled(from: number): Promise<RecordedRequest[]> {
+  let last = -1;
+  for (;;) {
+    const all = await standIn.requests();
+    if (all.length === last) return all.slice(from);
+    last = all.length;
+    await new Promise((resolve) => setTimeout(resolve, 700));
+  }
+}
+
+function record(action: string, requests: RecordedRequest[]): void {
+  const bytes = requests.reduce((sum, request) => sum + Math.max(request.bytes, 0), 0);
+  rows.push(`| ${action} | ${requests.length} | ${requests.map((r) => `${r.method} ${r.path}`).join(', ') || '—'} | ${(bytes / 1024).toFixed(1)} kB |`);
+}
+
+describe('Requests per user action', () => {
+  const session = useWorkbench();
+
+  step('activating the extension asks nothing', async () => {
+    const { wb } = session;
+    await wb.runCommand('data.gouv.fr: Show Log');
+    const requests = await settled(0);
+    record('activate (Show Log, signed out)', requests);
+    assert.deepEqual(requests, []);
+  });
+
+  step('signing in and opening the sidebar: each list once', async () => {
+    const { wb } = session;
+    const from = (await standIn.requests()).length;
+    await wb.showSidebar();
+    await signIn(wb, SAMPLE_API_KEY);
+    await wb.treeRows('Reuses', title).first().waitFor({ state: 'visible' });
+    const requests = await settled(from);
+    record('sign in + open the sidebar', requests);
+    const paths = requests.map((r) => r.path);
+    for (const list of ['/me/reuses/', '/me/org_reuses/', '/me/org_datasets/']) {
+      assert.equal(paths.filter((path) => path === list).length, 1, `${list} asked once`);
+    }
+    assert.ok(requests.filter((r) => r.path.startsWith('/me/org_') || r.path === '/me/reuses/').every((r) => r.fields), 'every list is masked');
+  });
+
+  step('opening a reuse: one GET', async () => {
+    const { wb } = session;
+    const from = (await standIn.requests()).length;
+    await wb.treeRows('Reuses', title).first().click();
+    await wb.waitForEditorText(`"title": "${title}"`);
+    const requests = await settled(from);
+    record('open a reuse', requests);
+    assert.equal(requests.filter((r) => r.path === `/reuses/${id}/`).length, 1);
+  });
+
+  step('saving a title: the conflict check and one PUT', async () => {
+    const { wb } = session;
+    const from = (await standIn.requests()).length;
+    await wb.goToEndOfLineWith(`"title": "${title}"`);
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.type(' !');
+    await wb.waitForTabState('dirty');
+    await wb.save();
+    await wb.waitForTabState('clean');
+    const requests = (await settled(from)).filter((r) => r.path === `/reuses/${id}/`);
+    record('save a title', requests);
+    assert.equal(requests.filter((r) => r.method === 'PUT').length, 1, 'one PUT');
+    const checks = requests.filter((r) => r.method === 'GET');
+    assert.equal(checks.length, 1, 'one conflict check');
+    assert.equal(checks[0].fields, 'id,last_modified', 'the check is masked to the version');
+    console.log(['', '| action | requests | which | bytes received |', '|---|---|---|---|', ...rows, ''].join('\n'));
+  });
+});
