@@ -26,6 +26,7 @@ import { registerSidebar, REUSES_VIEW } from './tree';
 import { Log } from './util/log';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const started = Date.now();
   const log = new Log();
   const keys = new ApiKeyStore(context.secrets);
   const session = new AuthSession(keys, log);
@@ -65,6 +66,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (session.isSignedIn) session.me().catch(() => undefined);
     }),
   );
+  // Read by the cost scenario (test/e2e/scenarios/20-cost.e2e.ts) and useful to anyone.
+  log.info(`Activated in ${Date.now() - started} ms`);
 }
 
 export function deactivate(): void {
