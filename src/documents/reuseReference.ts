@@ -27,7 +27,9 @@ function parseReference(input: string, collection: 'reuses' | 'datasets'): Objec
     if (candidate && (OBJECT_ID.test(candidate) || SLUG.test(candidate))) return { idOrSlug: candidate };
     return undefined;
   }
-  if (SLUG.test(value) && value.length >= 3) return { idOrSlug: value };
+  // A bare word is what someone types to filter a list, not a pasted slug: slugs of
+  // real titles have dashes.
+  if (SLUG.test(value) && value.includes('-')) return { idOrSlug: value };
   return undefined;
 }
 

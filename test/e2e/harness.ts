@@ -84,6 +84,9 @@ export const standIn = {
 
 // ---- the workbench -----------------------------------------------------------------------
 
+/** The titles of the views of the data.gouv.fr container. */
+export type ViewTitle = 'Reuses' | 'Organization Datasets' | 'Discussions';
+
 let shared: Browser | undefined;
 
 export class Workbench {
@@ -226,14 +229,14 @@ export class Workbench {
     await views.waitFor({ state: 'visible', timeout: TIMEOUT.load });
   }
 
-  /** A view of the data.gouv.fr container: "Reuses" or "Organization Datasets". */
-  view(title: 'Reuses' | 'Organization Datasets'): Locator {
+  /** A view of the data.gouv.fr container: "Reuses", "Organization Datasets" or "Discussions". */
+  view(title: ViewTitle): Locator {
     const header = this.page.locator('.pane-header').filter({ has: this.page.locator('h3.title', { hasText: new RegExp(`^${title}$`) }) });
     return this.page.locator('.part.sidebar .pane').filter({ has: header });
   }
 
   /** Rows of a view's tree that contain `text`. */
-  treeRows(view: 'Reuses' | 'Organization Datasets', text?: string | RegExp): Locator {
+  treeRows(view: ViewTitle, text?: string | RegExp): Locator {
     const rows = this.view(view).locator('.monaco-list-row');
     return text === undefined ? rows : rows.filter({ hasText: text });
   }
@@ -242,7 +245,7 @@ export class Workbench {
    * Scrolls a view's tree (with the mouse wheel: its rows are virtual, only those on
    * screen exist) until a row with `text` shows, and returns it.
    */
-  async revealTreeRow(view: 'Reuses' | 'Organization Datasets', text: string | RegExp): Promise<Locator> {
+  async revealTreeRow(view: ViewTitle, text: string | RegExp): Promise<Locator> {
     const row = this.treeRows(view, text).first();
     await this.scrollTree(view, async () => row.isVisible());
     await row.waitFor({ state: 'visible', timeout: 1000 });
@@ -250,7 +253,7 @@ export class Workbench {
   }
 
   /** The texts of all rows of a view's tree (expanded ones), scrolling through it. */
-  async treeRowTexts(view: 'Reuses' | 'Organization Datasets'): Promise<string[]> {
+  async treeRowTexts(view: ViewTitle): Promise<string[]> {
     const seen = new Map<string, string>();
     let unchanged = 0;
     await this.scrollTree(view, async () => {
@@ -266,7 +269,7 @@ export class Workbench {
   }
 
   /** Wheels a view's tree down from its top until `done` says so (or its end). */
-  private async scrollTree(view: 'Reuses' | 'Organization Datasets', done: () => Promise<boolean>): Promise<void> {
+  private async scrollTree(view: ViewTitle, done: () => Promise<boolean>): Promise<void> {
     const body = await this.view(view).locator('.pane-body').boundingBox();
     if (!body) throw new Error(`the ${view} view is not on screen`);
     await this.page.mouse.move(body.x + body.width / 2, body.y + Math.min(body.height / 2, 40));
@@ -278,8 +281,27 @@ export class Workbench {
   }
 
   /** The welcome content a view shows instead of a tree (signed out, nothing yet). */
-  welcome(view: 'Reuses' | 'Organization Datasets'): Locator {
+  welcome(view: ViewTitle): Locator {
     return this.view(view).locator('.welcome-view-content');
+  }
+
+  /** Right-clicks `target` (a tree row) and picks the entry `label` of its context menu. */
+  async contextMenu(target: Locator, label: string | RegExp): Promise<void> {
+    await target.click({ button: 'right' });
+    const menu = this.page.locator('.context-view .monaco-menu');
+    const item = menu.locator('.action-item').filter({ hasText: label }).first();
+    await item.waitFor({ state: 'visible' });
+    // A click right after the menu opens may be ignored: point at the entry (it takes
+    // the focus) and press Enter, as with the keyboard.
+    await item.hover();
+    await menu.locator('.action-item.focused').filter({ hasText: label }).waitFor({ state: 'visible' });
+    await this.page.keyboard.press('Enter');
+    await menu.waitFor({ state: 'hidden' });
+  }
+
+  /** The modal dialog on screen (code-server renders modal messages in the page). */
+  get dialog(): Locator {
+    return this.page.locator('.monaco-dialog-box');
   }
 
   // ---- editors ----

@@ -113,8 +113,9 @@ export function buildVsix(): string {
 // ---- the environment -----------------------------------------------------------------------
 
 export interface EnvironmentOptions {
-  /** The packaged extension to install. */
-  vsix: string;
+  /** The packaged extension to install (none: e.g. the extension-host suite loads the
+   * repository's build as an extension under development). */
+  vsix: string | undefined;
   /** Port of code-server (a free one when absent or busy). */
   port?: number;
   /** Port of the stand-in (a free one when absent or busy). */
@@ -125,6 +126,8 @@ export interface EnvironmentOptions {
   reconnectionGraceSeconds?: number;
   /** Extra user settings. */
   settings?: Record<string, unknown>;
+  /** VS Code server options passed through code-server's `--vscode-option`. */
+  vscodeOptions?: string[];
 }
 
 export interface Environment {
@@ -198,12 +201,14 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
   delete env.NODE_OPTIONS; // tsx's loader is for this process, not for code-server
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--config', join(tempDir, 'code-server.yaml')];
 
-  const installStarted = Date.now();
-  const installed = spawnSync(tools.node24, [tools.codeServerEntry, ...common, '--install-extension', options.vsix, '--force'], { encoding: 'utf8', env });
-  if (installed.status !== 0 || !/successfully installed/i.test(installed.stdout + installed.stderr)) {
-    throw new Error(`code-server --install-extension failed:\n${installed.stdout}\n${installed.stderr}`);
+  if (options.vsix) {
+    const installStarted = Date.now();
+    const installed = spawnSync(tools.node24, [tools.codeServerEntry, ...common, '--install-extension', options.vsix, '--force'], { encoding: 'utf8', env });
+    if (installed.status !== 0 || !/successfully installed/i.test(installed.stdout + installed.stderr)) {
+      throw new Error(`code-server --install-extension failed:\n${installed.stdout}\n${installed.stderr}`);
+    }
+    say(`installed the .vsix in code-server (${((Date.now() - installStarted) / 1000).toFixed(1)} s)`);
   }
-  say(`installed the .vsix in code-server (${((Date.now() - installStarted) / 1000).toFixed(1)} s)`);
 
   const port = await freePort(options.port);
   const args = [
@@ -218,6 +223,7 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
     '--ignore-last-opened',
     '--reconnection-grace-time', String(options.reconnectionGraceSeconds ?? 10800),
     ...(options.locale ? ['--locale', options.locale] : []),
+    ...(options.vscodeOptions ?? []).flatMap((option) => ['--vscode-option', option]),
     workspace,
   ];
   const logFd = openSync(codeServerLog, 'w');

@@ -20,6 +20,9 @@ async function main(): Promise<number> {
     .filter((name) => filters.length === 0 || filters.some((filter) => name.includes(filter)))
     .sort()
     .map((name) => join(scenarioDir, name));
+  // Then the extension-host suite (mocha calling the vscode API), in a code-server of its own.
+  const extensionHost = join(REPO_ROOT, 'test', 'extension-host', 'codeServer.e2e.ts');
+  if (filters.length === 0 || filters.some((filter) => 'extension-host'.includes(filter))) files.push(extensionHost);
   if (files.length === 0) {
     console.error(`no scenario matches ${filters.join(' ')}`);
     return 1;

@@ -12,7 +12,7 @@ test('ids, slugs and data.gouv.fr links name a reuse', () => {
 });
 
 test('anything else does not', () => {
-  for (const input of ['', '   ', 'Carte des bornes', 'https://www.data.gouv.fr/fr/datasets/abc/', 'https://x/reuses/', 'ab', 'not a url://']) {
+  for (const input of ['', '   ', 'Carte des bornes', 'cyclables', 'https://www.data.gouv.fr/fr/datasets/abc/', 'https://x/reuses/', 'ab', 'not a url://']) {
     assert.equal(parseReuseReference(input), undefined, input);
   }
 });
