@@ -36,9 +36,6 @@ describe('Requests per user action', () => {
     const requests = await settled(0);
     record('activate (Show Log, signed out)', requests);
     assert.deepEqual(requests, []);
-    const activation = /Activated in (\d+) ms/.exec(await wb.outputText());
-    assert.ok(activation, 'the log says how long activation took');
-    rows.push(`| activation time | — | ${activation[1]} ms (measured in activate()) | — |`);
   });
 
   step('signing in and opening the sidebar: each list once', async () => {
@@ -49,6 +46,11 @@ describe('Requests per user action', () => {
     await wb.treeRows('Reuses', title).first().waitFor({ state: 'visible' });
     const requests = await settled(from);
     record('sign in + open the sidebar', requests);
+    // The log (opened once the extension runs) says how long activation took.
+    await wb.runCommand('data.gouv.fr: Show Log');
+    const activation = /Activated in (\d+) ms/.exec(await wb.outputText());
+    assert.ok(activation, 'the log says how long activation took');
+    rows.unshift(`| activation time | — | ${activation[1]} ms (measured in activate()) | — |`);
     const paths = requests.map((r) => r.path);
     for (const list of ['/me/reuses/', '/me/org_reuses/', '/me/org_datasets/']) {
       assert.equal(paths.filter((path) => path === list).length, 1, `${list} asked once`);
