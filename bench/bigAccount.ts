@@ -4,7 +4,6 @@
 // expand every group, the longest stall of the event loop while it happens (what a
 // user would feel as an unresponsive window), and the heap the loaded view keeps
 // (after a full GC). Run with --expose-gc (the npm script does).
-import { spawn, type ChildProcess } from 'node:child_process';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { ApiClient } from '../src/api/client';
 import { describeApiError, type Translator } from '../src/api/errorMessages';
@@ -12,6 +11,7 @@ import { ApiError } from '../src/api/errors';
 import type { NodeContext, TreeNode } from '../src/tree/nodes';
 import { DatasetsModel, ReusesModel, type TreeModel } from '../src/tree/treeModel';
 import { SAMPLE_API_KEY } from '../test/server/sampleData';
+import { startStandInProcess, stopStandInProcess } from './standInProcess';
 
 const DATASETS = 10_000;
 const REUSES = 1_000;
@@ -21,21 +21,6 @@ const STALL_BUDGET_MS = 500;
 
 const english: Translator = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
 const ctx: NodeContext = { l10n: english, locale: 'en', describeError: (e) => (e instanceof ApiError ? describeApiError(e, english) : String(e)) };
-
-function startServer(): Promise<{ apiUrl: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/server/main.ts', '--datasets', String(DATASETS), '--reuses', String(REUSES)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.once('exit', (code) => reject(new Error(`stand-in exited (${code})`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening: (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ apiUrl: match[1], child });
-    });
-  });
-}
 
 function heapMb(): number {
   (globalThis as { gc?: () => void }).gc?.();
@@ -62,7 +47,7 @@ async function measure(name: string, model: TreeModel<unknown>): Promise<string[
 
 async function main(): Promise<void> {
   if (!(globalThis as { gc?: unknown }).gc) throw new Error('run with node --expose-gc (npm run bench:big)');
-  const server = await startServer();
+  const server = await startStandInProcess({ datasets: DATASETS, reuses: REUSES });
   try {
     const client = new ApiClient({ apiUrl: server.apiUrl, getApiKey: () => SAMPLE_API_KEY, timeoutMs: 120_000 });
     const session = { isSignedIn: true, client };
@@ -78,7 +63,7 @@ async function main(): Promise<void> {
       process.exitCode = 1;
     }
   } finally {
-    server.child.kill('SIGTERM');
+    await stopStandInProcess(server);
   }
 }
 

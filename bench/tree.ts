@@ -10,7 +10,6 @@
 // The stand-in runs in its own process, as data.gouv.fr would. `-- --write` also
 // writes bench/RESULTS.md. Targets: masks cut bytes ≥ 10×; 10,000 datasets ready
 // < 1 s after the answer.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -21,6 +20,7 @@ import type { NodeContext, TreeNode } from '../src/tree/nodes';
 import { DatasetsModel, ReusesModel } from '../src/tree/treeModel';
 import { SAMPLE_API_KEY } from '../test/server/sampleData';
 import type { RecordedRequest } from '../test/server/standIn';
+import { startStandInProcess, stopStandInProcess, type StandInProcess } from './standInProcess';
 
 const SIZES = [10, 1_000, 10_000];
 const WARM_RUNS = 5;
@@ -34,33 +34,9 @@ const ctx: NodeContext = {
   describeError: (error) => (error instanceof ApiError ? describeApiError(error, english) : String(error)),
 };
 
-interface Server {
-  apiUrl: string;
-  origin: string;
-  child: ChildProcess;
-}
-
-/** Starts `test/server/main.ts` in a child process and waits for its URL. */
-function startServer(datasets: number): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/server/main.ts', '--datasets', String(datasets)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.once('exit', (code) => reject(new Error(`stand-in exited (${code})`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening: (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ apiUrl: match[1], origin: new URL(match[1]).origin, child });
-    });
-  });
-}
-
-async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-}
+type Server = StandInProcess;
+const startServer = (datasets: number) => startStandInProcess({ datasets });
+const stopServer = stopStandInProcess;
 
 async function control<T>(server: Server, method: string, path: string): Promise<T> {
   const response = await fetch(`${server.origin}/__control/${path}`, { method });

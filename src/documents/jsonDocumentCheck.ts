@@ -32,6 +32,13 @@ export interface DocumentSpec {
   describe?(error: SchemaError, path: Array<string | number>, value: Record<string, unknown>, l10n: Translator): string | undefined;
 }
 
+/** The document as the editor shows it: its keys in their fixed order, 2-space JSON, a final newline. */
+export function renderJsonDocument(keys: readonly string[], document: object): string {
+  const ordered: Record<string, unknown> = {};
+  for (const key of keys) ordered[key] = (document as Record<string, unknown>)[key];
+  return JSON.stringify(ordered, null, 2) + '\n';
+}
+
 export type DocumentCheck<D> = { ok: true; document: D; patch: Partial<D> } | { ok: false; problems: Problem[] };
 
 export function checkJsonDocument<D extends object>(text: string, base: D, spec: DocumentSpec, l10n: Translator): DocumentCheck<D> {

@@ -3,7 +3,7 @@
 import type { Translator } from '../api/errorMessages';
 import type { Me, ProfilePatch } from '../api/models';
 import validateProfileDocument from './generated/validateProfileDocument';
-import { checkJsonDocument, type DocumentCheck, type DocumentSpec } from './jsonDocumentCheck';
+import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from './jsonDocumentCheck';
 
 export const PROFILE_KEYS = ['first_name', 'last_name', 'about', 'website'] as const;
 
@@ -19,9 +19,7 @@ export function projectProfile(me: Me): ProfileDocument {
 }
 
 export function renderProfileDocument(profile: ProfileDocument): string {
-  const ordered: Record<string, unknown> = {};
-  for (const key of PROFILE_KEYS) ordered[key] = profile[key];
-  return JSON.stringify(ordered, null, 2) + '\n';
+  return renderJsonDocument(PROFILE_KEYS, profile);
 }
 
 const PROFILE_SPEC: DocumentSpec = {

@@ -3,7 +3,7 @@
 import type { Translator } from '../api/errorMessages';
 import { REUSE_TOPICS, REUSE_TYPES, type Reuse, type ReusePatch } from '../api/models';
 import validateReuseDocument from './generated/validateReuseDocument';
-import { checkJsonDocument, type DocumentCheck, type DocumentSpec } from './jsonDocumentCheck';
+import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from './jsonDocumentCheck';
 import { LIMITS } from './reuseSchema';
 
 export { lineColumn, locateFieldErrors, sameJson, type Problem } from './jsonDocumentCheck';
@@ -40,9 +40,7 @@ export function projectReuse(reuse: Reuse): ReuseDocument {
 }
 
 export function renderReuseDocument(document: ReuseDocument): string {
-  const ordered: Record<string, unknown> = {};
-  for (const key of DOCUMENT_KEYS) ordered[key] = document[key];
-  return JSON.stringify(ordered, null, 2) + '\n';
+  return renderJsonDocument(DOCUMENT_KEYS, document);
 }
 
 const REUSE_SPEC: DocumentSpec = {
