@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { isProductionApi } from '../api/apiUrl';
 import type { Me, MyMetrics } from '../api/models';
 import type { AuthSession } from '../auth/session';
+import { escapeMarkdown } from '../util/markdown';
 
 export class AccountStatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('datagouv.account', vscode.StatusBarAlignment.Left, 0);
@@ -45,8 +46,8 @@ export class AccountStatusBar implements vscode.Disposable {
     const who = name ?? vscode.l10n.t('signed in');
     this.item.text = production ? `$(account) ${who}` : `$(account) ${who} · ${host}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**data.gouv.fr** — ${escape(host)}\n\n`);
-    if (name) tooltip.appendMarkdown(`${vscode.l10n.t('Signed in as {0}', escape(name))}\n\n`);
+    tooltip.appendMarkdown(`**data.gouv.fr** — ${escapeMarkdown(host)}\n\n`);
+    if (name) tooltip.appendMarkdown(`${vscode.l10n.t('Signed in as {0}', escapeMarkdown(name))}\n\n`);
     if (this.metrics) tooltip.appendMarkdown(metricsMarkdown(this.metrics) + '\n\n');
     tooltip.appendMarkdown(vscode.l10n.t('Click for account actions.'));
     this.item.tooltip = tooltip;
@@ -74,10 +75,7 @@ export function metricsLines(metrics: MyMetrics): string[] {
 
 function metricsMarkdown(metrics: MyMetrics): string {
   return metricsLines(metrics)
-    .map((line) => `- ${escape(line)}`)
+    .map((line) => `- ${escapeMarkdown(line)}`)
     .join('\n');
 }
 
-function escape(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
-}

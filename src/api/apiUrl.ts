@@ -50,11 +50,6 @@ export function parseApiUrl(raw: string | undefined): URL {
   return url;
 }
 
-/** The web site that goes with an API base URL (`https://demo.data.gouv.fr/api/1/` → `https://demo.data.gouv.fr`). */
-export function siteOrigin(apiBase: URL): string {
-  return apiBase.origin;
-}
-
 /** Where a user creates or copies an API key on the host that serves this API. */
 export function profilePageUrl(apiBase: URL): string {
   return `${apiBase.origin}/admin/me/profile`;

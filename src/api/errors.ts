@@ -56,10 +56,6 @@ export class ApiError extends Error {
   }
 }
 
-export function isApiError(value: unknown): value is ApiError {
-  return value instanceof ApiError;
-}
-
 export function kindForStatus(status: number): ApiErrorKind {
   switch (status) {
     case 400:

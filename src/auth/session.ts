@@ -80,10 +80,6 @@ export class AuthSession implements vscode.Disposable {
     this.meEmitter.fire(me);
   }
 
-  /** Replaces the stored key by one the server just issued (regenerated key). */
-  async replaceApiKey(apiKey: string): Promise<Me> {
-    return this.signIn(apiKey);
-  }
 
   /**
    * Checks the key with `GET /me/` and stores it only when the server accepts it.
@@ -123,7 +119,7 @@ export class AuthSession implements vscode.Disposable {
     } catch (error) {
       this.currentClient = undefined;
       this.urlError = error instanceof ApiUrlError ? error : new ApiUrlError('not-a-url', apiUrl);
-      this.log.error(`The setting ${'datagouv.apiUrl'} is not usable (${this.urlError.message}): ${apiUrl}`);
+      this.log.error(`The setting datagouv.apiUrl is not usable (${this.urlError.message}): ${apiUrl}`);
     }
   }
 

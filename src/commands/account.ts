@@ -57,7 +57,7 @@ export function registerAccountCommands(session: AuthSession, statusBar: Account
         if (choice !== regenerate) return;
         try {
           const { apikey } = await session.client.regenerateApiKey();
-          await session.replaceApiKey(apikey);
+          await session.signIn(apikey); // checked and stored like any key
           void vscode.window.showInformationMessage(vscode.l10n.t('A new API key was generated and stored. Update your other tools with it (copy it from your profile page).'));
         } catch (error) {
           if (!(await offerTokenPage(session, error))) throw error;

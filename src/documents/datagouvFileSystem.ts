@@ -218,7 +218,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   }
 
   /** Forgets what was read of an object and makes its open editors read it again. */
-  reload(uri: vscode.Uri): void {
+  private reload(uri: vscode.Uri): void {
     const found = this.find(uri);
     if (found) this.entries.delete(found.id);
     const open = vscode.workspace.textDocuments.map((d) => d.uri).filter((candidate) => candidate.toString() === uri.toString());

@@ -7,6 +7,7 @@
 import { createScanner, getLocation, parseTree, findNodeAtLocation, ScanError, type Node } from 'jsonc-parser';
 import type { Translator } from '../api/errorMessages';
 import type { Dataset } from '../api/models';
+import { escapeMarkdown } from '../util/markdown';
 
 /** What completion needs of each of the user's datasets: no resources, no metrics. */
 export const DATASET_COMPLETION_MASK = 'id,title,slug,page,private,archived,organization{id,name}';
@@ -181,10 +182,6 @@ export function datasetMarkers(dataset: Pick<Dataset, 'private' | 'archived' | '
   if (dataset.archived) markers.push(l10n.t('Archived'));
   if (dataset.private) markers.push(l10n.t('Private'));
   return markers;
-}
-
-export function escapeMarkdown(text: string): string {
-  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[\\`*_{}[\]()#+\-.!|<>~&]/g, '\\$&');
 }
 
 /** Only web pages become links (a `command:` or `javascript:` page is not followed). */

@@ -6,10 +6,7 @@ import validateReuseDocument from './generated/validateReuseDocument';
 import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from './jsonDocumentCheck';
 import { LIMITS } from './reuseSchema';
 
-export { lineColumn, locateFieldErrors, sameJson, type Problem } from './jsonDocumentCheck';
-
 export const DOCUMENT_KEYS = ['title', 'description', 'url', 'type', 'topic', 'tags', 'datasets', 'private', 'archived', 'extras'] as const;
-export type DocumentKey = (typeof DOCUMENT_KEYS)[number];
 
 export interface ReuseDocument {
   title: string;

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Translator } from '../../../src/api/errorMessages';
 import { ApiClient } from '../../../src/api/client';
 import { ApiError } from '../../../src/api/errors';
+import { escapeMarkdown } from '../../../src/util/markdown';
 import { DATASET_SUMMARY_MASK } from '../../../src/api/fieldMasks';
 import {
   completionText,
@@ -14,7 +15,6 @@ import {
   datasetErrorMarkdown,
   datasetHoverMarkdown,
   datasetIdAt,
-  escapeMarkdown,
   unknownDatasetMarkdown,
   type DatasetCompletionPlace,
 } from '../../../src/documents/datasetReferences';
