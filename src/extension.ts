@@ -16,12 +16,14 @@ import { registerShowLogCommand } from './commands/showLog';
 import { registerSignOutCommand } from './commands/signOut';
 import { FullJsonProvider } from './documents/fullJsonProvider';
 import { registerAutoSaveNotice } from './documents/autoSaveNotice';
-import { DatagouvFileSystem, documentKind } from './documents/datagouvFileSystem';
+import { DatagouvFileSystem } from './documents/fs/datagouvFileSystem';
+import { documentKind } from './documents/fs/documentKind';
+import { SaveConflicts, SERVER_VERSION_SCHEME } from './documents/fs/saveConflicts';
 import { registerDatasetHints } from './documents/datasetHints';
-import { profileDocuments } from './documents/profileDocuments';
+import { profileKind } from './documents/profileKind';
 import { ReuseChanges } from './documents/reuseChanges';
-import { reuseDocuments } from './documents/reuseDocuments';
-import { DOCUMENT_SCHEME, FULL_JSON_SCHEME } from './documents/reuseUri';
+import { reuseKind } from './documents/reuseKind';
+import { DOCUMENT_SCHEME, FULL_JSON_SCHEME } from './documents/documentUris';
 import { registerSidebar, REUSES_VIEW } from './tree';
 import { Log } from './util/log';
 
@@ -30,13 +32,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const log = new Log();
   const keys = new ApiKeyStore(context.secrets);
   const session = new AuthSession(keys, log);
-  const documents = new DatagouvFileSystem([documentKind(reuseDocuments(session)), documentKind(profileDocuments(session))], session, log);
+  const conflicts = new SaveConflicts();
+  const documents = new DatagouvFileSystem([documentKind(reuseKind), documentKind(profileKind)], session, log, conflicts.handle, context.workspaceState);
   const reuseChanges = new ReuseChanges(documents);
   context.subscriptions.push(
     documents,
     reuseChanges,
     vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, documents, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(FULL_JSON_SCHEME, new FullJsonProvider(session)),
+    conflicts,
+    vscode.workspace.registerTextDocumentContentProvider(SERVER_VERSION_SCHEME, conflicts),
     registerAutoSaveNotice(context.globalState),
     registerOpenReuseCommand(session, log),
     registerShowFullJsonCommand(session),

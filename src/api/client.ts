@@ -11,7 +11,6 @@ import {
   ME_MASK,
   REUSE_DOCUMENT_MASK,
   REUSE_LIST_MASK,
-  REUSE_VERSION_MASK,
 } from './fieldMasks';
 import type { Choice, Dataset, Discussion, FollowersPage, Me, MyMetrics, NewReuse, ProfilePatch, Reuse, ReusePatch } from './models';
 
@@ -134,11 +133,6 @@ export class ApiClient {
       ...call,
       fields: call.fields === undefined ? REUSE_DOCUMENT_MASK : call.fields,
     });
-  }
-
-  /** The cheap read before a save (the API has no ETag). */
-  getReuseVersion(id: string, call: CallOptions = {}): Promise<Pick<Reuse, 'id' | 'last_modified'>> {
-    return this.json('GET', `reuses/${encodeSegment(id)}/`, { ...call, fields: REUSE_VERSION_MASK });
   }
 
   /** `PUT /reuses/{id}/` is a patch: send only the keys that changed. */

@@ -41,8 +41,12 @@ export const REUSE_DOCUMENT_MASK = [
   OWNER,
 ].join(',');
 
-/** The cheap read before a save: has the reuse changed since it was opened? */
-export const REUSE_VERSION_MASK = 'id,last_modified';
+/**
+ * The read just before a save: the editable fields (compared field by field with the
+ * document's base: `last_modified` moves on every follow or discussion, so it says
+ * nothing about them), and what may forbid the save (deletion, permissions).
+ */
+export const REUSE_EDITABLE_MASK = 'id,title,description,url,type,topic,tags,datasets{id},private,archived,extras,deleted,permissions';
 
 export const ME_MASK =
   'id,slug,first_name,last_name,email,avatar_thumbnail,page,roles,organizations{id,name,acronym,slug,page,logo_thumbnail}';

@@ -1,6 +1,9 @@
-// Who is signed in, against which API. Builds the ApiClient for the configured origin,
-// keeps the `datagouv.signedIn` context key true to the stored key, and tells the
-// views when any of it changes (sign-in, sign-out, another window, the setting).
+// Who is signed in, against which API. Each (API origin, stored key) pair is one
+// SessionIdentity with its own ApiClient, bound to that key: a client captured by a
+// command or an open document keeps sending the key it started with, or none, never
+// the key of whoever signs in later. The identity's `/me` is cached with it, so a key
+// replaced by another account's (here or in another window) drops every cached
+// identity at once: me, organizations, admin, the status bar.
 import * as vscode from 'vscode';
 import { ApiClient } from '../api/client';
 import { ApiUrlError, parseApiUrl } from '../api/apiUrl';
@@ -13,6 +16,52 @@ export const SIGNED_IN_CONTEXT = 'datagouv.signedIn';
 /** True for platform administrators (`roles` contains `admin`): feature and badge commands. */
 export const ADMIN_CONTEXT = 'datagouv.isAdmin';
 
+/** One API origin with one stored key (or none): what a request is sent as. */
+export class SessionIdentity {
+  private mePromise: Promise<Me> | undefined;
+  private meValue: Me | undefined;
+
+  constructor(
+    readonly origin: string,
+    /** Grows with every change of key or origin: equal generations, same key. */
+    readonly generation: number,
+    /** Sends this identity's key and no other. */
+    readonly client: ApiClient,
+    readonly signedIn: boolean,
+    private readonly announce: (identity: SessionIdentity, me: Me) => void,
+  ) {}
+
+  /** The account behind the key, once known. */
+  get knownMe(): Me | undefined {
+    return this.meValue;
+  }
+
+  /** `GET /me/` with this identity's key, once; `fresh` reads it again. */
+  me(fresh = false): Promise<Me> {
+    if (!this.mePromise || fresh) {
+      const pending = this.client.getMe();
+      this.mePromise = pending;
+      pending.then(
+        (me) => {
+          if (this.mePromise !== pending) return;
+          this.meValue = me;
+          this.announce(this, me);
+        },
+        () => {
+          if (this.mePromise === pending) this.mePromise = undefined;
+        },
+      );
+    }
+    return this.mePromise;
+  }
+
+  /** A `/me` already read with this key (by the sign-in check). */
+  adopt(me: Me): void {
+    this.mePromise = Promise.resolve(me);
+    this.meValue = me;
+  }
+}
+
 export class AuthSession implements vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   /** Fires when the signed-in state, the key or the API URL changed. */
@@ -21,23 +70,25 @@ export class AuthSession implements vscode.Disposable {
   /** Fires when the signed-in user is known (after a GET /me/), or forgotten. */
   readonly onDidLoadMe = this.meEmitter.event;
   private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.meEmitter];
-  private currentClient: ApiClient | undefined;
+  private apiUrl = readApiUrlSetting();
   private urlError: ApiUrlError | undefined;
-  private signedIn = false;
-  private mePromise: Promise<Me> | undefined;
+  private current: SessionIdentity | undefined;
+  /** The key `current` was built with; undefined before the store was first read. */
+  private currentKey: { value: string | undefined } | undefined;
+  private generations = 0;
 
   constructor(
     private readonly keys: ApiKeyStore,
     private readonly log: Log,
   ) {
-    this.rebuildClient();
+    this.readApiUrl();
     this.disposables.push(
       keys.onDidChange((origin) => {
-        if (origin === this.currentClient?.origin) void this.refreshState();
+        if (origin === this.current?.origin) void this.refreshState();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!affectsApiUrl(event)) return;
-        this.rebuildClient();
+        this.readApiUrl();
         void this.refreshState();
       }),
     );
@@ -49,37 +100,28 @@ export class AuthSession implements vscode.Disposable {
   }
 
   get isSignedIn(): boolean {
-    return this.signedIn;
+    return !!this.current?.signedIn;
   }
 
-  /** The client for the configured API; throws the setting's error when it is invalid. */
+  /** Who requests are sent as now; throws the setting's error when the API URL is invalid. */
+  get identity(): SessionIdentity {
+    if (!this.current) throw this.urlError ?? new ApiUrlError('not-a-url', this.apiUrl);
+    return this.current;
+  }
+
+  /** The client of the current identity (see `identity`). */
   get client(): ApiClient {
-    if (!this.currentClient) throw this.urlError ?? new ApiUrlError('not-a-url', readApiUrlSetting());
-    return this.currentClient;
+    return this.identity.client;
   }
 
   get apiUrlError(): ApiUrlError | undefined {
     return this.urlError;
   }
 
-  /** The signed-in user, fetched once per sign-in. */
+  /** The signed-in user, fetched once per key. */
   me(): Promise<Me> {
-    if (!this.mePromise) {
-      const pending = this.client.getMe();
-      this.mePromise = pending;
-      pending.then(
-        (me) => this.announceMe(me),
-        () => (this.mePromise = undefined),
-      );
-    }
-    return this.mePromise;
+    return this.identity.me();
   }
-
-  private announceMe(me: Me | undefined): void {
-    void vscode.commands.executeCommand('setContext', ADMIN_CONTEXT, !!me?.roles?.includes('admin'));
-    this.meEmitter.fire(me);
-  }
-
 
   /**
    * Checks the key with `GET /me/` and stores it only when the server accepts it.
@@ -91,48 +133,71 @@ export class AuthSession implements vscode.Disposable {
     this.log.redactor.add(apiKey);
     await this.keys.set(client.origin, apiKey);
     // Known before the state refresh, so that listeners reuse this answer.
-    this.signedIn = true;
-    this.mePromise = Promise.resolve(me);
-    this.announceMe(me);
+    this.useKey(client.origin, apiKey).adopt(me);
+    this.announceMe(this.current, me);
     this.log.info(`Signed in on ${client.origin} as ${me.slug ?? me.id}`);
     await this.refreshState();
     return me;
   }
 
   async signOut(): Promise<void> {
-    const client = this.client;
-    await this.keys.delete(client.origin);
-    this.log.info(`Signed out of ${client.origin}`);
+    const origin = this.client.origin;
+    await this.keys.delete(origin);
+    this.log.info(`Signed out of ${origin}`);
     await this.refreshState();
   }
 
-  private rebuildClient(): void {
-    const apiUrl = readApiUrlSetting();
+  private readApiUrl(): void {
+    this.apiUrl = readApiUrlSetting();
+    let base: URL;
     try {
-      parseApiUrl(apiUrl);
+      base = parseApiUrl(this.apiUrl);
       this.urlError = undefined;
-      this.currentClient = new ApiClient({
-        apiUrl,
-        getApiKey: () => this.keys.get(this.currentClient?.origin ?? ''),
-        logger: this.log,
-      });
     } catch (error) {
-      this.currentClient = undefined;
-      this.urlError = error instanceof ApiUrlError ? error : new ApiUrlError('not-a-url', apiUrl);
-      this.log.error(`The setting datagouv.apiUrl is not usable (${this.urlError.message}): ${apiUrl}`);
+      this.urlError = error instanceof ApiUrlError ? error : new ApiUrlError('not-a-url', this.apiUrl);
+      this.log.error(`The setting datagouv.apiUrl is not usable (${this.urlError.message}): ${this.apiUrl}`);
+      this.currentKey = undefined;
+      this.replace(undefined);
+      return;
     }
+    if (this.current?.client.baseUrl.href === base.href) return;
+    // Until the store is read (refreshState), requests read this origin's key themselves.
+    this.currentKey = undefined;
+    this.replace(this.newIdentity(base.origin, () => this.keys.get(base.origin), false));
+  }
+
+  /** The identity for this origin and key: the current one when nothing changed. */
+  private useKey(origin: string, apiKey: string | undefined): SessionIdentity {
+    if (this.current && this.currentKey && this.current.origin === origin && this.currentKey.value === apiKey) return this.current;
+    this.currentKey = { value: apiKey };
+    const identity = this.newIdentity(origin, () => apiKey, !!apiKey);
+    this.replace(identity);
+    return identity;
+  }
+
+  private newIdentity(origin: string, getApiKey: () => Promise<string | undefined> | string | undefined, signedIn: boolean): SessionIdentity {
+    const client = new ApiClient({ apiUrl: this.apiUrl, getApiKey, logger: this.log });
+    return new SessionIdentity(origin, ++this.generations, client, signedIn, (identity, me) => this.announceMe(identity, me));
+  }
+
+  private replace(identity: SessionIdentity | undefined): void {
+    const previous = this.current;
+    this.current = identity;
+    if (previous?.knownMe) this.announceMe(identity, undefined);
+  }
+
+  private announceMe(identity: SessionIdentity | undefined, me: Me | undefined): void {
+    if (identity !== this.current) return;
+    void vscode.commands.executeCommand('setContext', ADMIN_CONTEXT, !!me?.roles?.includes('admin'));
+    this.meEmitter.fire(me);
   }
 
   private async refreshState(fire = true): Promise<void> {
-    const key = this.currentClient ? await this.keys.get(this.currentClient.origin) : undefined;
+    const origin = this.current?.origin;
+    const key = origin ? await this.keys.get(origin) : undefined;
     this.log.redactor.add(key);
-    const signedIn = !!key;
-    if (!signedIn || signedIn !== this.signedIn) {
-      if (this.mePromise) this.announceMe(undefined);
-      this.mePromise = undefined;
-    }
-    this.signedIn = signedIn;
-    await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, signedIn);
+    if (origin && this.current?.origin === origin) this.useKey(origin, key);
+    await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, this.isSignedIn);
     if (fire) this.changeEmitter.fire();
   }
 

@@ -5,7 +5,7 @@ import { profilePageUrl } from '../api/apiUrl';
 import { ApiError } from '../api/errors';
 import { metricsLines, type AccountStatusBar } from '../account/accountStatusBar';
 import type { AuthSession } from '../auth/session';
-import { profileUri } from '../documents/profileDocuments';
+import { profileUri } from '../documents/documentUris';
 import { describeError, reportError } from '../util/errorReporting';
 import type { Log } from '../util/log';
 

@@ -6,7 +6,7 @@ import { ApiError } from '../api/errors';
 import type { Choice, NewReuse } from '../api/models';
 import type { AuthSession } from '../auth/session';
 import type { ReuseChanges } from '../documents/reuseChanges';
-import { reuseUri } from '../documents/reuseUri';
+import { reuseUri } from '../documents/documentUris';
 import { HTTP_URL_PATTERN, LIMITS } from '../documents/reuseSchema';
 import { describeError, reportError } from '../util/errorReporting';
 import type { Log } from '../util/log';

@@ -2,7 +2,7 @@
 // asks which one (a pick of the user's reuses, or a pasted id, slug or link).
 import * as vscode from 'vscode';
 import type { AuthSession } from '../auth/session';
-import { reuseUri } from '../documents/reuseUri';
+import { reuseUri } from '../documents/documentUris';
 import { reportError } from '../util/errorReporting';
 import type { Log } from '../util/log';
 import { pickReuse, reuseTargetOf, type ReuseTarget } from './reuseTarget';

@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { AuthSession } from '../auth/session';
 import { parseReuseReference } from '../documents/reuseReference';
-import { reuseIdOf } from '../documents/reuseUri';
+import { reuseIdOf } from '../documents/documentUris';
 import { reuseTypeLabel } from '../api/enumLabels';
 import { pickOrPaste } from './pickOrPaste';
 

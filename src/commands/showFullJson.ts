@@ -1,7 +1,7 @@
 // "data.gouv.fr: Show Full JSON": the reuse as the API returns it, read-only.
 import * as vscode from 'vscode';
 import type { AuthSession } from '../auth/session';
-import { fullJsonUri } from '../documents/reuseUri';
+import { fullJsonUri } from '../documents/documentUris';
 import { resolveReuseTarget } from './reuseTarget';
 
 export function registerShowFullJsonCommand(session: AuthSession): vscode.Disposable {

@@ -3,7 +3,7 @@
 // edit. When such a document opens with auto save on, say so once and offer to turn
 // auto save off for JSON documents (a language-specific user setting).
 import * as vscode from 'vscode';
-import { DOCUMENT_SCHEME } from './reuseUri';
+import { DOCUMENT_SCHEME } from './documentUris';
 
 const DONT_ASK_KEY = 'datagouv.autoSaveNotice.dismissed';
 

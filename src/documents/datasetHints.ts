@@ -18,7 +18,7 @@ import {
   unknownDatasetMarkdown,
   type DatasetCompletionPlace,
 } from './datasetReferences';
-import { DOCUMENT_SCHEME } from './reuseUri';
+import { DOCUMENT_SCHEME } from './documentUris';
 
 /**
  * Reuse documents only (`datagouv:/reuses/<id>/<slug>.json`), not the profile nor the

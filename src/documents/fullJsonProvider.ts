@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import type { AuthSession } from '../auth/session';
 import { describeError } from '../util/errorReporting';
-import { reuseIdOf } from './reuseUri';
+import { reuseIdOf } from './documentUris';
 
 export class FullJsonProvider implements vscode.TextDocumentContentProvider {
   constructor(private readonly session: AuthSession) {}

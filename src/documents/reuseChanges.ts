@@ -2,8 +2,8 @@
 // deletion, a toggle, a dataset added): open editors of it reload, and listeners (the
 // sidebar) refresh.
 import * as vscode from 'vscode';
-import type { DatagouvFileSystem } from './datagouvFileSystem';
-import { DOCUMENT_SCHEME } from './reuseUri';
+import type { DatagouvFileSystem } from './fs/datagouvFileSystem';
+import { DOCUMENT_SCHEME } from './documentUris';
 
 export class ReuseChanges implements vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<string | undefined>();
@@ -19,7 +19,7 @@ export class ReuseChanges implements vscode.Disposable {
 
   /** Says that a reuse changed outside its editor: its open documents reload. */
   changed(id?: string): void {
-    if (id) this.files.reloadKey(id);
+    if (id) void this.files.refreshKey(id);
     this.emitter.fire(id);
   }
 

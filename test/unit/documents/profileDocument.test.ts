@@ -3,9 +3,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiClient } from '../../../src/api/client';
 import type { Translator } from '../../../src/api/errorMessages';
-import { DocumentSaveError, saveDocumentText } from '../../../src/documents/documentSaver';
-import { checkProfileText, projectProfile, renderProfileDocument } from '../../../src/documents/profileDocument';
-import { PROFILE_MASK, profileSaveSteps } from '../../../src/documents/profileSaver';
+import { DocumentSaveError, saveDocument } from '../../../src/documents/fs/documentSave';
+import { checkProfileText, projectProfile, renderProfileDocument, type ProfileDocument } from '../../../src/documents/profileDocument';
+import { PROFILE_MASK, profileKind } from '../../../src/documents/profileKind';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
 import { startStandIn, type StandIn } from '../../server/standIn';
 
@@ -38,13 +38,17 @@ test('saving the profile sends only the changed field and shows what was stored'
   const base = projectProfile(await client.getMe({ fields: PROFILE_MASK }));
   const edited = renderProfileDocument({ ...base, about: 'Données et cartes.' });
   standIn.requests.length = 0;
-  const result = await saveDocumentText(profileSaveSteps(client), base, edited, english);
-  assert.equal(result.sent, true);
-  assert.deepEqual(standIn.requests.map((r) => [r.method, r.path, r.body]), [['PUT', '/me/', { about: 'Données et cartes.' }]]);
+  const save = (from: ProfileDocument, text: string) => saveDocument({ kind: profileKind, client, key: 'me', base: from, text, l10n: english });
+  const result = await save(base, edited);
+  assert.ok(result.status === 'saved');
+  assert.deepEqual(
+    standIn.requests.map((r) => [r.method, r.path, r.body]),
+    [['GET', '/me/', undefined], ['PUT', '/me/', { about: 'Données et cartes.' }]],
+  );
   assert.equal(result.document.about, 'Données et cartes.');
   standIn.faults.push({ method: 'PUT', status: 400, body: JSON.stringify({ errors: { website: ['Invalid URL'] }, message: 'Validation error' }), times: 1 });
   await assert.rejects(
-    saveDocumentText(profileSaveSteps(client), result.document, renderProfileDocument({ ...result.document, website: 'https://ok.example' }), english),
+    save(result.document, renderProfileDocument({ ...result.document, website: 'https://ok.example' })),
     (error: unknown) => error instanceof DocumentSaveError && error.problems[0].path[0] === 'website',
   );
 });

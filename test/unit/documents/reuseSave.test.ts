@@ -1,11 +1,15 @@
-// Every save path of a reuse document against the stand-in: what is sent, what is
-// refused before sending, and what each server failure says.
+// Every save path of a reuse document against the stand-in: what is sent (one masked
+// GET of the editable fields, then a PUT of the changed ones), what is refused before
+// sending, and what each server failure says.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiClient } from '../../../src/api/client';
+import { REUSE_EDITABLE_MASK } from '../../../src/api/fieldMasks';
 import type { Translator } from '../../../src/api/errorMessages';
 import { projectReuse, renderReuseDocument, type ReuseDocument } from '../../../src/documents/reuseDocument';
-import { ReuseSaveError, saveReuseText } from '../../../src/documents/reuseSaver';
+import { DocumentSaveError, saveDocument, type SaveOutcome } from '../../../src/documents/fs/documentSave';
+import { reuseKind } from '../../../src/documents/reuseKind';
+import type { Reuse } from '../../../src/api/models';
 import { startStandIn, type StandIn } from '../../server/standIn';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
 
@@ -38,11 +42,21 @@ function edit(change: (doc: Record<string, unknown>) => void): string {
   return JSON.stringify(doc, null, 2) + '\n';
 }
 
-async function refused(saved: string, pattern: RegExp): Promise<ReuseSaveError> {
+function save(saved: string, using = client): Promise<SaveOutcome<ReuseDocument, Reuse>> {
+  return saveDocument({ kind: reuseKind, client: using, key: id, base, text: saved, l10n: english });
+}
+
+async function saved(saved: string): Promise<Extract<SaveOutcome<ReuseDocument, Reuse>, { status: 'saved' }>> {
+  const outcome = await save(saved);
+  assert.equal(outcome.status, 'saved');
+  return outcome as Extract<SaveOutcome<ReuseDocument, Reuse>, { status: 'saved' }>;
+}
+
+async function refused(saved: string, pattern: RegExp): Promise<DocumentSaveError> {
   try {
-    await saveReuseText(client, id, base, saved, english);
+    await save(saved);
   } catch (error) {
-    assert.ok(error instanceof ReuseSaveError, String(error));
+    assert.ok(error instanceof DocumentSaveError, String(error));
     assert.match(error.message, pattern);
     return error;
   }
@@ -50,27 +64,26 @@ async function refused(saved: string, pattern: RegExp): Promise<ReuseSaveError> 
 }
 
 const puts = () => standIn.requests.filter((r) => r.method === 'PUT');
+const reuseEditableMask = () => REUSE_EDITABLE_MASK;
 
 describe('saving a reuse document', () => {
-  test('a title change sends exactly one PUT with exactly the changed field', async () => {
-    const result = await saveReuseText(client, id, base, edit((d) => (d.title = 'Carte des bornes (2026)')), english);
-    assert.equal(result.sent, true);
-    assert.equal(standIn.requests.length, 1);
+  test('a title change: one masked GET of the editable fields, then one PUT with exactly the changed field', async () => {
+    const result = await saved(edit((d) => (d.title = 'Carte des bornes (2026)')));
+    assert.deepEqual(standIn.requests.map((r) => [r.method, r.fields]), [['GET', reuseEditableMask()], ['PUT', standIn.requests[1].fields]]);
     assert.deepEqual(puts().map((r) => r.body), [{ title: 'Carte des bornes (2026)' }]);
     assert.equal(result.document.title, 'Carte des bornes (2026)');
     assert.equal(standIn.data.reuses[0].title, 'Carte des bornes (2026)');
   });
 
-  test('an unchanged document sends nothing', async () => {
-    const result = await saveReuseText(client, id, base, text, english);
-    assert.equal(result.sent, false);
+  test('an unchanged document sends nothing, not even the check', async () => {
+    assert.equal((await save(text)).status, 'unchanged');
     assert.equal(standIn.requests.length, 0);
   });
 
   test('the answer shows what the server stored (tags normalised)', async () => {
-    const result = await saveReuseText(client, id, base, edit((d) => (d.tags = ['Vélo', 'IRVE', 'irve'])), english);
+    const result = await saved(edit((d) => (d.tags = ['Vélo', 'IRVE', 'irve'])));
     assert.deepEqual(result.document.tags, ['irve', 'velo']);
-    assert.match(result.text, /"irve",\n    "velo"/);
+    assert.match(renderReuseDocument(result.document), /"irve",\n    "velo"/);
   });
 
   for (const [label, saved, pattern] of [
@@ -87,7 +100,7 @@ describe('saving a reuse document', () => {
     test(`${label}: refused with a clear message, nothing sent`, async () => {
       const error = await refused(saved(), pattern);
       assert.ok(error.problems.length > 0, 'the offending place is known');
-      assert.equal(standIn.requests.length, 0);
+      assert.equal(standIn.requests.length, 0, 'refused before any request');
     });
   }
 
@@ -102,7 +115,7 @@ describe('saving a reuse document', () => {
 
   test('the network down', async () => {
     const down = new ApiClient({ apiUrl: 'http://127.0.0.1:9/api/1', getApiKey: () => key, retryLimit: 0 });
-    await assert.rejects(saveReuseText(down, id, base, edit((d) => (d.title = 'X y z')), english), /could not be reached.*still in the editor/);
+    await assert.rejects(save(edit((d) => (d.title = 'X y z')), down), /could not be reached.*still in the editor/);
   });
 
   test('the server answering 500', async () => {
@@ -129,11 +142,23 @@ describe('saving a reuse document', () => {
     id = other.id;
     base = projectReuse(await client.getReuse(id));
     text = renderReuseDocument(base);
+    await refused(edit((d) => (d.title = 'Pris')), /Not saved: You may read this reuse but not edit it/);
+    assert.equal(puts().length, 0, 'refused at the check');
+  });
+
+  test('a 403 to the PUT itself (permission withdrawn meanwhile)', async () => {
+    standIn.faults.push({ method: 'PUT', status: 403, body: JSON.stringify({ message: 'You do not have the permission to modify that object.' }) });
     await refused(edit((d) => (d.title = 'Pris')), /do not have permission/);
   });
 
-  test('the reuse deleted meanwhile', async () => {
+  test('the reuse deleted meanwhile: refused at the check, nothing sent', async () => {
     standIn.touchReuse(id, { deleted: '2026-11-22T10:00:00.000Z' });
+    await refused(edit((d) => (d.title = 'Titre')), /Not saved: This reuse is deleted on data.gouv.fr.*still in the editor/);
+    assert.equal(puts().length, 0);
+  });
+
+  test('the reuse deleted between the check and the PUT: the 410 says so', async () => {
+    standIn.faults.push({ method: 'PUT', status: 410, body: JSON.stringify({ message: 'This reuse has been deleted' }) });
     await refused(edit((d) => (d.title = 'Titre')), /deleted on data.gouv.fr since you opened it/);
   });
 });

@@ -1,13 +1,20 @@
 // Addresses of the documents of the `datagouv` scheme: a reuse is
 // `datagouv:/reuses/<id>/<slug>.json` (the slug makes the tab title readable; the id is
-// what counts), and its full API answer is `datagouv-full:/reuses/<id>/<slug>.full.json`.
+// what counts), the profile `datagouv:/me/profile.json`, and a reuse's full API answer
+// `datagouv-full:/reuses/<id>/<slug>.full.json`.
 import * as vscode from 'vscode';
+import { PROFILE_PATH } from './profileKind';
+import { reuseKind } from './reuseKind';
 
 export const DOCUMENT_SCHEME = 'datagouv';
 export const FULL_JSON_SCHEME = 'datagouv-full';
 
 export function reuseUri(id: string, slug: string | undefined): vscode.Uri {
   return vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: `/reuses/${id}/${safeName(slug || id)}.json` });
+}
+
+export function profileUri(): vscode.Uri {
+  return vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: PROFILE_PATH });
 }
 
 export function fullJsonUri(id: string, slug: string | undefined): vscode.Uri {
@@ -17,8 +24,7 @@ export function fullJsonUri(id: string, slug: string | undefined): vscode.Uri {
 /** The reuse id of a document address, or undefined when it is not a reuse document. */
 export function reuseIdOf(uri: vscode.Uri): string | undefined {
   if (uri.scheme !== DOCUMENT_SCHEME && uri.scheme !== FULL_JSON_SCHEME) return undefined;
-  const match = /^\/reuses\/([^/]+)\/[^/]+\.json$/.exec(uri.path);
-  return match?.[1];
+  return reuseKind.keyOf(uri.path);
 }
 
 function safeName(name: string): string {

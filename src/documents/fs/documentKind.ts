@@ -1,0 +1,45 @@
+// What a kind of document (a reuse, the profile; next a dataset, a resource) tells the
+// `datagouv` file system: where its documents live, how to read and write the object,
+// and how it looks as a document. The file system owns everything else (bases,
+// bindings, the three-way save, feedback), so a new kind is one object like this.
+import type { ApiClient, CallOptions } from '../../api/client';
+import type { Translator } from '../../api/errorMessages';
+import type { DocumentCheck } from '../jsonDocumentCheck';
+
+export interface DocumentKind<D extends object, T> {
+  /** The key of the object a document path shows (a reuse id, 'me'), or undefined. */
+  keyOf(path: string): string | undefined;
+  /** The editable keys, in the order of the document. */
+  readonly keys: readonly string[];
+  /** Object fields merged key by key in a three-way save (a reuse's `extras`). */
+  readonly mergeByKey?: readonly string[];
+  /** The GET that opens a document: everything it shows and what decides how it opens. */
+  fetch(client: ApiClient, key: string, call: CallOptions): Promise<T>;
+  /** The masked GET just before a save: the editable fields, deletion and permissions. */
+  fetchEditable(client: ApiClient, key: string, call: CallOptions): Promise<T>;
+  /** The PUT of the changed fields. */
+  update(client: ApiClient, key: string, patch: Partial<D>, call: CallOptions): Promise<T>;
+  /** Parses and validates a saved text (the patch it computes is not used here). */
+  check(text: string, base: D, l10n: Translator): DocumentCheck<D>;
+  project(value: T): D;
+  render(document: D): string;
+  createdAt?(value: T): number | undefined;
+  /** Why the object is read-only for the caller (deleted, no edit permission), or undefined. */
+  readonlyReason(value: T, l10n: Translator): string | undefined;
+  /** The command that makes a read-only object editable again (Restore), offered with the reason. */
+  restoreAction?(value: T, l10n: Translator): { title: string; command: string; argument: unknown } | undefined;
+  /** Status bar text after a save. */
+  savedMessage(value: T, l10n: Translator): string;
+  /** The sentence for a 410: the object was deleted since it was opened. */
+  goneMessage(l10n: Translator): string;
+  /** A short name for messages: “Carte des bornes”, “your profile”. */
+  describe(value: T | undefined, l10n: Translator): string;
+}
+
+/** A kind with its types erased, as the file system keeps them side by side. */
+export type AnyDocumentKind = DocumentKind<object, unknown>;
+
+export function documentKind<D extends object, T>(kind: DocumentKind<D, T>): AnyDocumentKind {
+  // Each kind only ever receives the values it produced itself (states remember their kind).
+  return kind as unknown as AnyDocumentKind;
+}
