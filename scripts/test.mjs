@@ -25,7 +25,8 @@ function run(label, args) {
 let status = 0;
 if (!e2eOnly) {
   const unit = findTests('test/unit', '.test.ts');
-  status ||= run(`unit tests (${unit.length} files)`, ['--import', 'tsx', '--test', '--test-reporter=spec', ...unit]);
+  // `vscode` resolves to the tests' own fake (test/unit/vscodeFake) for the VS Code layer.
+  status ||= run(`unit tests (${unit.length} files)`, ['--require', './test/unit/vscodeFake/register.cjs', '--import', 'tsx', '--test', '--test-reporter=spec', ...unit]);
 }
 if (!unitOnly && status === 0) {
   const e2e = 'test/e2e/run.ts';

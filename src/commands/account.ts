@@ -87,17 +87,24 @@ export function registerAccountCommands(session: AuthSession, statusBar: Account
     vscode.commands.registerCommand(
       'datagouv.deleteAccount',
       guarded('Delete My Account', async () => {
-        const me = await session.me();
+        // Who the key in use belongs to now, read again: never a name cached for another key.
+        const identity = session.identity;
+        const me = await identity.me(true);
         const slug = me.slug ?? me.id;
         const typed = await vscode.window.showInputBox({
           title: vscode.l10n.t('Delete your data.gouv.fr account'),
-          prompt: vscode.l10n.t('This deletes your account on {0} for good. Type your account name, {1}, to confirm.', session.client.baseUrl.host, slug),
+          prompt: vscode.l10n.t('This deletes your account on {0} for good. Type your account name, {1}, to confirm.', identity.client.baseUrl.host, slug),
           placeHolder: slug,
           ignoreFocusOut: true,
           validateInput: (value) => (value.trim() === slug ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', slug)),
         });
         if (typed?.trim() !== slug) return;
-        await session.client.deleteMe();
+        if (session.identity !== identity) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('The API key changed while you were confirming: nothing was deleted. Run "Delete My Account" again.'));
+          return;
+        }
+        // The client of the identity confirmed: it sends that key and no other.
+        await identity.client.deleteMe();
         await session.signOut();
         void vscode.window.showInformationMessage(vscode.l10n.t('Your data.gouv.fr account was deleted, and you are signed out.'));
       }),

@@ -382,7 +382,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         if (method === 'PUT') {
           const me = needUser();
           if (!canEdit) fail(403, 'You do not have the permission to modify that object.');
-          return { body: renderReuse(updateReuse(reuse, body, me), me) };
+          updateReuse(reuse, body, me);
+          // udata/core/reuse/metrics.py: on_update recounts the datasets and saves the
+          // reuse a second time, which moves last_modified again (udata/mongo/datetime_fields.py).
+          reuse.last_modified = now();
+          // The answer is the in-memory object: microseconds, where GETs read milliseconds
+          // back from MongoDB.
+          return { body: { ...renderReuse(reuse, me), last_modified: withMicroseconds(reuse.last_modified) } };
         }
         if (method === 'DELETE') {
           const me = needUser();
@@ -413,12 +419,16 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
           return { body: { data: followers.map((id) => ({ follower: renderUser(id) })), total: followers.length, page: 1, page_size: 20 } };
         }
         const me = needUser();
+        // udata/core/followers/metrics.py: a follow or unfollow recounts the followers and
+        // saves the reuse, so last_modified moves though no editable field did.
         if (method === 'POST') {
           if (!reuse.followers.includes(me.id)) reuse.followers.push(me.id);
+          reuse.last_modified = now();
           return { status: 201, body: { followers: reuse.followers.length } };
         }
         if (method === 'DELETE') {
           reuse.followers = reuse.followers.filter((id) => id !== me.id);
+          reuse.last_modified = now();
           return { body: { followers: reuse.followers.length } };
         }
       }
@@ -812,12 +822,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     const record = body as Record<string, unknown>;
     if (reuse.deleted && !('deleted' in record && record.deleted === null)) fail(410, 'This reuse has been deleted');
     const changes = validateReuseFields(record, reuse, user);
-    let changed = false;
     for (const [key, value] of Object.entries(changes) as Array<[keyof StoredReuse, unknown]>) {
-      if (JSON.stringify(reuse[key]) !== JSON.stringify(value)) {
-        (reuse as unknown as Record<string, unknown>)[key] = value;
-        changed = true;
-      }
+      (reuse as unknown as Record<string, unknown>)[key] = value;
     }
     if (changes.title !== undefined) {
       const slug = slugify(reuse.title);
@@ -826,7 +832,9 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
         reuse.slug = slug;
       }
     }
-    if (changed) reuse.last_modified = now();
+    // udata/mongo/datetime_fields.py (set_modified_datetime, pre_save): every save moves
+    // last_modified, whether or not a field changed.
+    reuse.last_modified = now();
     return reuse;
   }
 
@@ -940,6 +948,11 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     },
   };
   return api;
+}
+
+/** A date as udata's PUT answer gives it: Python's isoformat with microseconds. */
+function withMicroseconds(iso: string): string {
+  return `${iso.slice(0, 23)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}+00:00`;
 }
 
 function byLastModified<T extends { last_modified: string }>(items: T[]): T[] {

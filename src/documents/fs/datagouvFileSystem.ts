@@ -103,11 +103,10 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
         if (event.document.uri.scheme === 'datagouv' && event.contentChanges.length) this.diagnostics.delete(event.document.uri);
       }),
       vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
-      // A clean document whose last tab closed may be reopened later: read it anew then.
+      // VS Code keeps a document's text for a while after its tab closed, and shows that
+      // text again when the tab reopens without reading the file: read it then.
       vscode.window.tabGroups.onDidChangeTabs((event) => {
-        for (const tab of event.closed) {
-          for (const uri of tabUris(tab)) if (!isShown(uri) && !isDirty(uri)) this.forget(uri);
-        }
+        for (const tab of event.opened) for (const uri of tabUris(tab)) void this.refreshReopened(uri);
       }),
       // What was read with another key may not be readable any more; bases stay.
       session.onDidChange(() => this.recent.clear()),
@@ -153,7 +152,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     if (state?.pending) {
       // The newer version this provider announced: the editor takes it now.
       const { document, text, value, stat } = state.pending;
-      Object.assign(state, { base: document, baseText: text, value, stat, pending: undefined });
+      Object.assign(state, { base: document, baseText: text, value, stat, pending: undefined, readAt: Date.now() });
       this.bases.persist(key);
       return encoder.encode(text);
     }
@@ -170,7 +169,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     const told = state?.stat;
     const stat = this.statFor(uri, text);
     const binding = bindingOf(identity);
-    this.bases.set(key, { kind: found.kindIndex, key: found.key, base: document, baseText: text, value, stat, binding });
+    this.bases.set(key, { kind: found.kindIndex, key: found.key, base: document, baseText: text, value, stat, binding, readAt: Date.now() });
     // Who opened it, for the check at save time; usually known already (no request).
     void completeBinding(binding).then(() => this.bases.persist(key));
     // VS Code took the stat before this read: if the text moved meanwhile, tell it.
@@ -204,7 +203,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       identity = this.session.identity;
       if (state) verdict = await checkBinding(state.binding, identity, this.l10n);
     } catch (error) {
-      throw new Error(this.l10n.t('Not saved: {0} Your changes are still in the editor.', describeError(error)));
+      throw new Error(vscode.l10n.t('Not saved: {0} Your changes are still in the editor.', describeError(error)));
     }
     if (!verdict.ok) {
       this.log.warn(`Save of ${uri.path} refused: opened by another account or on another API`);
@@ -217,7 +216,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     let outcome: SaveOutcome<object, unknown>;
     try {
       outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: this.l10n.t('Saving to data.gouv.fr…') },
+        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Saving to data.gouv.fr…') },
         () =>
           withSlowSaveNotice(
             saveDocument({ kind, client: identity.client, key: found.key, base: state?.base, text, l10n: this.l10n, call: { signal: abort.signal } }),
@@ -247,7 +246,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
         }
         this.onConflict({ uri, name, conflicts: outcome.conflicts, theirsText: kind.render(outcome.theirs) }, this);
         throw new Error(
-          this.l10n.t('Not saved: {0} changed on data.gouv.fr too since you opened it. Nothing was sent; your changes are still in the editor. Choose Compare, Overwrite or Discard Mine.', fields),
+          vscode.l10n.t('Not saved: {0} changed on data.gouv.fr too since you opened it. Nothing was sent; your changes are still in the editor. Choose Compare, Overwrite or Discard Mine.', fields),
         );
       }
       case 'upToDate':
@@ -255,8 +254,8 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
         const merged = { ...(state?.value as object | undefined), ...(outcome.value as object) };
         const next = this.afterSave(found, uri, state, identity, text, outcome.yours, outcome.document, merged);
         const saved = kind.savedMessage(merged, this.l10n);
-        const fromServer = outcome.fromServer.length ? ' · ' + this.l10n.t('merged from data.gouv.fr: {0}', outcome.fromServer.join(', ')) : '';
-        const nothingSent = outcome.status === 'upToDate' ? ' · ' + this.l10n.t('data.gouv.fr already had your changes') : '';
+        const fromServer = outcome.fromServer.length ? ' · ' + vscode.l10n.t('merged from data.gouv.fr: {0}', outcome.fromServer.join(', ')) : '';
+        const nothingSent = outcome.status === 'upToDate' ? ' · ' + vscode.l10n.t('data.gouv.fr already had your changes') : '';
         vscode.window.setStatusBarMessage(saved + fromServer + nothingSent, 8_000);
         this.log.info(
           outcome.status === 'saved'
@@ -369,6 +368,20 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
           this.log.warn(`Refreshing ${uri.path} failed: ${error instanceof ApiError ? error.kind : String(error)}`);
         }
       }
+    }
+  }
+
+  /** A tab that shows a document read a while ago: a clean one gets the current version. */
+  private async refreshReopened(uri: vscode.Uri): Promise<void> {
+    const found = this.find(uri);
+    const state = this.bases.get(uri.toString());
+    if (!found || !state || isDirty(uri) || Date.now() - (state.readAt ?? 0) < FRESH_MS) return;
+    state.readAt = Date.now();
+    this.recent.delete(found.id);
+    try {
+      this.offer(found, uri, state, await this.load(found, this.session.identity));
+    } catch (error) {
+      this.log.warn(`Refreshing ${uri.path} failed: ${error instanceof ApiError ? error.kind : String(error)}`);
     }
   }
 
@@ -490,9 +503,9 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     }
     if (apiError?.kind === 'unauthorized') {
       // VS Code shows the save error itself; this adds the way out.
-      const setKey = this.l10n.t('Set API Key');
+      const setKey = vscode.l10n.t('Set API Key');
       void vscode.window
-        .showErrorMessage(this.l10n.t('data.gouv.fr refused your API key. Set it again, then save.'), setKey)
+        .showErrorMessage(vscode.l10n.t('data.gouv.fr refused your API key. Set it again, then save.'), setKey)
         .then((choice) => (choice === setKey ? vscode.commands.executeCommand('datagouv.setApiKey') : undefined));
     }
   }
@@ -525,12 +538,6 @@ function tabUris(tab: vscode.Tab): vscode.Uri[] {
   if (input instanceof vscode.TabInputText) return [input.uri];
   if (input instanceof vscode.TabInputTextDiff) return [input.original, input.modified];
   return [];
-}
-
-/** Whether a tab still shows the document (an editor or one side of a diff). */
-function isShown(uri: vscode.Uri): boolean {
-  const key = uri.toString();
-  return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tabUris(tab).some((shown) => shown.toString() === key)));
 }
 
 function toDiagnostic(problem: Problem, text: string, document: vscode.TextDocument | undefined): vscode.Diagnostic {

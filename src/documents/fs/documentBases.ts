@@ -33,6 +33,8 @@ export interface DocumentBase {
   binding: DocumentBinding;
   /** A newer server version, given to the editor by its next read (when it is clean). */
   pending?: ServerVersion;
+  /** When the editor was last given a version (readFile), in this session. */
+  readAt?: number;
   /** Answered once, to the stat VS Code makes right after a write. */
   postWriteStat?: DocumentStat;
 }

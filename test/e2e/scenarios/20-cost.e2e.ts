@@ -1,9 +1,11 @@
 // What each user action costs in requests, seen from the stand-in: activation asks
 // nothing; opening the sidebar asks each list once (and who is signed in, for the
-// status bar); opening a reuse is one GET; saving a title is the conflict check (a GET
-// masked to id and last_modified) plus one PUT. The table goes to the test output.
+// status bar); opening a reuse is one GET; saving a title is the three-way check (a GET
+// masked to the editable fields) plus one PUT; saving a text that changes no field
+// asks nothing. The table goes to the test output.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { REUSE_EDITABLE_MASK } from '../../../src/api/fieldMasks';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
 import type { RecordedRequest } from '../../server/standIn';
 import { SAMPLE_REUSES, signIn, standIn, step, useWorkbench } from '../harness';
@@ -83,7 +85,20 @@ describe('Requests per user action', () => {
     assert.equal(requests.filter((r) => r.method === 'PUT').length, 1, 'one PUT');
     const checks = requests.filter((r) => r.method === 'GET');
     assert.equal(checks.length, 1, 'one conflict check');
-    assert.equal(checks[0].fields, 'id,last_modified', 'the check is masked to the version');
+    assert.equal(checks[0].fields, REUSE_EDITABLE_MASK, 'the check is masked to the editable fields');
+  });
+
+  step('saving a text that changes no field: no request at all', async () => {
+    const { wb } = session;
+    const from = (await standIn.requests()).length;
+    await wb.goToEndOfLineWith(`"title": "${title} !"`);
+    await wb.page.keyboard.type(' '); // a space after the comma: the same document
+    await wb.waitForTabState('dirty');
+    await wb.save();
+    await wb.waitForTabState('clean');
+    const requests = await settled(from);
+    record('save an unchanged document', requests);
+    assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), []);
     console.log(['', '| action | requests | which | bytes received |', '|---|---|---|---|', ...rows, ''].join('\n'));
   });
 });
