@@ -47,8 +47,10 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 /** A readFile right after the stat that fetched the object reuses that answer. */
 const FRESH_MS = 3_000;
-/** After a write, VS Code's stat comes first; then this event makes a clean editor reload. */
+/** After the stat that ends a save, this long until the change event that reloads a clean editor. */
 const RELOAD_DELAY_MS = 50;
+/** How long a save waits for VS Code's stat after the write before announcing the stored version anyway. */
+const POST_WRITE_STAT_WAIT_MS = 3_000;
 
 interface Found {
   kind: AnyDocumentKind;
@@ -127,8 +129,11 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     const state = this.bases.get(uri.toString());
     if (state) {
       if (state.postWriteStat) {
+        // The stat that ends VS Code's save: it records what it wrote; then the stored
+        // version, when it differs, reaches the editor through a change event.
         const answer = state.postWriteStat;
         state.postWriteStat = undefined;
+        if (state.pending) setTimeout(() => this.announce(uri), RELOAD_DELAY_MS);
         return this.fileStat(found.kind, state.value, answer);
       }
       const version = state.pending && !isDirty(uri) ? state.pending : state;
@@ -303,7 +308,12 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       const stat = { mtime: mtime + 1, size: encoder.encode(storedText).byteLength };
       next.pending = { document: stored, text: storedText, value, stat };
       this.mtimes.set(key, { text: storedText, mtime: stat.mtime });
-      setTimeout(() => this.announce(uri), RELOAD_DELAY_MS);
+      // Should VS Code not stat after the write (stat() announces then), announce anyway.
+      setTimeout(() => {
+        if (next.postWriteStat !== written) return;
+        next.postWriteStat = undefined;
+        this.announce(uri);
+      }, POST_WRITE_STAT_WAIT_MS);
     } else {
       next.base = stored;
     }

@@ -45,18 +45,9 @@ export interface BaseStorage {
   update(key: string, value: unknown): Thenable<void>;
 }
 
-interface StoredBase {
-  kind: number;
-  key: string;
-  base: object | undefined;
-  baseText: string;
-  value: unknown;
-  stat: DocumentStat;
-  origin: string;
-  accountId?: string;
-  accountName?: string;
-  savedAt: number;
-}
+/** What survives a restart: the base and stat, and who opened it (not the session's identity). */
+type StoredBase = Pick<DocumentBase, 'kind' | 'key' | 'base' | 'baseText' | 'value' | 'stat'> &
+  Pick<DocumentBinding, 'origin' | 'accountId' | 'accountName'> & { savedAt: number };
 
 const STORAGE_KEY = 'datagouv.documentBases';
 /** A base not touched for this long belongs to an editor that will not come back. */

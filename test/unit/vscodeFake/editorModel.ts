@@ -19,6 +19,7 @@ export class EditorModel implements TextDocument {
   private savedText = '';
   private lastStat!: vscode.FileStat;
   private reloading: Promise<void> = Promise.resolve();
+  private saving = false;
   /** Set when VS Code would have shown its own "file is newer" prompt. */
   fileIsNewer = false;
   private readonly tab = { input: undefined as unknown };
@@ -30,6 +31,8 @@ export class EditorModel implements TextDocument {
   ) {
     this.tab.input = new TabInputText(uri);
     this.subscription = provider.onDidChangeFile((events) => {
+      // A model being saved ignores change events, as VS Code's does.
+      if (this.saving) return;
       if (events.some((event) => event.uri.toString() === uri.toString())) this.reloading = this.reloading.then(() => this.reloadIfClean());
     });
   }
@@ -75,16 +78,21 @@ export class EditorModel implements TextDocument {
       return false;
     }
     const text = this.text;
+    this.saving = true;
     try {
       await this.provider.writeFile(this.uri as unknown as vscode.Uri, encoder.encode(text), { create: false, overwrite: true });
+      this.lastError = undefined;
+      // On a busy machine the stat that ends the save comes a while after the write.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      this.lastStat = await this.provider.stat(this.uri as unknown as vscode.Uri);
+      this.savedText = text;
+      return true;
     } catch (error) {
       this.lastError = error instanceof Error ? error.message : String(error);
       return false;
+    } finally {
+      this.saving = false;
     }
-    this.lastError = undefined;
-    this.lastStat = await this.provider.stat(this.uri as unknown as vscode.Uri);
-    this.savedText = text;
-    return true;
   }
 
   /** The message of the last failed save, as VS Code would show it. */
