@@ -6,7 +6,8 @@
 // (after a full GC). Run with --expose-gc (the npm script does).
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { ApiClient } from '../src/api/client';
-import { describeApiError, type Translator } from '../src/api/errorMessages';
+import { describeApiError } from '../src/util/errorMessages';
+import type { Translator } from '../src/util/translator';
 import { ApiError } from '../src/api/errors';
 import type { NodeContext, TreeNode } from '../src/tree/nodes';
 import { DatasetsModel, ReusesModel, type TreeModel } from '../src/tree/treeModel';

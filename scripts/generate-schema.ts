@@ -1,14 +1,14 @@
 // `npm run generate:schema`: writes the reuse document's JSON schemas (English and
 // French, for the editor) and the Ajv-compiled validator used before a save, all from
-// src/documents/reuseSchema.ts. The compiled validator keeps Ajv's compiler (about
+// src/documents/reuse/reuseSchema.ts. The compiled validator keeps Ajv's compiler (about
 // 120 KB) out of the shipped bundle. A unit test fails when these files are stale.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import type { Translator } from '../src/api/errorMessages';
-import { buildProfileSchema } from '../src/documents/profileSchema';
-import { buildReuseSchema } from '../src/documents/reuseSchema';
+import type { Translator } from '../src/util/translator';
+import { buildProfileSchema } from '../src/documents/profile/profileSchema';
+import { buildReuseSchema } from '../src/documents/reuse/reuseSchema';
 
 /** The schema without what only the editor shows (texts), which would bloat the bundle. */
 function forValidation(schema: unknown): unknown {
@@ -45,8 +45,8 @@ export function generatedFiles(root = process.cwd()): Record<string, string> {
     'media/reuse.schema.fr.json': json(buildReuseSchema(french)),
     'media/profile.schema.json': json(buildProfileSchema(english)),
     'media/profile.schema.fr.json': json(buildProfileSchema(french)),
-    'src/documents/generated/validateReuseDocument.js': compile(buildReuseSchema(english), 'src/documents/reuseSchema.ts'),
-    'src/documents/generated/validateProfileDocument.js': compile(buildProfileSchema(english), 'src/documents/profileSchema.ts'),
+    'src/documents/generated/validateReuseDocument.js': compile(buildReuseSchema(english), 'src/documents/reuse/reuseSchema.ts'),
+    'src/documents/generated/validateProfileDocument.js': compile(buildProfileSchema(english), 'src/documents/profile/profileSchema.ts'),
   };
 }
 

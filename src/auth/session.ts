@@ -9,12 +9,10 @@ import { ApiClient } from '../api/client';
 import { ApiUrlError, parseApiUrl } from '../api/apiUrl';
 import type { Me } from '../api/models';
 import { affectsApiUrl, readApiUrlSetting } from '../config';
+import { CONTEXT_KEYS, setContext } from '../contextKeys';
 import type { Log } from '../util/log';
 import type { ApiKeyStore } from './apiKeyStore';
 
-export const SIGNED_IN_CONTEXT = 'datagouv.signedIn';
-/** True for platform administrators (`roles` contains `admin`): feature and badge commands. */
-export const ADMIN_CONTEXT = 'datagouv.isAdmin';
 
 /** One API origin with one stored key (or none): what a request is sent as. */
 export class SessionIdentity {
@@ -188,7 +186,7 @@ export class AuthSession implements vscode.Disposable {
 
   private announceMe(identity: SessionIdentity | undefined, me: Me | undefined): void {
     if (identity !== this.current) return;
-    void vscode.commands.executeCommand('setContext', ADMIN_CONTEXT, !!me?.roles?.includes('admin'));
+    setContext(CONTEXT_KEYS.isAdmin, !!me?.roles?.includes('admin'));
     this.meEmitter.fire(me);
   }
 
@@ -197,7 +195,7 @@ export class AuthSession implements vscode.Disposable {
     const key = origin ? await this.keys.get(origin) : undefined;
     this.log.redactor.add(key);
     if (origin && this.current?.origin === origin) this.useKey(origin, key);
-    await vscode.commands.executeCommand('setContext', SIGNED_IN_CONTEXT, this.isSignedIn);
+    await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, this.isSignedIn);
     if (fire) this.changeEmitter.fire();
   }
 

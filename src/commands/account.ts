@@ -3,115 +3,114 @@
 import * as vscode from 'vscode';
 import { profilePageUrl } from '../api/apiUrl';
 import { ApiError } from '../api/errors';
-import { metricsLines, type AccountStatusBar } from '../account/accountStatusBar';
+import { metricsLines } from '../account/accountStatusBar';
 import type { AuthSession } from '../auth/session';
 import { profileUri } from '../documents/documentUris';
-import { describeError, reportError } from '../util/errorReporting';
-import type { Log } from '../util/log';
+import { describeError } from '../util/errorReporting';
+import { runCommand, type CommandId } from './commandIds';
+import { defineCommand, type Command } from './registry';
 
-export function registerAccountCommands(session: AuthSession, statusBar: AccountStatusBar, log: Log): vscode.Disposable[] {
-  const guarded = (name: string, action: () => Promise<unknown>) => async () => {
-    if (!session.isSignedIn) {
-      const setKey = vscode.l10n.t('Set API Key');
-      const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Set your data.gouv.fr API key first.'), setKey);
-      if (choice === setKey) await vscode.commands.executeCommand('datagouv.setApiKey');
-      return;
-    }
-    try {
-      await action();
-    } catch (error) {
-      await reportError(log, name, error);
-    }
-  };
-
-  return [
-    vscode.commands.registerCommand(
-      'datagouv.editProfile',
-      guarded('Edit My Profile', async () => {
-        const document = await vscode.workspace.openTextDocument(profileUri());
-        await vscode.window.showTextDocument(document, { preview: false });
-      }),
-    ),
-    vscode.commands.registerCommand(
-      'datagouv.showMetrics',
-      guarded('My Metrics', async () => {
-        const metrics = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading your metrics…') },
-          () => session.client.getMyMetrics(),
-        );
-        statusBar.setMetrics(metrics);
-        const me = await session.me();
-        const name = [me.first_name, me.last_name].filter(Boolean).join(' ');
-        await vscode.window.showInformationMessage(vscode.l10n.t('Metrics of {0}', name), { modal: true, detail: metricsLines(metrics).join('\n') });
-      }),
-    ),
-    vscode.commands.registerCommand(
-      'datagouv.regenerateApiKey',
-      guarded('Regenerate API Key', async () => {
-        const regenerate = vscode.l10n.t('Regenerate');
-        const choice = await vscode.window.showWarningMessage(
-          vscode.l10n.t('Regenerate your API key?'),
-          { modal: true, detail: vscode.l10n.t('The current key stops working everywhere at once: scripts, other computers, other tools. This window switches to the new key.') },
-          regenerate,
-        );
-        if (choice !== regenerate) return;
-        try {
-          const { apikey } = await session.client.regenerateApiKey();
-          await session.signIn(apikey); // checked and stored like any key
-          void vscode.window.showInformationMessage(vscode.l10n.t('A new API key was generated and stored. Update your other tools with it (copy it from your profile page).'));
-        } catch (error) {
-          if (!(await offerTokenPage(session, error))) throw error;
-        }
-      }),
-    ),
-    vscode.commands.registerCommand(
-      'datagouv.revokeApiKey',
-      guarded('Revoke API Key', async () => {
-        const revoke = vscode.l10n.t('Revoke');
-        const choice = await vscode.window.showWarningMessage(
-          vscode.l10n.t('Revoke your API key on data.gouv.fr?'),
-          { modal: true, detail: vscode.l10n.t('The key stops working everywhere, and you are signed out here.') },
-          revoke,
-        );
-        if (choice !== revoke) return;
-        try {
-          await session.client.clearApiKey();
-        } catch (error) {
-          if (await offerTokenPage(session, error)) return;
-          throw error;
-        }
-        await session.signOut();
-        void vscode.window.showInformationMessage(vscode.l10n.t('Your API key was revoked on data.gouv.fr and removed from this computer.'));
-      }),
-    ),
-    vscode.commands.registerCommand(
-      'datagouv.deleteAccount',
-      guarded('Delete My Account', async () => {
-        // Who the key in use belongs to now, read again: never a name cached for another key.
-        const identity = session.identity;
-        const me = await identity.me(true);
-        const slug = me.slug ?? me.id;
-        const typed = await vscode.window.showInputBox({
-          title: vscode.l10n.t('Delete your data.gouv.fr account'),
-          prompt: vscode.l10n.t('This deletes your account on {0} for good. Type your account name, {1}, to confirm.', identity.client.baseUrl.host, slug),
-          placeHolder: slug,
-          ignoreFocusOut: true,
-          validateInput: (value) => (value.trim() === slug ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', slug)),
-        });
-        if (typed?.trim() !== slug) return;
-        if (session.identity !== identity) {
-          void vscode.window.showWarningMessage(vscode.l10n.t('The API key changed while you were confirming: nothing was deleted. Run "Delete My Account" again.'));
-          return;
-        }
-        // The client of the identity confirmed: it sends that key and no other.
-        await identity.client.deleteMe();
-        await session.signOut();
-        void vscode.window.showInformationMessage(vscode.l10n.t('Your data.gouv.fr account was deleted, and you are signed out.'));
-      }),
-    ),
-    vscode.commands.registerCommand('datagouv.accountMenu', async () => {
-      if (!session.isSignedIn) return vscode.commands.executeCommand('datagouv.setApiKey');
-      const actions: Array<vscode.QuickPickItem & { command: string }> = [
+export const accountCommands: Command[] = [
+  defineCommand({
+    id: 'datagouv.editProfile',
+    name: 'Edit My Profile',
+    needsSignIn: true,
+    async run() {
+      const document = await vscode.workspace.openTextDocument(profileUri());
+      await vscode.window.showTextDocument(document, { preview: false });
+    },
+  }),
+  defineCommand({
+    id: 'datagouv.showMetrics',
+    name: 'My Metrics',
+    needsSignIn: true,
+    async run({ session, statusBar }) {
+      const metrics = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading your metrics…') },
+        () => session.client.getMyMetrics(),
+      );
+      statusBar.setMetrics(metrics);
+      const me = await session.me();
+      const name = [me.first_name, me.last_name].filter(Boolean).join(' ');
+      await vscode.window.showInformationMessage(vscode.l10n.t('Metrics of {0}', name), { modal: true, detail: metricsLines(metrics).join('\n') });
+    },
+  }),
+  defineCommand({
+    id: 'datagouv.regenerateApiKey',
+    name: 'Regenerate API Key',
+    needsSignIn: true,
+    async run({ session }) {
+      const regenerate = vscode.l10n.t('Regenerate');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Regenerate your API key?'),
+        { modal: true, detail: vscode.l10n.t('The current key stops working everywhere at once: scripts, other computers, other tools. This window switches to the new key.') },
+        regenerate,
+      );
+      if (choice !== regenerate) return;
+      try {
+        const { apikey } = await session.client.regenerateApiKey();
+        await session.signIn(apikey); // checked and stored like any key
+        void vscode.window.showInformationMessage(vscode.l10n.t('A new API key was generated and stored. Update your other tools with it (copy it from your profile page).'));
+      } catch (error) {
+        if (!(await offerTokenPage(session, error))) throw error;
+      }
+    },
+  }),
+  defineCommand({
+    id: 'datagouv.revokeApiKey',
+    name: 'Revoke API Key',
+    needsSignIn: true,
+    async run({ session }) {
+      const revoke = vscode.l10n.t('Revoke');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Revoke your API key on data.gouv.fr?'),
+        { modal: true, detail: vscode.l10n.t('The key stops working everywhere, and you are signed out here.') },
+        revoke,
+      );
+      if (choice !== revoke) return;
+      try {
+        await session.client.clearApiKey();
+      } catch (error) {
+        if (await offerTokenPage(session, error)) return;
+        throw error;
+      }
+      await session.signOut();
+      void vscode.window.showInformationMessage(vscode.l10n.t('Your API key was revoked on data.gouv.fr and removed from this computer.'));
+    },
+  }),
+  defineCommand({
+    id: 'datagouv.deleteAccount',
+    name: 'Delete My Account',
+    needsSignIn: true,
+    async run({ session }) {
+      // Who the key in use belongs to now, read again: never a name cached for another key.
+      const identity = session.identity;
+      const me = await identity.me(true);
+      const slug = me.slug ?? me.id;
+      const typed = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Delete your data.gouv.fr account'),
+        prompt: vscode.l10n.t('This deletes your account on {0} for good. Type your account name, {1}, to confirm.', identity.client.baseUrl.host, slug),
+        placeHolder: slug,
+        ignoreFocusOut: true,
+        validateInput: (value) => (value.trim() === slug ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', slug)),
+      });
+      if (typed?.trim() !== slug) return;
+      if (session.identity !== identity) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('The API key changed while you were confirming: nothing was deleted. Run "Delete My Account" again.'));
+        return;
+      }
+      // The client of the identity confirmed: it sends that key and no other.
+      await identity.client.deleteMe();
+      await session.signOut();
+      void vscode.window.showInformationMessage(vscode.l10n.t('Your data.gouv.fr account was deleted, and you are signed out.'));
+    },
+  }),
+  defineCommand({
+    id: 'datagouv.accountMenu',
+    name: 'Account Menu',
+    async run({ session }) {
+      if (!session.isSignedIn) return runCommand('datagouv.setApiKey');
+      const actions: Array<vscode.QuickPickItem & { command: CommandId }> = [
         { label: `$(edit) ${vscode.l10n.t('Edit My Profile')}`, command: 'datagouv.editProfile' },
         { label: `$(graph) ${vscode.l10n.t('My Metrics')}`, command: 'datagouv.showMetrics' },
         { label: `$(globe) ${vscode.l10n.t('Open My Profile Page')}`, command: 'datagouv.openProfilePage' },
@@ -128,13 +127,16 @@ export function registerAccountCommands(session: AuthSession, statusBar: Account
         title = describeError(error);
       }
       const picked = await vscode.window.showQuickPick(actions, { title, placeHolder: vscode.l10n.t('Account actions') });
-      if (picked) await vscode.commands.executeCommand(picked.command);
-    }),
-    vscode.commands.registerCommand('datagouv.openProfilePage', () =>
-      vscode.env.openExternal(vscode.Uri.parse(profilePageUrl(session.client.baseUrl))),
-    ),
-  ];
-}
+      if (picked) await runCommand(picked.command);
+      return undefined;
+    },
+  }),
+  defineCommand({
+    id: 'datagouv.openProfilePage',
+    name: 'Open My Profile Page',
+    run: ({ session }) => vscode.env.openExternal(vscode.Uri.parse(profilePageUrl(session.client.baseUrl))),
+  }),
+];
 
 /**
  * Newer data.gouv.fr servers manage API tokens on the web page and answer 404/405 to

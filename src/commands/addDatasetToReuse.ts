@@ -1,16 +1,10 @@
 // "Add Dataset to Reuse…" (on a reuse: pick the dataset) and "Add to Reuse…" (on a
 // dataset of the sidebar: pick the reuse), both `POST /reuses/{id}/datasets/`.
 import * as vscode from 'vscode';
-import type { AuthSession } from '../auth/session';
-import type { ReuseChanges } from '../documents/reuseChanges';
-import { reportError } from '../util/errorReporting';
-import type { Log } from '../util/log';
-import { parseDatasetReference } from '../documents/reuseReference';
+import { parseDatasetReference } from '../documents/reuse/reuseReference';
 import { pickOrPaste } from './pickOrPaste';
+import { defineCommand, type CommandContext } from './registry';
 import { pickReuse, resolveReuseTarget } from './reuseTarget';
-
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
-const PICK_MASK = 'id,title,slug,organization{id,name}';
 
 interface DatasetTarget {
   id: string;
@@ -23,12 +17,12 @@ function datasetTargetOf(argument: unknown): DatasetTarget | undefined {
   return typeof dataset?.id === 'string' ? { id: dataset.id, title: typeof dataset.title === 'string' ? dataset.title : undefined } : undefined;
 }
 
-function pickDataset(session: AuthSession, title: string): Promise<DatasetTarget | undefined> {
+function pickDataset(ctx: CommandContext, title: string): Promise<DatasetTarget | undefined> {
   return pickOrPaste<DatasetTarget>({
     title,
     placeholder: vscode.l10n.t('Type to filter your organizations’ datasets, or paste a dataset id or data.gouv.fr link'),
     load: async () =>
-      (await session.client.listOrgDatasets({ fields: PICK_MASK })).map((d) => ({
+      (await ctx.datasets.listForPick()).map((d) => ({
         label: d.title ?? d.id,
         description: d.organization?.name,
         detail: d.id,
@@ -42,41 +36,38 @@ function pickDataset(session: AuthSession, title: string): Promise<DatasetTarget
   });
 }
 
-export function registerAddDatasetCommands(session: AuthSession, changes: ReuseChanges, log: Log): vscode.Disposable[] {
-  const add = async (reuseId: string, dataset: DatasetTarget) => {
-    // A pasted slug or link becomes the dataset's id first.
-    const id = OBJECT_ID.test(dataset.id) ? dataset.id : (await session.client.getDataset(dataset.id, { fields: 'id,title' })).id;
-    const reuse = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Adding the dataset to the reuse…') },
-      () => session.client.addDatasetToReuse(reuseId, id),
-    );
-    changes.changed(reuse.id);
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('“{0}” now uses “{1}”.', reuse.title ?? reuse.id, reuse.datasets?.find((d) => d.id === id)?.title ?? dataset.title ?? id),
-    );
-  };
-  return [
-    vscode.commands.registerCommand('datagouv.addDatasetToReuse', async (argument?: unknown) => {
-      const reuse = await resolveReuseTarget(argument, session, vscode.l10n.t('Add Dataset to Reuse'));
-      if (!reuse) return;
-      const dataset = await pickDataset(session, vscode.l10n.t('Dataset to add to “{0}”', reuse.title ?? reuse.id));
-      if (!dataset) return;
-      try {
-        await add(reuse.id, dataset);
-      } catch (error) {
-        await reportError(log, 'Add Dataset to Reuse', error);
-      }
-    }),
-    vscode.commands.registerCommand('datagouv.addToReuse', async (argument?: unknown) => {
-      const dataset = datasetTargetOf(argument) ?? (await pickDataset(session, vscode.l10n.t('Add to Reuse')));
-      if (!dataset) return;
-      const reuse = await pickReuse(session, vscode.l10n.t('Reuse that uses “{0}”', dataset.title ?? dataset.id));
-      if (!reuse) return;
-      try {
-        await add(reuse.id, dataset);
-      } catch (error) {
-        await reportError(log, 'Add to Reuse', error);
-      }
-    }),
-  ];
+async function add(ctx: CommandContext, reuseId: string, dataset: DatasetTarget): Promise<void> {
+  // A pasted slug or link becomes the dataset's id first.
+  const id = await ctx.datasets.idOf(dataset.id);
+  const reuse = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Adding the dataset to the reuse…') },
+    () => ctx.reuses.addDataset(reuseId, id),
+  );
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('“{0}” now uses “{1}”.', reuse.title ?? reuse.id, reuse.datasets?.find((d) => d.id === id)?.title ?? dataset.title ?? id),
+  );
 }
+
+export const addDatasetToReuseCommand = defineCommand({
+  id: 'datagouv.addDatasetToReuse',
+  name: 'Add Dataset to Reuse',
+  needsSignIn: true,
+  async run(ctx, argument?: unknown) {
+    const reuse = await resolveReuseTarget(argument, ctx, vscode.l10n.t('Add Dataset to Reuse'));
+    if (!reuse) return;
+    const dataset = await pickDataset(ctx, vscode.l10n.t('Dataset to add to “{0}”', reuse.title ?? reuse.id));
+    if (dataset) await add(ctx, reuse.id, dataset);
+  },
+});
+
+export const addToReuseCommand = defineCommand({
+  id: 'datagouv.addToReuse',
+  name: 'Add to Reuse',
+  needsSignIn: true,
+  async run(ctx, argument?: unknown) {
+    const dataset = datasetTargetOf(argument) ?? (await pickDataset(ctx, vscode.l10n.t('Add to Reuse')));
+    if (!dataset) return;
+    const reuse = await pickReuse(ctx, vscode.l10n.t('Reuse that uses “{0}”', dataset.title ?? dataset.id));
+    if (reuse) await add(ctx, reuse.id, dataset);
+  },
+});

@@ -2,18 +2,21 @@
 // the object's API id, and its page on data.gouv.fr (a resource's file URL when the
 // list answer carried it).
 import * as vscode from 'vscode';
-import type { AuthSession } from '../auth/session';
 import { idOf, linkOf } from '../tree/nodes';
 import { isTreeNode, resolvePage } from './openInBrowser';
+import { defineCommand } from './registry';
 
-export function registerCopyCommands(session: AuthSession): vscode.Disposable {
-  return vscode.Disposable.from(
-    vscode.commands.registerCommand('datagouv.copyId', (node?: unknown) => copy(isTreeNode(node) ? idOf(node) : undefined)),
-    vscode.commands.registerCommand('datagouv.copyLink', async (node?: unknown) =>
-      copy(isTreeNode(node) ? (linkOf(node) ?? (await resolvePage(node, session))) : undefined),
-    ),
-  );
-}
+export const copyIdCommand = defineCommand({
+  id: 'datagouv.copyId',
+  name: 'Copy ID',
+  run: (_ctx, node?: unknown) => copy(isTreeNode(node) ? idOf(node) : undefined),
+});
+
+export const copyLinkCommand = defineCommand({
+  id: 'datagouv.copyLink',
+  name: 'Copy Link',
+  run: async ({ session }, node?: unknown) => copy(isTreeNode(node) ? (linkOf(node) ?? (await resolvePage(node, session))) : undefined),
+});
 
 async function copy(text: string | undefined): Promise<void> {
   if (!text) {

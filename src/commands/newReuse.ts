@@ -4,12 +4,10 @@
 import * as vscode from 'vscode';
 import { ApiError } from '../api/errors';
 import type { Choice, NewReuse } from '../api/models';
-import type { AuthSession } from '../auth/session';
-import type { ReuseChanges } from '../documents/reuseChanges';
 import { reuseUri } from '../documents/documentUris';
-import { HTTP_URL_PATTERN, LIMITS } from '../documents/reuseSchema';
-import { describeError, reportError } from '../util/errorReporting';
-import type { Log } from '../util/log';
+import { HTTP_URL_PATTERN, LIMITS } from '../documents/reuse/reuseSchema';
+import { describeError } from '../util/errorReporting';
+import { defineCommand } from './registry';
 
 type Field = 'title' | 'url' | 'type' | 'topic' | 'description' | 'owner' | 'private';
 const STEPS: Field[] = ['title', 'url', 'type', 'topic', 'description', 'owner', 'private'];
@@ -27,23 +25,16 @@ interface Answers {
 
 type StepResult = 'next' | 'back' | 'cancel';
 
-export function registerNewReuseCommand(session: AuthSession, changes: ReuseChanges, log: Log): vscode.Disposable {
-  return vscode.commands.registerCommand('datagouv.newReuse', async () => {
-    if (!session.isSignedIn) {
-      await vscode.commands.executeCommand('datagouv.setApiKey');
-      if (!session.isSignedIn) return;
-    }
-    let choices: { types: Choice[]; topics: Choice[]; organizations: Choice[] };
-    try {
-      const [types, topics, me] = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a new reuse…') },
-        () => Promise.all([session.client.getReuseTypes(), session.client.getReuseTopics(), session.me()]),
-      );
-      choices = { types, topics, organizations: (me.organizations ?? []).map((org) => ({ id: org.id, label: org.name })) };
-    } catch (error) {
-      await reportError(log, 'New Reuse', error);
-      return;
-    }
+export const newReuseCommand = defineCommand({
+  id: 'datagouv.newReuse',
+  name: 'New Reuse',
+  needsSignIn: true,
+  async run({ session, reuses, log }) {
+    const [types, topics, me] = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a new reuse…') },
+      () => Promise.all([reuses.types(), reuses.topics(), session.me()]),
+    );
+    const choices = { types, topics, organizations: (me.organizations ?? []).map((org): Choice => ({ id: org.id, label: org.name })) };
     const answers: Answers = {};
     const errors: Partial<Record<Field, string>> = {};
     let step = 0;
@@ -56,9 +47,8 @@ export function registerNewReuseCommand(session: AuthSession, changes: ReuseChan
       try {
         const reuse = await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the reuse on data.gouv.fr…') },
-          () => session.client.createReuse(toNewReuse(answers)),
+          () => reuses.create(toNewReuse(answers)),
         );
-        changes.changed();
         const document = await vscode.workspace.openTextDocument(reuseUri(reuse.id, reuse.slug));
         await vscode.window.showTextDocument(document, { preview: false });
         void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is created on data.gouv.fr.', reuse.title ?? reuse.id));
@@ -78,8 +68,8 @@ export function registerNewReuseCommand(session: AuthSession, changes: ReuseChan
         step = STEPS.indexOf(field);
       }
     }
-  });
-}
+  },
+});
 
 function firstField(error: ApiError): Field | undefined {
   for (const key of Object.keys(error.fieldErrors)) {

@@ -5,35 +5,31 @@
 import * as vscode from 'vscode';
 import type { AuthSession } from '../auth/session';
 import { pageOf, type TreeNode } from '../tree/nodes';
-import { reportError } from '../util/errorReporting';
-import type { Log } from '../util/log';
+import { defineCommand, type CommandContext } from './registry';
+import { activeReuseTarget } from './reuseTarget';
 
-export function registerOpenInBrowserCommand(session: AuthSession, log: Log): vscode.Disposable {
-  return vscode.commands.registerCommand('datagouv.openInBrowser', async (target?: unknown) => {
-    try {
-      const page = await pageFor(target, session);
-      if (!page) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('This item has no page on data.gouv.fr.'));
-        return;
-      }
-      await vscode.env.openExternal(vscode.Uri.parse(page, true));
-    } catch (error) {
-      await reportError(log, 'Open in Browser', error);
+export const openInBrowserCommand = defineCommand({
+  id: 'datagouv.openInBrowser',
+  name: 'Open in Browser',
+  async run(ctx, target?: unknown) {
+    const page = await pageFor(target, ctx);
+    if (!page) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This item has no page on data.gouv.fr.'));
+      return;
     }
-  });
-}
+    await vscode.env.openExternal(vscode.Uri.parse(page, true));
+  },
+});
 
-async function pageFor(target: unknown, session: AuthSession): Promise<string | undefined> {
+async function pageFor(target: unknown, ctx: CommandContext): Promise<string | undefined> {
   let page: string | undefined;
   if (typeof target === 'string') page = target;
-  else if (isTreeNode(target)) page = await resolvePage(target, session);
+  else if (isTreeNode(target)) page = await resolvePage(target, ctx.session);
   else if (target && typeof target === 'object' && typeof (target as { page?: unknown }).page === 'string') {
     page = (target as { page: string }).page;
   } else {
-    const reuseId = activeReuseId();
-    page = reuseId
-      ? (await session.client.getReuse(reuseId, { fields: 'id,page' })).page
-      : `${session.client.baseUrl.origin}/`;
+    const reuse = activeReuseTarget();
+    page = reuse ? await ctx.reuses.page(reuse.id) : `${ctx.session.client.baseUrl.origin}/`;
   }
   return page && isWebUrl(page) ? page : undefined;
 }
@@ -52,14 +48,6 @@ export async function resolvePage(node: TreeNode, session: AuthSession): Promise
 
 export function isTreeNode(value: unknown): value is TreeNode {
   return !!value && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' && 'id' in value;
-}
-
-/** The reuse id of the active `datagouv:/reuses/<id>/<slug>.json` editor, if any. */
-function activeReuseId(): string | undefined {
-  const uri = vscode.window.activeTextEditor?.document.uri;
-  if (uri?.scheme !== 'datagouv') return undefined;
-  const match = /^\/reuses\/([^/]+)\//.exec(uri.path);
-  return match ? decodeURIComponent(match[1]) : undefined;
 }
 
 export function isWebUrl(value: string): boolean {

@@ -1,126 +1,116 @@
 // Actions on one reuse, from its tree item, its open document or the palette: Delete,
-// Archive / Unarchive, Make Private / Make Public, Follow / Unfollow, and for platform
-// administrators Feature / Unfeature and badges.
+// Archive / Unarchive, Make Private / Make Public, Follow / Unfollow / Show Followers,
+// and for platform administrators Feature / Unfeature and badges. The reuse service
+// announces each change: the views and open documents follow by themselves.
 import * as vscode from 'vscode';
 import type { ReusePatch } from '../api/models';
-import type { AuthSession } from '../auth/session';
-import type { ReuseChanges } from '../documents/reuseChanges';
-import { reportError } from '../util/errorReporting';
-import type { Log } from '../util/log';
+import { runCommand, type CommandId } from './commandIds';
+import { defineCommand, type Command, type CommandContext } from './registry';
 import { resolveReuseTarget, type ReuseTarget } from './reuseTarget';
 
-interface Deps {
-  session: AuthSession;
-  changes: ReuseChanges;
-  log: Log;
-}
-
-export function registerReuseActionCommands(deps: Deps): vscode.Disposable[] {
-  const { session, changes, log } = deps;
-
-  /** Runs an action on the reuse the command targets, with progress, reporting failures. */
-  const onReuse = (command: string, title: string, action: (target: ReuseTarget, name: string) => Promise<void>) =>
-    vscode.commands.registerCommand(command, async (argument?: unknown) => {
-      const target = await resolveReuseTarget(argument, session, title);
+/** A command on the reuse it targets; `action` gets it with its title for messages. */
+function reuseCommand(
+  id: CommandId,
+  name: string,
+  title: () => string,
+  action: (ctx: CommandContext, target: ReuseTarget, reuseTitle: string) => Promise<void>,
+): Command {
+  return defineCommand({
+    id,
+    name,
+    needsSignIn: true,
+    async run(ctx, argument?: unknown) {
+      const target = await resolveReuseTarget(argument, ctx, title());
       if (!target) return;
-      try {
-        const name = target.title ?? (await session.client.getReuse(target.id, { fields: 'id,title' })).title ?? target.id;
-        await action(target, name);
-      } catch (error) {
-        await reportError(log, `${title} ${target.id}`, error);
-      }
-    });
-
-  const patch = (command: string, title: string, body: () => ReusePatch, done: (name: string) => string) =>
-    onReuse(command, title, async (target, name) => {
-      const reuse = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title}…` }, () =>
-        session.client.updateReuse(target.id, body()),
-      );
-      changes.changed(reuse.id);
-      void vscode.window.showInformationMessage(done(name));
-    });
-
-  return [
-    onReuse('datagouv.deleteReuse', vscode.l10n.t('Delete Reuse'), async (target, name) => {
-      const remove = vscode.l10n.t('Delete');
-      const choice = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Delete the reuse “{0}”?', name),
-        { modal: true, detail: vscode.l10n.t('It disappears from data.gouv.fr. You can restore it later with "Restore Reuse".') },
-        remove,
-      );
-      if (choice !== remove) return;
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting the reuse…') }, () =>
-        session.client.deleteReuse(target.id),
-      );
-      changes.changed(target.id);
-      const restore = vscode.l10n.t('Restore Reuse');
-      const again = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is deleted.', name), restore);
-      if (again === restore) await vscode.commands.executeCommand('datagouv.restoreReuse', { id: target.id, title: name });
-    }),
-    patch('datagouv.archiveReuse', vscode.l10n.t('Archive Reuse'), () => ({ archived: new Date().toISOString() }), (name) => vscode.l10n.t('“{0}” is archived.', name)),
-    patch('datagouv.unarchiveReuse', vscode.l10n.t('Unarchive Reuse'), () => ({ archived: null }), (name) => vscode.l10n.t('“{0}” is no longer archived.', name)),
-    patch('datagouv.makeReusePrivate', vscode.l10n.t('Make Reuse Private'), () => ({ private: true }), (name) => vscode.l10n.t('“{0}” is now private.', name)),
-    patch('datagouv.makeReusePublic', vscode.l10n.t('Make Reuse Public'), () => ({ private: false }), (name) => vscode.l10n.t('“{0}” is now public.', name)),
-    onReuse('datagouv.followReuse', vscode.l10n.t('Follow Reuse'), async (target, name) => {
-      await session.client.followReuse(target.id);
-      const { total } = await session.client.getReuseFollowers(target.id);
-      void vscode.window.showInformationMessage(vscode.l10n.t('You follow “{0}” ({1} followers).', name, total));
-    }),
-    onReuse('datagouv.unfollowReuse', vscode.l10n.t('Unfollow Reuse'), async (target, name) => {
-      await session.client.unfollowReuse(target.id);
-      const { total } = await session.client.getReuseFollowers(target.id);
-      void vscode.window.showInformationMessage(vscode.l10n.t('You no longer follow “{0}” ({1} followers).', name, total));
-    }),
-    onReuse('datagouv.showFollowers', vscode.l10n.t('Show Followers'), async (target, name) => {
-      const me = await session.me();
-      const [all, mine] = await Promise.all([
-        session.client.getReuseFollowers(target.id),
-        session.client.getReuseFollowers(target.id, { user: me.id }),
-      ]);
-      const follow = vscode.l10n.t('Follow');
-      const unfollow = vscode.l10n.t('Unfollow');
-      const following = mine.total > 0;
-      const choice = await vscode.window.showInformationMessage(
-        following
-          ? vscode.l10n.t('“{0}” has {1} followers, you included.', name, all.total)
-          : vscode.l10n.t('“{0}” has {1} followers.', name, all.total),
-        following ? unfollow : follow,
-      );
-      if (choice) await vscode.commands.executeCommand(following ? 'datagouv.unfollowReuse' : 'datagouv.followReuse', { id: target.id, title: name });
-    }),
-    onReuse('datagouv.featureReuse', vscode.l10n.t('Feature Reuse'), async (target, name) => {
-      await session.client.setReuseFeatured(target.id, true);
-      changes.changed(target.id);
-      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is featured on data.gouv.fr.', name));
-    }),
-    onReuse('datagouv.unfeatureReuse', vscode.l10n.t('Unfeature Reuse'), async (target, name) => {
-      await session.client.setReuseFeatured(target.id, false);
-      changes.changed(target.id);
-      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is no longer featured.', name));
-    }),
-    onReuse('datagouv.addReuseBadge', vscode.l10n.t('Add Badge'), async (target, name) => {
-      const kinds = await session.client.getReuseBadgeKinds();
-      const picked = await vscode.window.showQuickPick(
-        Object.entries(kinds).map(([kind, label]) => ({ label, description: kind, badgeKind: kind })),
-        { title: vscode.l10n.t('Badge for “{0}”', name) },
-      );
-      if (!picked) return;
-      await session.client.addReuseBadge(target.id, picked.badgeKind);
-      changes.changed(target.id);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Badge “{0}” added to “{1}”.', picked.label, name));
-    }),
-    onReuse('datagouv.removeReuseBadge', vscode.l10n.t('Remove Badge'), async (target, name) => {
-      const [reuse, kinds] = await Promise.all([session.client.getReuse(target.id, { fields: 'id,badges' }), session.client.getReuseBadgeKinds()]);
-      const badges = (reuse.badges ?? []).map((badge) => ({ label: kinds[badge.kind] ?? badge.kind, description: badge.kind, badgeKind: badge.kind }));
-      if (!badges.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no badge.', name));
-        return;
-      }
-      const picked = await vscode.window.showQuickPick(badges, { title: vscode.l10n.t('Badge to remove from “{0}”', name) });
-      if (!picked) return;
-      await session.client.removeReuseBadge(target.id, picked.badgeKind);
-      changes.changed(target.id);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Badge “{0}” removed from “{1}”.', picked.label, name));
-    }),
-  ];
+      await action(ctx, target, target.title ?? (await ctx.reuses.title(target.id)));
+    },
+  });
 }
+
+/** A command that sends one patch to the reuse, with progress, and says it is done. */
+function patchCommand(id: CommandId, name: string, title: () => string, body: () => ReusePatch, done: (reuseTitle: string) => string): Command {
+  return reuseCommand(id, name, title, async (ctx, target, reuseTitle) => {
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title()}…` }, () => ctx.reuses.update(target.id, body()));
+    void vscode.window.showInformationMessage(done(reuseTitle));
+  });
+}
+
+export const reuseActionCommands: Command[] = [
+  reuseCommand('datagouv.deleteReuse', 'Delete Reuse', () => vscode.l10n.t('Delete Reuse'), async (ctx, target, name) => {
+    const remove = vscode.l10n.t('Delete');
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('Delete the reuse “{0}”?', name),
+      { modal: true, detail: vscode.l10n.t('It disappears from data.gouv.fr. You can restore it later with "Restore Reuse".') },
+      remove,
+    );
+    if (choice !== remove) return;
+    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting the reuse…') }, () =>
+      ctx.reuses.delete(target.id),
+    );
+    const restore = vscode.l10n.t('Restore Reuse');
+    const again = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is deleted.', name), restore);
+    if (again === restore) await runCommand('datagouv.restoreReuse', { id: target.id, title: name });
+  }),
+  patchCommand('datagouv.archiveReuse', 'Archive Reuse', () => vscode.l10n.t('Archive Reuse'), () => ({ archived: new Date().toISOString() }), (name) =>
+    vscode.l10n.t('“{0}” is archived.', name),
+  ),
+  patchCommand('datagouv.unarchiveReuse', 'Unarchive Reuse', () => vscode.l10n.t('Unarchive Reuse'), () => ({ archived: null }), (name) =>
+    vscode.l10n.t('“{0}” is no longer archived.', name),
+  ),
+  patchCommand('datagouv.makeReusePrivate', 'Make Reuse Private', () => vscode.l10n.t('Make Reuse Private'), () => ({ private: true }), (name) =>
+    vscode.l10n.t('“{0}” is now private.', name),
+  ),
+  patchCommand('datagouv.makeReusePublic', 'Make Reuse Public', () => vscode.l10n.t('Make Reuse Public'), () => ({ private: false }), (name) =>
+    vscode.l10n.t('“{0}” is now public.', name),
+  ),
+  reuseCommand('datagouv.followReuse', 'Follow Reuse', () => vscode.l10n.t('Follow Reuse'), async (ctx, target, name) => {
+    const total = await ctx.reuses.follow(target.id);
+    void vscode.window.showInformationMessage(vscode.l10n.t('You follow “{0}” ({1} followers).', name, total));
+  }),
+  reuseCommand('datagouv.unfollowReuse', 'Unfollow Reuse', () => vscode.l10n.t('Unfollow Reuse'), async (ctx, target, name) => {
+    const total = await ctx.reuses.unfollow(target.id);
+    void vscode.window.showInformationMessage(vscode.l10n.t('You no longer follow “{0}” ({1} followers).', name, total));
+  }),
+  reuseCommand('datagouv.showFollowers', 'Show Followers', () => vscode.l10n.t('Show Followers'), async (ctx, target, name) => {
+    const me = await ctx.session.me();
+    const [all, mine] = await Promise.all([ctx.reuses.followers(target.id), ctx.reuses.followers(target.id, me.id)]);
+    const follow = vscode.l10n.t('Follow');
+    const unfollow = vscode.l10n.t('Unfollow');
+    const following = mine.total > 0;
+    const choice = await vscode.window.showInformationMessage(
+      following ? vscode.l10n.t('“{0}” has {1} followers, you included.', name, all.total) : vscode.l10n.t('“{0}” has {1} followers.', name, all.total),
+      following ? unfollow : follow,
+    );
+    if (choice) await runCommand(following ? 'datagouv.unfollowReuse' : 'datagouv.followReuse', { id: target.id, title: name });
+  }),
+  reuseCommand('datagouv.featureReuse', 'Feature Reuse', () => vscode.l10n.t('Feature Reuse'), async (ctx, target, name) => {
+    await ctx.reuses.setFeatured(target.id, true);
+    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is featured on data.gouv.fr.', name));
+  }),
+  reuseCommand('datagouv.unfeatureReuse', 'Unfeature Reuse', () => vscode.l10n.t('Unfeature Reuse'), async (ctx, target, name) => {
+    await ctx.reuses.setFeatured(target.id, false);
+    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is no longer featured.', name));
+  }),
+  reuseCommand('datagouv.addReuseBadge', 'Add Badge', () => vscode.l10n.t('Add Badge'), async (ctx, target, name) => {
+    const kinds = await ctx.reuses.badgeKinds();
+    const picked = await vscode.window.showQuickPick(
+      Object.entries(kinds).map(([kind, label]) => ({ label, description: kind, badgeKind: kind })),
+      { title: vscode.l10n.t('Badge for “{0}”', name) },
+    );
+    if (!picked) return;
+    await ctx.reuses.addBadge(target.id, picked.badgeKind);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Badge “{0}” added to “{1}”.', picked.label, name));
+  }),
+  reuseCommand('datagouv.removeReuseBadge', 'Remove Badge', () => vscode.l10n.t('Remove Badge'), async (ctx, target, name) => {
+    const [held, kinds] = await Promise.all([ctx.reuses.badges(target.id), ctx.reuses.badgeKinds()]);
+    const badges = held.map((kind) => ({ label: kinds[kind] ?? kind, description: kind, badgeKind: kind }));
+    if (!badges.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no badge.', name));
+      return;
+    }
+    const picked = await vscode.window.showQuickPick(badges, { title: vscode.l10n.t('Badge to remove from “{0}”', name) });
+    if (!picked) return;
+    await ctx.reuses.removeBadge(target.id, picked.badgeKind);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Badge “{0}” removed from “{1}”.', picked.label, name));
+  }),
+];

@@ -1,11 +1,11 @@
 // Every command that acts on "a reuse" accepts it from a tree item, from the open
 // document (editor title/context menu), or asks for it in the palette.
 import * as vscode from 'vscode';
-import type { AuthSession } from '../auth/session';
-import { parseReuseReference } from '../documents/reuseReference';
+import { parseReuseReference } from '../documents/reuse/reuseReference';
 import { reuseIdOf } from '../documents/documentUris';
-import { reuseTypeLabel } from '../api/enumLabels';
+import { reuseTypeLabel } from '../util/enumLabels';
 import { pickOrPaste } from './pickOrPaste';
+import type { CommandContext } from './registry';
 
 export interface ReuseTarget {
   /** An id, or a slug when the user pasted one. */
@@ -45,14 +45,14 @@ export function activeReuseTarget(): ReuseTarget | undefined {
  * A quick pick of the user's reuses (type to filter) that also accepts a pasted id,
  * slug or data.gouv.fr URL. Resolves undefined when the user cancels.
  */
-export function pickReuse(session: AuthSession, title: string): Promise<ReuseTarget | undefined> {
+export function pickReuse(ctx: CommandContext, title: string): Promise<ReuseTarget | undefined> {
   return pickOrPaste<ReuseTarget>({
     title,
     placeholder: vscode.l10n.t('Type to filter your reuses, or paste a reuse id, slug or data.gouv.fr link'),
     placeholderWhenNotListed: vscode.l10n.t('Paste a reuse id, slug or data.gouv.fr link (set your API key to list your reuses)'),
-    load: session.isSignedIn
+    load: ctx.session.isSignedIn
       ? async () =>
-          (await session.client.listOrgReuses()).map((reuse) => ({
+          (await ctx.reuses.listMine()).map((reuse) => ({
             label: reuse.title ?? reuse.id,
             description: [reuseTypeLabel(reuse.type, vscode.l10n), reuse.organization?.name, reuse.deleted ? vscode.l10n.t('deleted') : undefined]
               .filter(Boolean)
@@ -69,6 +69,6 @@ export function pickReuse(session: AuthSession, title: string): Promise<ReuseTar
 }
 
 /** The reuse a command acts on: its argument, else the active document, else a pick. */
-export async function resolveReuseTarget(argument: unknown, session: AuthSession, title: string): Promise<ReuseTarget | undefined> {
-  return reuseTargetOf(argument) ?? activeReuseTarget() ?? (await pickReuse(session, title));
+export async function resolveReuseTarget(argument: unknown, ctx: CommandContext, title: string): Promise<ReuseTarget | undefined> {
+  return reuseTargetOf(argument) ?? activeReuseTarget() ?? (await pickReuse(ctx, title));
 }

@@ -7,10 +7,13 @@ import { ApiError } from '../api/errors';
 import type { AuthSession } from '../auth/session';
 import { describeError, reportError } from '../util/errorReporting';
 import type { Log } from '../util/log';
+import { defineCommand } from './registry';
 
-export function registerSetApiKeyCommand(session: AuthSession, log: Log): vscode.Disposable {
-  return vscode.commands.registerCommand('datagouv.setApiKey', () => setApiKey(session, log));
-}
+export const setApiKeyCommand = defineCommand({
+  id: 'datagouv.setApiKey',
+  name: 'Set API Key',
+  run: ({ session, log }) => setApiKey(session, log),
+});
 
 async function setApiKey(session: AuthSession, log: Log): Promise<boolean> {
   let client;

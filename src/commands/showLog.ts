@@ -1,6 +1,8 @@
-import * as vscode from 'vscode';
-import type { Log } from '../util/log';
+// "data.gouv.fr: Show Log": the extension's LogOutputChannel.
+import { defineCommand } from './registry';
 
-export function registerShowLogCommand(log: Log): vscode.Disposable {
-  return vscode.commands.registerCommand('datagouv.showLog', () => log.show());
-}
+export const showLogCommand = defineCommand({
+  id: 'datagouv.showLog',
+  name: 'Show Log',
+  run: ({ log }) => log.show(),
+});

@@ -3,8 +3,8 @@
 // what counts), the profile `datagouv:/me/profile.json`, and a reuse's full API answer
 // `datagouv-full:/reuses/<id>/<slug>.full.json`.
 import * as vscode from 'vscode';
-import { PROFILE_PATH } from './profileKind';
-import { reuseKind } from './reuseKind';
+import { PROFILE_PATH } from './profile/profileKind';
+import { reuseKind } from './reuse/reuseKind';
 
 export const DOCUMENT_SCHEME = 'datagouv';
 export const FULL_JSON_SCHEME = 'datagouv-full';

@@ -1,12 +1,12 @@
 // "Show Full JSON": the whole API answer for a reuse, read-only, for reference. A
 // TextDocumentContentProvider, so VS Code opens it read-only by construction.
 import * as vscode from 'vscode';
-import type { AuthSession } from '../auth/session';
+import type { ReuseService } from '../services/reuseService';
 import { describeError } from '../util/errorReporting';
 import { reuseIdOf } from './documentUris';
 
 export class FullJsonProvider implements vscode.TextDocumentContentProvider {
-  constructor(private readonly session: AuthSession) {}
+  constructor(private readonly reuses: ReuseService) {}
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const id = reuseIdOf(uri);
@@ -14,7 +14,7 @@ export class FullJsonProvider implements vscode.TextDocumentContentProvider {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     try {
-      const reuse = await this.session.client.getReuse(id, { fields: null, signal: controller.signal });
+      const reuse = await this.reuses.full(id, controller.signal);
       return JSON.stringify(reuse, null, 2) + '\n';
     } catch (error) {
       // The document shows why it is empty rather than failing silently.

@@ -3,7 +3,7 @@
 // keys, the document's JSON schema (compiled by Ajv), and the patch of changed fields
 // against what was loaded. Pure code; the translator is passed in.
 import { findNodeAtLocation, parseTree, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
-import type { Translator } from '../api/errorMessages';
+import type { Translator } from '../util/translator';
 import type { SchemaError } from './generated/validateReuseDocument';
 
 /** A reason not to save, placed on the offending part of the text when it can be. */

@@ -2,7 +2,7 @@
 // Pure code (no vscode): the formatters are cached per locale, because building an
 // Intl formatter costs far more than using one and the datasets view formats
 // thousands of values.
-import type { Translator } from '../api/errorMessages';
+import type { Translator } from '../util/translator';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();

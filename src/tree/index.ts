@@ -1,15 +1,10 @@
-// The sidebar: the Reuses, Organization Datasets and Discussions views and their
-// commands (Refresh, Open in Browser, Copy ID / Copy Link, Sort). The views reload on
-// their own when the session changes (sign-in, sign-out, another key, datagouv.apiUrl).
-// Other parts refresh them through the returned Sidebar, e.g. the reuse editor after
-// a save: `sidebar.refresh('datagouv.reuses')` (or the command
-// `datagouv.refresh` with the argument 'datagouv.reuses').
+// The sidebar: the Reuses, Organization Datasets and Discussions views. The views
+// reload on their own when the session changes (sign-in, sign-out, another key,
+// datagouv.apiUrl); other parts refresh them through the returned Sidebar, e.g. after
+// a save: `sidebar.refresh('datagouv.reuses')`. Their commands live in src/commands.
 import * as vscode from 'vscode';
 import type { AuthSession } from '../auth/session';
-import { registerCopyCommands } from '../commands/copyToClipboard';
-import { registerOpenInBrowserCommand } from '../commands/openInBrowser';
-import { registerRefreshCommand } from '../commands/refresh';
-import { registerSortDatasetsCommand } from '../commands/sortDatasets';
+import { CONTEXT_KEYS, setContext } from '../contextKeys';
 import { describeError } from '../util/errorReporting';
 import type { Log } from '../util/log';
 import { DATASETS_VIEW, DISCUSSIONS_VIEW, REUSES_VIEW, type NodeContext, type TreeNode, type ViewId } from './nodes';
@@ -19,14 +14,15 @@ import { datasetSortShortLabel, type DatasetSort } from './sorting';
 export { DATASETS_VIEW, DISCUSSIONS_VIEW, REUSES_VIEW, type ViewId } from './nodes';
 export { DatasetsTreeProvider, DiscussionsTreeProvider, ReusesTreeProvider } from './providers';
 
-export const SIDEBAR_READY_CONTEXT = 'datagouv.sidebarReady';
-
 export interface Sidebar extends vscode.Disposable {
   readonly reuses: ReusesTreeProvider;
   readonly datasets: DatasetsTreeProvider;
   readonly discussions: DiscussionsTreeProvider;
   /** Reloads one view, or all of them. */
   refresh(view?: ViewId): void;
+  /** The order of the datasets in each organization (remembered). */
+  readonly datasetSort: DatasetSort;
+  setDatasetSort(sort: DatasetSort): Promise<void>;
 }
 
 /**
@@ -50,34 +46,24 @@ export function registerSidebar(session: AuthSession, log: Log, state: vscode.Me
   describeSort(datasets.sort);
   // The signed-out welcome waits for this: before activation knows the stored key, a
   // signed-in user would otherwise see "Set API Key" for a moment.
-  void vscode.commands.executeCommand('setContext', SIDEBAR_READY_CONTEXT, true);
+  setContext(CONTEXT_KEYS.sidebarReady, true);
 
   const refresh = (view?: ViewId) => {
     for (const [id, provider] of Object.entries(providers)) if (!view || view === id) provider.refresh();
   };
-  const sortable = {
-    get sort() {
-      return datasets.sort;
-    },
-    async setSort(sort: DatasetSort) {
-      describeSort(sort);
-      await datasets.setSort(sort);
-    },
-  };
-  const disposables: vscode.Disposable[] = [
-    ...Object.values(providers),
-    ...views,
-    session.onDidChange(() => refresh()),
-    registerRefreshCommand({ refresh }),
-    registerOpenInBrowserCommand(session, log),
-    registerCopyCommands(session),
-    registerSortDatasetsCommand(sortable),
-  ];
+  const disposables: vscode.Disposable[] = [...Object.values(providers), ...views, session.onDidChange(() => refresh())];
   return {
     reuses,
     datasets,
     discussions,
     refresh,
+    get datasetSort() {
+      return datasets.sort;
+    },
+    async setDatasetSort(sort: DatasetSort) {
+      describeSort(sort);
+      await datasets.setSort(sort);
+    },
     dispose: () => disposables.forEach((disposable) => disposable.dispose()),
   };
 }

@@ -6,7 +6,7 @@
 // 2026 · closed") and are lower case; dataset markers open the description ("Private ·
 // 3 resources") and are capitalised; in French they also agree in gender (une
 // réutilisation privée, une discussion fermée, un jeu de données privé).
-import type { Translator } from '../api/errorMessages';
+import type { Translator } from '../util/translator';
 
 export type Marker = 'deleted' | 'archived' | 'private' | 'closed';
 export type MarkedKind = 'reuse' | 'dataset' | 'discussion';

@@ -2,13 +2,12 @@
 // collapsible state and what a click does. Pure code, no vscode: the unit tests and
 // the benchmark build the same nodes the views show; src/tree/items.ts turns each
 // kind into a vscode.TreeItem.
-import { ApiUrlError } from '../api/apiUrl';
-import { ApiError } from '../api/errors';
 import type { Dataset, Discussion, OrganizationRef, Resource, Reuse, UserRef } from '../api/models';
 import { discussionPage, lastMessageDate } from './discussions';
 import { formatBytes, formatDate, formatNumber, formatScore } from './format';
 import type { Group } from './grouping';
-import { discussionSubjectLabel, reuseTypeLabel } from '../api/enumLabels';
+import { discussionSubjectLabel, reuseTypeLabel } from '../util/enumLabels';
+import { remediesFor, remedyAction } from '../util/errorRemedies';
 import { reuseTypeIcon, resourceIcon } from './icons';
 import { markerLabels, SEPARATOR } from './markers';
 import { datasetTooltip, discussionTooltip, organizationTooltip, resourceTooltip, reuseTooltip, type TooltipContext } from './tooltips';
@@ -350,7 +349,7 @@ function actionNode(view: ViewId, name: string, label: string, icon: string, com
 
 /**
  * A failed load: the sentence that says what happened, then the actions that may fix
- * it (Set API Key for a refused key, Open Settings for a bad API URL), then Retry.
+ * it (util/errorRemedies.ts: Set API Key, Open Settings, Retry, Show Log).
  */
 export function errorNodes(view: ViewId, error: unknown, ctx: NodeContext): TreeNode[] {
   const { l10n } = ctx;
@@ -369,21 +368,10 @@ export function errorNodes(view: ViewId, error: unknown, ctx: NodeContext): Tree
       error,
     },
   ];
-  if (error instanceof ApiError && error.kind === 'unauthorized') {
-    nodes.push(actionNode(view, 'setApiKey', l10n.t('Set API Key'), 'key', { command: 'datagouv.setApiKey', title: l10n.t('Set API Key') }));
-  }
-  if (error instanceof ApiUrlError || (error instanceof ApiError && error.kind === 'redirect')) {
-    nodes.push(
-      actionNode(view, 'openSettings', l10n.t('Open Settings'), 'gear', {
-        command: 'workbench.action.openSettings',
-        title: l10n.t('Open Settings'),
-        arguments: ['datagouv.apiUrl'],
-      }),
-    );
-  }
-  nodes.push(actionNode(view, 'retry', l10n.t('Retry'), 'refresh', { command: REFRESH_COMMAND, title: l10n.t('Retry'), arguments: [view] }));
-  if (!(error instanceof ApiError && error.kind === 'unauthorized')) {
-    nodes.push(actionNode(view, 'showLog', l10n.t('Show Log'), 'output', { command: 'datagouv.showLog', title: l10n.t('Show Log') }));
+  for (const remedy of remediesFor(error, { retry: true })) {
+    const action = remedyAction(remedy, l10n, { command: REFRESH_COMMAND, arguments: [view] });
+    const command = { command: action.command, title: action.title, ...(action.arguments ? { arguments: action.arguments } : {}) };
+    nodes.push(actionNode(view, remedy, action.title, action.icon, command));
   }
   return nodes;
 }

@@ -5,15 +5,13 @@
 // when the user hovers.
 import * as vscode from 'vscode';
 import type { Dataset, Discussion, Reuse } from '../api/models';
+import { CONTEXT_KEYS, setContext, type ContextKey } from '../contextKeys';
 import type { Log } from '../util/log';
 import { tooltipOf, type NodeContext, type TreeNode } from './nodes';
 import { isDatasetSort, DEFAULT_DATASET_SORT, type DatasetSort } from './sorting';
 import { DatasetsModel, DiscussionsModel, ReusesModel, type SessionLike, type TreeModel } from './treeModel';
 import { toTreeItem } from './items';
 
-export const REUSES_EMPTY_CONTEXT = 'datagouv.reusesEmpty';
-export const DATASETS_EMPTY_CONTEXT = 'datagouv.datasetsEmpty';
-export const DISCUSSIONS_EMPTY_CONTEXT = 'datagouv.discussionsEmpty';
 const SORT_STATE_KEY = 'datagouv.datasets.sort';
 
 export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -23,12 +21,10 @@ export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<
   constructor(
     readonly model: TreeModel<Data>,
     private readonly ctx: NodeContext,
-    emptyContextKey: string,
+    emptyContextKey: ContextKey,
     log: Log,
   ) {
-    model.onStateChange = (state) => {
-      void vscode.commands.executeCommand('setContext', emptyContextKey, state === 'empty');
-    };
+    model.onStateChange = (state) => setContext(emptyContextKey, state === 'empty');
     model.onError = (error) => log.error(`Loading the view ${model.view} failed`, error);
   }
 
@@ -69,13 +65,13 @@ export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<
 
 export class ReusesTreeProvider extends NodeTreeProvider<Reuse[]> {
   constructor(session: SessionLike, ctx: NodeContext, log: Log) {
-    super(new ReusesModel(session, ctx), ctx, REUSES_EMPTY_CONTEXT, log);
+    super(new ReusesModel(session, ctx), ctx, CONTEXT_KEYS.reusesEmpty, log);
   }
 }
 
 export class DiscussionsTreeProvider extends NodeTreeProvider<Discussion[]> {
   constructor(session: SessionLike, ctx: NodeContext, log: Log) {
-    super(new DiscussionsModel(session, ctx), ctx, DISCUSSIONS_EMPTY_CONTEXT, log);
+    super(new DiscussionsModel(session, ctx), ctx, CONTEXT_KEYS.discussionsEmpty, log);
   }
 }
 
@@ -90,7 +86,7 @@ export class DatasetsTreeProvider extends NodeTreeProvider<Dataset[]> {
   ) {
     const stored = state.get<string>(SORT_STATE_KEY);
     const model = new DatasetsModel(session, ctx, isDatasetSort(stored) ? stored : DEFAULT_DATASET_SORT);
-    super(model, ctx, DATASETS_EMPTY_CONTEXT, log);
+    super(model, ctx, CONTEXT_KEYS.datasetsEmpty, log);
     this.datasets = model;
   }
 

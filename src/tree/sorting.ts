@@ -3,7 +3,7 @@
 // a key computed once per dataset, so that 10,000 datasets sort in milliseconds.
 // The Discussions view has one order: open discussions first, then closed ones, each
 // by their last message, newest first.
-import type { Translator } from '../api/errorMessages';
+import type { Translator } from '../util/translator';
 import type { Dataset, Discussion } from '../api/models';
 import { lastMessageDate } from './discussions';
 import { collator, parseTime } from './grouping';

@@ -2,11 +2,11 @@
 // them in an untrusted MarkdownString, without HTML). Every value that comes from the
 // server is escaped: a title with `*` or `[` shows as typed, a description cannot
 // inject links or images, and only http(s) URLs become links.
-import type { Translator } from '../api/errorMessages';
+import type { Translator } from '../util/translator';
 import type { Dataset, Discussion, OrganizationRef, Resource, Reuse } from '../api/models';
 import { lastMessageDate, subjectPage } from './discussions';
 import { excerpt, formatBytes, formatDate, formatDateTime, formatNumber, formatScore } from './format';
-import { discussionSubjectLabel, reuseTopicLabel, reuseTypeLabel } from '../api/enumLabels';
+import { discussionSubjectLabel, reuseTopicLabel, reuseTypeLabel } from '../util/enumLabels';
 import { markerLabels, SEPARATOR } from './markers';
 
 export interface TooltipContext {

@@ -1,9 +1,10 @@
-// Turns any failure into a sentence a user understands, and offers the one action
-// that fixes it (set the key again, open the setting, show the log).
+// Turns any failure into a sentence a user understands, and offers the actions that
+// fix it (set the key again, open the setting, show the log).
 import * as vscode from 'vscode';
 import { ApiUrlError } from '../api/apiUrl';
-import { describeApiError } from '../api/errorMessages';
+import { describeApiError } from './errorMessages';
 import { ApiError } from '../api/errors';
+import { remediesFor, remedyAction, type Remedy } from './errorRemedies';
 import type { Log } from './log';
 
 export function describeApiUrlError(error: ApiUrlError): string {
@@ -29,21 +30,16 @@ export function describeError(error: unknown): string {
   return vscode.l10n.t('Something went wrong: {0}', String(error));
 }
 
-/** Shows the failure with the action that fixes it; logs it too. */
+/** Shows the failure with the actions that fix it (util/errorRemedies.ts); logs it too. */
 export async function reportError(log: Log, context: string, error: unknown): Promise<void> {
   log.error(context, error);
-  const message = describeError(error);
-  const setKey = vscode.l10n.t('Set API Key');
-  const openSettings = vscode.l10n.t('Open Settings');
-  const showLog = vscode.l10n.t('Show Log');
-  const actions =
-    error instanceof ApiError && error.kind === 'unauthorized'
-      ? [setKey]
-      : error instanceof ApiUrlError || (error instanceof ApiError && error.kind === 'redirect')
-        ? [openSettings]
-        : [showLog];
-  const choice = await vscode.window.showErrorMessage(message, ...actions);
-  if (choice === setKey) await vscode.commands.executeCommand('datagouv.setApiKey');
-  else if (choice === openSettings) await vscode.commands.executeCommand('workbench.action.openSettings', 'datagouv.apiUrl');
-  else if (choice === showLog) log.show();
+  await offerRemedies(describeError(error), remediesFor(error));
+}
+
+/** An error notification whose buttons run the remedies. */
+export async function offerRemedies(message: string, remedies: Remedy[]): Promise<void> {
+  const actions = remedies.map((remedy) => remedyAction(remedy, vscode.l10n));
+  const choice = await vscode.window.showErrorMessage(message, ...actions.map((action) => action.title));
+  const picked = actions.find((action) => action.title === choice);
+  if (picked) await vscode.commands.executeCommand(picked.command, ...(picked.arguments ?? []));
 }

@@ -11,9 +11,10 @@
 // change event; a dirty one keeps its base until it is saved.
 import * as vscode from 'vscode';
 import { ApiError } from '../../api/errors';
-import type { Translator } from '../../api/errorMessages';
+import type { Translator } from '../../util/translator';
 import type { SessionIdentity } from '../../auth/session';
-import { describeError } from '../../util/errorReporting';
+import { describeError, offerRemedies } from '../../util/errorReporting';
+import { remediesFor } from '../../util/errorRemedies';
 import type { Log } from '../../util/log';
 import type { Problem } from '../jsonDocumentCheck';
 import { bindingOf, checkBinding, completeBinding, type BindingVerdict } from './documentBinding';
@@ -72,6 +73,9 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   private readonly savedEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; value: unknown }>();
   /** Fires after an object was saved on data.gouv.fr. */
   readonly onDidSave = this.savedEmitter.event;
+  private readonly valueEmitter = new vscode.EventEmitter<vscode.Uri>();
+  /** Fires when what is known of a document's object changed (read, saved): see valueOf(). */
+  readonly onDidChangeValue = this.valueEmitter.event;
   private readonly bases: DocumentBases;
   /** The mtime last given per URI with the text behind it: equal texts keep their mtime. */
   private readonly mtimes = new Map<string, { text: string; mtime: number }>();
@@ -99,6 +103,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     this.disposables = [
       this.changeEmitter,
       this.savedEmitter,
+      this.valueEmitter,
       this.diagnostics,
       // Problems found at the last save no longer hold once the text changes.
       vscode.workspace.onDidChangeTextDocument((event) => {
@@ -159,6 +164,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       const { document, text, value, stat } = state.pending;
       Object.assign(state, { base: document, baseText: text, value, stat, pending: undefined, readAt: Date.now() });
       this.bases.persist(key);
+      this.valueEmitter.fire(uri);
       return encoder.encode(text);
     }
     let identity: SessionIdentity;
@@ -180,6 +186,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     // VS Code took the stat before this read: if the text moved meanwhile, tell it.
     if (told && (told.mtime !== stat.mtime || told.size !== stat.size)) this.announce(uri);
     this.explainReadonly(found, uri, value);
+    this.valueEmitter.fire(uri);
     return encoder.encode(text);
   }
 
@@ -320,7 +327,13 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     this.recent.set(found.id, { identity, value, at: Date.now() });
     this.theirs.delete(key);
     this.bases.set(key, next);
+    this.valueEmitter.fire(uri);
     return next;
+  }
+
+  /** The last full object read or saved for an open document (permissions, state, title). */
+  valueOf(uri: vscode.Uri): unknown {
+    return this.bases.get(uri.toString())?.value;
   }
 
   // ---- conflicts -------------------------------------------------------------------
@@ -513,10 +526,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     }
     if (apiError?.kind === 'unauthorized') {
       // VS Code shows the save error itself; this adds the way out.
-      const setKey = vscode.l10n.t('Set API Key');
-      void vscode.window
-        .showErrorMessage(vscode.l10n.t('data.gouv.fr refused your API key. Set it again, then save.'), setKey)
-        .then((choice) => (choice === setKey ? vscode.commands.executeCommand('datagouv.setApiKey') : undefined));
+      void offerRemedies(vscode.l10n.t('data.gouv.fr refused your API key. Set it again, then save.'), remediesFor(apiError));
     }
   }
 

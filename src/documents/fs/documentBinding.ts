@@ -2,7 +2,7 @@
 // save is sent only as that account, to that API. A key replaced by the same account's
 // new key is fine; another account, another API or no key at all refuses the save with
 // words that say who opened it and where, and how to go on.
-import type { Translator } from '../../api/errorMessages';
+import type { Translator } from '../../util/translator';
 import type { Me } from '../../api/models';
 
 /** What the file system needs of a session identity (src/auth/session.ts). */

@@ -3,7 +3,7 @@
 // and how it looks as a document. The file system owns everything else (bases,
 // bindings, the three-way save, feedback), so a new kind is one object like this.
 import type { ApiClient, CallOptions } from '../../api/client';
-import type { Translator } from '../../api/errorMessages';
+import type { Translator } from '../../util/translator';
 import type { DocumentCheck } from '../jsonDocumentCheck';
 
 export interface DocumentKind<D extends object, T> {

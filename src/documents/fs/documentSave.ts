@@ -4,7 +4,8 @@
 // says what happened and what to do; the file system throws it from writeFile, so VS
 // Code keeps the document dirty.
 import type { ApiClient, CallOptions } from '../../api/client';
-import { describeApiError, type Translator } from '../../api/errorMessages';
+import { describeApiError } from '../../util/errorMessages';
+import type { Translator } from '../../util/translator';
 import { ApiError } from '../../api/errors';
 import { locateFieldErrors, sameJson, type Problem } from '../jsonDocumentCheck';
 import type { DocumentKind } from './documentKind';

@@ -5,11 +5,11 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiClient } from '../../../src/api/client';
-import { describeApiError } from '../../../src/api/errorMessages';
+import { describeApiError } from '../../../src/util/errorMessages';
 import { ApiError, type ApiErrorKind } from '../../../src/api/errors';
 import { DocumentSaveError, saveDocument } from '../../../src/documents/fs/documentSave';
-import { projectReuse, renderReuseDocument } from '../../../src/documents/reuseDocument';
-import { reuseKind } from '../../../src/documents/reuseKind';
+import { projectReuse, renderReuseDocument } from '../../../src/documents/reuse/reuseDocument';
+import { reuseKind } from '../../../src/documents/reuse/reuseKind';
 import { DatasetsModel } from '../../../src/tree/treeModel';
 import type { Fault, StandIn } from '../../server/standIn';
 import { startStandIn } from '../../server/standIn';

@@ -2,7 +2,8 @@
 // a node context without vscode, and a client and session against the stand-in.
 import { readFileSync } from 'node:fs';
 import { ApiClient, type ApiClientOptions } from '../../../src/api/client';
-import { describeApiError, type Translator } from '../../../src/api/errorMessages';
+import { describeApiError } from '../../../src/util/errorMessages';
+import type { Translator } from '../../../src/util/translator';
 import { ApiError } from '../../../src/api/errors';
 import type { NodeContext } from '../../../src/tree/nodes';
 import type { SessionLike } from '../../../src/tree/treeModel';

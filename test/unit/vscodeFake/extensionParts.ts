@@ -6,8 +6,8 @@ import { ApiKeyStore } from '../../../src/auth/apiKeyStore';
 import { AuthSession } from '../../../src/auth/session';
 import { DatagouvFileSystem, type SaveConflict } from '../../../src/documents/fs/datagouvFileSystem';
 import { documentKind } from '../../../src/documents/fs/documentKind';
-import { profileKind } from '../../../src/documents/profileKind';
-import { reuseKind } from '../../../src/documents/reuseKind';
+import { profileKind } from '../../../src/documents/profile/profileKind';
+import { reuseKind } from '../../../src/documents/reuse/reuseKind';
 import { Log } from '../../../src/util/log';
 import { EventEmitter, fake } from './vscode';
 

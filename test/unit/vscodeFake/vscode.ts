@@ -189,6 +189,8 @@ export const fake = {
   log: [] as string[],
   commands: [] as Array<{ command: string; args: unknown[] }>,
   context: new Map<string, unknown>(),
+  /** Command handlers registered through commands.registerCommand. */
+  registered: new Map<string, (...args: unknown[]) => unknown>(),
   configuration: new Map<string, unknown>(),
   /** Applies a WorkspaceEdit to the documents (editorModel.ts sets it). */
   applyEdit: async (_edit: WorkspaceEdit): Promise<boolean> => false,
@@ -288,9 +290,11 @@ export const commands = {
   async executeCommand(command: string, ...args: unknown[]): Promise<unknown> {
     fake.commands.push({ command, args });
     if (command === 'setContext') fake.context.set(String(args[0]), args[1]);
-    return undefined;
+    return fake.registered.get(command)?.(...args);
   },
-  registerCommand(): Disposable {
-    return new Disposable(() => undefined);
+  registerCommand(id: string, handler: (...args: unknown[]) => unknown): Disposable {
+    if (fake.registered.has(id)) throw new Error(`command '${id}' already exists`);
+    fake.registered.set(id, handler);
+    return new Disposable(() => fake.registered.delete(id));
   },
 };

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseDatasetReference, parseReuseReference } from '../../../src/documents/reuseReference';
+import { parseDatasetReference, parseReuseReference } from '../../../../src/documents/reuse/reuseReference';
 
 test('ids, slugs and data.gouv.fr links name a reuse', () => {
   const id = '7e05000000000000000001aa';

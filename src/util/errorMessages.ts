@@ -1,11 +1,8 @@
 // User-facing sentences for API failures: what happened, and what to do about it.
 // Pure code: the translator is passed in (vscode.l10n in the extension), so the
 // sentences are testable without VS Code.
-import { ApiError } from './errors';
-
-export interface Translator {
-  t(message: string, ...args: Array<string | number | boolean>): string;
-}
+import { ApiError } from '../api/errors';
+import type { Translator } from './translator';
 
 export function describeApiError(error: ApiError, l10n: Translator): string {
   const server = error.serverMessage;

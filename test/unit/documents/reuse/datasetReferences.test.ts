@@ -3,11 +3,11 @@
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { Translator } from '../../../src/api/errorMessages';
-import { ApiClient } from '../../../src/api/client';
-import { ApiError } from '../../../src/api/errors';
-import { escapeMarkdown } from '../../../src/util/markdown';
-import { DATASET_SUMMARY_MASK } from '../../../src/api/fieldMasks';
+import type { Translator } from '../../../../src/util/translator';
+import { ApiClient } from '../../../../src/api/client';
+import { ApiError } from '../../../../src/api/errors';
+import { escapeMarkdown } from '../../../../src/util/markdown';
+import { DATASET_SUMMARY_MASK } from '../../../../src/api/fieldMasks';
 import {
   completionText,
   DATASET_COMPLETION_MASK,
@@ -17,15 +17,15 @@ import {
   datasetIdAt,
   unknownDatasetMarkdown,
   type DatasetCompletionPlace,
-} from '../../../src/documents/datasetReferences';
-import { projectReuse, renderReuseDocument } from '../../../src/documents/reuseDocument';
-import { OTHER_USER_API_KEY, SAMPLE_API_KEY } from '../../server/sampleData';
-import { startStandIn, type StandIn } from '../../server/standIn';
+} from '../../../../src/documents/reuse/datasetReferences';
+import { projectReuse, renderReuseDocument } from '../../../../src/documents/reuse/reuseDocument';
+import { OTHER_USER_API_KEY, SAMPLE_API_KEY } from '../../../server/sampleData';
+import { startStandIn, type StandIn } from '../../../server/standIn';
 
 const format = (message: string, args: Array<string | number | boolean>) =>
   message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)]));
 const english: Translator = { t: (message, ...args) => format(message, args) };
-const frBundle = JSON.parse(readFileSync(new URL('../../../l10n/bundle.l10n.fr.json', import.meta.url), 'utf8')) as Record<string, string>;
+const frBundle = JSON.parse(readFileSync(new URL('../../../../l10n/bundle.l10n.fr.json', import.meta.url), 'utf8')) as Record<string, string>;
 const french: Translator = { t: (message, ...args) => format(frBundle[message] ?? `MISSING ${message}`, args) };
 
 const A = 'da7a00000000000000000001';

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describeApiError, type Translator } from '../../../src/api/errorMessages';
+import { describeApiError } from '../../../src/util/errorMessages';
+import type { Translator } from '../../../src/util/translator';
 import { ApiError, type ApiErrorKind, parseErrorBody } from '../../../src/api/errors';
 
 const format = (message: string, args: Array<string | number | boolean>) =>

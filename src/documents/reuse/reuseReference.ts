@@ -1,5 +1,6 @@
 // What a user may paste to name a reuse or a dataset: its id, its slug, or a
 // data.gouv.fr address (web page, with or without /fr/, or API URL). Pure code.
+import { isObjectId } from '../../api/ids';
 
 export interface ObjectReference {
   /** An id or a slug: the API accepts both at /reuses/{id_or_slug}/ and /datasets/{id_or_slug}/. */
@@ -7,13 +8,12 @@ export interface ObjectReference {
 }
 export type ReuseReference = ObjectReference;
 
-const OBJECT_ID = /^[0-9a-f]{24}$/i;
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 function parseReference(input: string, collection: 'reuses' | 'datasets'): ObjectReference | undefined {
   const value = input.trim();
   if (!value) return undefined;
-  if (OBJECT_ID.test(value)) return { idOrSlug: value.toLowerCase() };
+  if (isObjectId(value)) return { idOrSlug: value.toLowerCase() };
   if (/^https?:\/\//i.test(value)) {
     let url: URL;
     try {
@@ -24,7 +24,7 @@ function parseReference(input: string, collection: 'reuses' | 'datasets'): Objec
     const parts = url.pathname.split('/').filter(Boolean);
     const index = parts.lastIndexOf(collection);
     const candidate = index >= 0 ? decodeURIComponent(parts[index + 1] ?? '') : undefined;
-    if (candidate && (OBJECT_ID.test(candidate) || SLUG.test(candidate))) return { idOrSlug: candidate };
+    if (candidate && (isObjectId(candidate) || SLUG.test(candidate))) return { idOrSlug: candidate };
     return undefined;
   }
   // A bare word is what someone types to filter a list, not a pasted slug: slugs of

@@ -2,10 +2,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { checkReuseText, projectReuse, renderReuseDocument, type ReuseDocument } from '../../../src/documents/reuseDocument';
-import type { Translator } from '../../../src/api/errorMessages';
-import type { Reuse } from '../../../src/api/models';
-import { generatedFiles } from '../../../scripts/generate-schema';
+import { checkReuseText, projectReuse, renderReuseDocument, type ReuseDocument } from '../../../../src/documents/reuse/reuseDocument';
+import type { Translator } from '../../../../src/util/translator';
+import type { Reuse } from '../../../../src/api/models';
+import { generatedFiles } from '../../../../scripts/generate-schema';
 
 const english: Translator = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
 
@@ -127,7 +127,7 @@ describe('checks before a save', () => {
 });
 
 test('the generated schemas and validator are up to date (npm run generate:schema)', () => {
-  const root = new URL('../../../', import.meta.url).pathname;
+  const root = new URL('../../../../', import.meta.url).pathname;
   for (const [path, content] of Object.entries(generatedFiles())) {
     assert.equal(readFileSync(root + path, 'utf8'), content, `${path} is stale: run npm run generate:schema`);
   }

@@ -1,8 +1,8 @@
 // Reuses as documents of the `datagouv` file system: `datagouv:/reuses/<id>/<slug>.json`,
 // read with `GET /reuses/{id}/`, saved with `PUT /reuses/{id}/` (a patch). Pure code.
-import type { Reuse } from '../api/models';
-import { REUSE_DOCUMENT_MASK, REUSE_EDITABLE_MASK } from '../api/fieldMasks';
-import type { DocumentKind } from './fs/documentKind';
+import type { Reuse } from '../../api/models';
+import { REUSE_DOCUMENT_MASK, REUSE_EDITABLE_MASK } from '../../api/fieldMasks';
+import type { DocumentKind } from '../fs/documentKind';
 import { DOCUMENT_KEYS, checkReuseText, projectReuse, renderReuseDocument, type ReuseDocument } from './reuseDocument';
 
 export const reuseKind: DocumentKind<ReuseDocument, Reuse> = {

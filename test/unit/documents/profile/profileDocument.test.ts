@@ -1,13 +1,13 @@
 // The profile document: projection, checks, and saving it against the stand-in.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiClient } from '../../../src/api/client';
-import type { Translator } from '../../../src/api/errorMessages';
-import { DocumentSaveError, saveDocument } from '../../../src/documents/fs/documentSave';
-import { checkProfileText, projectProfile, renderProfileDocument, type ProfileDocument } from '../../../src/documents/profileDocument';
-import { PROFILE_MASK, profileKind } from '../../../src/documents/profileKind';
-import { SAMPLE_API_KEY } from '../../server/sampleData';
-import { startStandIn, type StandIn } from '../../server/standIn';
+import { ApiClient } from '../../../../src/api/client';
+import type { Translator } from '../../../../src/util/translator';
+import { DocumentSaveError, saveDocument } from '../../../../src/documents/fs/documentSave';
+import { checkProfileText, projectProfile, renderProfileDocument, type ProfileDocument } from '../../../../src/documents/profile/profileDocument';
+import { PROFILE_MASK, profileKind } from '../../../../src/documents/profile/profileKind';
+import { SAMPLE_API_KEY } from '../../../server/sampleData';
+import { startStandIn, type StandIn } from '../../../server/standIn';
 
 const english: Translator = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
 let standIn: StandIn;

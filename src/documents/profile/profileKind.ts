@@ -1,7 +1,7 @@
 // The profile as a document of the `datagouv` file system: `datagouv:/me/profile.json`,
 // read with `GET /me/`, saved with `PUT /me/` (the changed fields only). Pure code.
-import type { Me } from '../api/models';
-import type { DocumentKind } from './fs/documentKind';
+import type { Me } from '../../api/models';
+import type { DocumentKind } from '../fs/documentKind';
 import { PROFILE_KEYS, checkProfileText, projectProfile, renderProfileDocument, type ProfileDocument } from './profileDocument';
 
 export const PROFILE_PATH = '/me/profile.json';

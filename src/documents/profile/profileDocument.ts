@@ -1,9 +1,9 @@
 // The profile document, `datagouv:/me/profile.json`: the fields of `PUT /me/` a user may
 // change, under the same save rules as reuses. Pure code.
-import type { Translator } from '../api/errorMessages';
-import type { Me, ProfilePatch } from '../api/models';
-import validateProfileDocument from './generated/validateProfileDocument';
-import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from './jsonDocumentCheck';
+import type { Translator } from '../../util/translator';
+import type { Me, ProfilePatch } from '../../api/models';
+import validateProfileDocument from '../generated/validateProfileDocument';
+import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from '../jsonDocumentCheck';
 
 export const PROFILE_KEYS = ['first_name', 'last_name', 'about', 'website'] as const;
 

@@ -3,15 +3,15 @@
 // sending, and what each server failure says.
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ApiClient } from '../../../src/api/client';
-import { REUSE_EDITABLE_MASK } from '../../../src/api/fieldMasks';
-import type { Translator } from '../../../src/api/errorMessages';
-import { projectReuse, renderReuseDocument, type ReuseDocument } from '../../../src/documents/reuseDocument';
-import { DocumentSaveError, saveDocument, type SaveOutcome } from '../../../src/documents/fs/documentSave';
-import { reuseKind } from '../../../src/documents/reuseKind';
-import type { Reuse } from '../../../src/api/models';
-import { startStandIn, type StandIn } from '../../server/standIn';
-import { SAMPLE_API_KEY } from '../../server/sampleData';
+import { ApiClient } from '../../../../src/api/client';
+import { REUSE_EDITABLE_MASK } from '../../../../src/api/fieldMasks';
+import type { Translator } from '../../../../src/util/translator';
+import { projectReuse, renderReuseDocument, type ReuseDocument } from '../../../../src/documents/reuse/reuseDocument';
+import { DocumentSaveError, saveDocument, type SaveOutcome } from '../../../../src/documents/fs/documentSave';
+import { reuseKind } from '../../../../src/documents/reuse/reuseKind';
+import type { Reuse } from '../../../../src/api/models';
+import { startStandIn, type StandIn } from '../../../server/standIn';
+import { SAMPLE_API_KEY } from '../../../server/sampleData';
 
 const english: Translator = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
 

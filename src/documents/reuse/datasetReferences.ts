@@ -5,17 +5,17 @@
 // user types (an unquoted word, a string without its closing quote), so positions are
 // found with jsonc-parser's tolerant parser rather than JSON.parse.
 import { createScanner, getLocation, parseTree, findNodeAtLocation, ScanError, type Node } from 'jsonc-parser';
-import type { Translator } from '../api/errorMessages';
-import type { Dataset } from '../api/models';
-import { escapeMarkdown } from '../util/markdown';
+import type { Translator } from '../../util/translator';
+import type { Dataset } from '../../api/models';
+import { escapeMarkdown } from '../../util/markdown';
+import { isObjectId } from '../../api/ids';
 
 /** What completion needs of each of the user's datasets: no resources, no metrics. */
 export const DATASET_COMPLETION_MASK = 'id,title,slug,page,private,archived,organization{id,name}';
 
-const DATASET_ID = /^[0-9a-fA-F]{24}$/;
 
 export function isDatasetId(value: string): boolean {
-  return DATASET_ID.test(value);
+  return isObjectId(value);
 }
 
 /** A dataset id under the cursor: the string's range includes its quotes. */

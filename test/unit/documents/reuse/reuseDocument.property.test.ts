@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkReuseText, DOCUMENT_KEYS, projectReuse, renderReuseDocument } from '../../../src/documents/reuseDocument';
-import validateSchema from '../../../src/documents/generated/validateReuseDocument';
-import type { Translator } from '../../../src/api/errorMessages';
-import { REUSE_TOPICS, REUSE_TYPES } from '../../../src/api/models';
+import { checkReuseText, DOCUMENT_KEYS, projectReuse, renderReuseDocument } from '../../../../src/documents/reuse/reuseDocument';
+import validateSchema from '../../../../src/documents/generated/validateReuseDocument.js';
+import type { Translator } from '../../../../src/util/translator';
+import { REUSE_TOPICS, REUSE_TYPES } from '../../../../src/api/models';
 
 const english: Translator = { t: (message, ...args) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
 const base = projectReuse({

@@ -3,7 +3,7 @@
 // `/reuses/topics/`), translated through the extension's bundle so that the views,
 // the commands and the document schemas need no extra request; an unknown value shows
 // as it came.
-import type { Translator } from './errorMessages';
+import type { Translator } from './translator';
 
 export function reuseTypeLabel(type: string | null | undefined, l10n: Translator): string | undefined {
   switch (type) {

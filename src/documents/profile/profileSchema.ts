@@ -1,7 +1,7 @@
 // The JSON schema of the profile document (`datagouv:/me/profile.json`), in the language of a
 // translator, for the editor and, compiled by scripts/generate-schema.ts, for the checks.
-import type { Translator } from '../api/errorMessages';
-import { HTTP_URL_PATTERN, NOT_BLANK_PATTERN } from './reuseSchema';
+import type { Translator } from '../../util/translator';
+import { HTTP_URL_PATTERN, NOT_BLANK_PATTERN } from '../reuse/reuseSchema';
 
 export function buildProfileSchema(l10n: Translator): Record<string, unknown> {
   return {

@@ -1,9 +1,9 @@
 // The reuse document: the projection of a reuse to the fields a user may change, in a
 // fixed order, and the reuse-specific wording of the checks before a save. Pure code.
-import type { Translator } from '../api/errorMessages';
-import { REUSE_TOPICS, REUSE_TYPES, type Reuse, type ReusePatch } from '../api/models';
-import validateReuseDocument from './generated/validateReuseDocument';
-import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from './jsonDocumentCheck';
+import type { Translator } from '../../util/translator';
+import { REUSE_TOPICS, REUSE_TYPES, type Reuse, type ReusePatch } from '../../api/models';
+import validateReuseDocument from '../generated/validateReuseDocument';
+import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from '../jsonDocumentCheck';
 import { LIMITS } from './reuseSchema';
 
 export const DOCUMENT_KEYS = ['title', 'description', 'url', 'type', 'topic', 'tags', 'datasets', 'private', 'archived', 'extras'] as const;

@@ -3,9 +3,10 @@
 // uses: the editor's completion and squiggles while typing (media/reuse.schema*.json,
 // contributed through `jsonValidation`), and the validation before a save (compiled by
 // Ajv into src/documents/generated/ by `npm run generate:schema`).
-import type { Translator } from '../api/errorMessages';
-import { REUSE_TOPICS, REUSE_TYPES } from '../api/models';
-import { reuseTopicLabel, reuseTypeLabel } from '../api/enumLabels';
+import type { Translator } from '../../util/translator';
+import { REUSE_TOPICS, REUSE_TYPES } from '../../api/models';
+import { reuseTopicLabel, reuseTypeLabel } from '../../util/enumLabels';
+import { OBJECT_ID_PATTERN } from '../../api/ids';
 
 /** Limits shared by the schema and the messages that explain them. */
 export const LIMITS = {
@@ -16,7 +17,7 @@ export const LIMITS = {
   tagMaxLength: 96,
 };
 
-export const DATASET_ID_PATTERN = '^[0-9a-f]{24}$';
+export const DATASET_ID_PATTERN = OBJECT_ID_PATTERN;
 export const DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:?\\d{2})?$';
 export const HTTP_URL_PATTERN = '^https?://[^\\s/?#]+([/?#]\\S*)?$';
 export const NOT_BLANK_PATTERN = '\\S';

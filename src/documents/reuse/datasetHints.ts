@@ -3,11 +3,11 @@
 // organizations' datasets by title and inserts the id. Where ids sit in the text is
 // worked out by datasetReferences.ts; this module fetches, caches and renders.
 import * as vscode from 'vscode';
-import { ApiError } from '../api/errors';
-import type { Dataset } from '../api/models';
-import type { AuthSession } from '../auth/session';
-import { describeError } from '../util/errorReporting';
-import type { Log } from '../util/log';
+import { ApiError } from '../../api/errors';
+import type { Dataset } from '../../api/models';
+import type { AuthSession } from '../../auth/session';
+import { describeError } from '../../util/errorReporting';
+import type { Log } from '../../util/log';
 import {
   completionText,
   DATASET_COMPLETION_MASK,
@@ -18,7 +18,7 @@ import {
   unknownDatasetMarkdown,
   type DatasetCompletionPlace,
 } from './datasetReferences';
-import { DOCUMENT_SCHEME } from './documentUris';
+import { DOCUMENT_SCHEME } from '../documentUris';
 
 /**
  * Reuse documents only (`datagouv:/reuses/<id>/<slug>.json`), not the profile nor the

@@ -1,0 +1,39 @@
+// Every command of the extension, registered from this one table (extension.ts). A new
+// command is a `defineCommand` in its own file, listed here, its id in commandIds.ts,
+// and its contribution in package.json (see CONTRIBUTING.md).
+import { accountCommands } from './account';
+import { addDatasetToReuseCommand, addToReuseCommand } from './addDatasetToReuse';
+import { copyIdCommand, copyLinkCommand } from './copyToClipboard';
+import { newReuseCommand } from './newReuse';
+import { openInBrowserCommand } from './openInBrowser';
+import { openReuseCommand } from './openReuse';
+import { refreshCommand } from './refresh';
+import type { Command } from './registry';
+import { restoreReuseCommand } from './restoreReuse';
+import { reuseActionCommands } from './reuseActions';
+import { setApiKeyCommand } from './setApiKey';
+import { showFullJsonCommand } from './showFullJson';
+import { showLogCommand } from './showLog';
+import { signOutCommand } from './signOut';
+import { sortDatasetsCommand } from './sortDatasets';
+
+export const COMMANDS: readonly Command[] = [
+  setApiKeyCommand,
+  signOutCommand,
+  showLogCommand,
+  refreshCommand,
+  sortDatasetsCommand,
+  openInBrowserCommand,
+  copyIdCommand,
+  copyLinkCommand,
+  openReuseCommand,
+  showFullJsonCommand,
+  newReuseCommand,
+  restoreReuseCommand,
+  ...reuseActionCommands,
+  addDatasetToReuseCommand,
+  addToReuseCommand,
+  ...accountCommands,
+];
+
+export { registerCommands, type CommandContext } from './registry';
