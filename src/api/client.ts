@@ -328,7 +328,12 @@ export class ApiClient {
   }
 }
 
+/**
+ * One path segment. `.` and `..` (which encodeURIComponent leaves as they are) would
+ * move the request to another path of the API, with the key: refused before sending.
+ */
 function encodeSegment(value: string): string {
+  if (!value || value === '.' || value === '..') throw new ApiError('notFound', { serverMessage: `not an identifier: "${value}"` });
   return encodeURIComponent(value);
 }
 

@@ -28,7 +28,12 @@ export class ApiKeyStore {
   get(origin: string): Promise<string | undefined> {
     let pending = this.cache.get(origin);
     if (!pending) {
-      pending = Promise.resolve(this.secrets.get(secretNameFor(origin))).then((value) => value || undefined);
+      const reading = Promise.resolve(this.secrets.get(secretNameFor(origin))).then((value) => value || undefined);
+      // A failed read (the system keyring locked, say) is not kept: the next call tries again.
+      reading.catch(() => {
+        if (this.cache.get(origin) === reading) this.cache.delete(origin);
+      });
+      pending = reading;
       this.cache.set(origin, pending);
     }
     return pending;

@@ -192,7 +192,14 @@ export class AuthSession implements vscode.Disposable {
 
   private async refreshState(fire = true): Promise<void> {
     const origin = this.current?.origin;
-    const key = origin ? await this.keys.get(origin) : undefined;
+    let key: string | undefined;
+    try {
+      key = origin ? await this.keys.get(origin) : undefined;
+    } catch (error) {
+      // The secret store could not be read: signed out for now, never a failed
+      // activation; the next change (or Set API Key) reads it again.
+      this.log.error('Reading the API key from the secret storage failed', error);
+    }
     this.log.redactor.add(key);
     if (origin && this.current?.origin === origin) this.useKey(origin, key);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, this.isSignedIn);

@@ -41,16 +41,27 @@ export function renderJsonDocument(keys: readonly string[], document: object): s
 
 export type DocumentCheck<D> = { ok: true; document: D; patch: Partial<D> } | { ok: false; problems: Problem[] };
 
+/** Deeper than this, a document is refused before parsing (the parser recurses). */
+export const MAX_DEPTH = 64;
+/** At most this many problems are listed (a pasted file can have thousands). */
+export const MAX_PROBLEMS = 100;
+
 export function checkJsonDocument<D extends object>(text: string, base: D, spec: DocumentSpec, l10n: Translator): DocumentCheck<D> {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
+  const lines = lineIndex(text);
   const locate = (offset: number, length: number, path: Array<string | number>, message: string): Problem => {
-    const { line, column } = lineColumn(text, offset);
+    const { line, column } = lines.at(offset);
     return { path, message, offset, length, line, column };
   };
+  const tooDeep = depthBeyond(text, MAX_DEPTH);
+  if (tooDeep !== undefined) {
+    const message = l10n.t('The document is nested more than {0} levels deep: a data.gouv.fr document never is. Remove the extra brackets.', MAX_DEPTH);
+    return { ok: false, problems: [locate(tooDeep, 1, [], message)] };
+  }
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
   if (errors.length || !tree) {
     const first = errors[0] ?? { error: ParseErrorCode.ValueExpected, offset: 0, length: 0 };
-    const { line, column } = lineColumn(text, first.offset);
+    const { line, column } = lines.at(first.offset);
     const message = l10n.t('The document is not valid JSON: {0} at line {1}, column {2}.', describeParseError(first.error, l10n), line, column);
     return { ok: false, problems: [locate(first.offset, Math.max(first.length, 1), [], message)] };
   }
@@ -68,15 +79,21 @@ export function checkJsonDocument<D extends object>(text: string, base: D, spec:
     if (seen.has(key)) problems.push(locate(keyNode.offset, keyNode.length, [key], l10n.t('"{0}" appears twice: keep only one.', key)));
     seen.add(key);
   }
+  problems.push(...unsendableValues(tree, text, l10n, locate));
 
   const value = nodeValue(tree) as Record<string, unknown>;
-  if (!spec.validate(value)) {
+  if (!problems.length && !spec.validate(value)) {
+    const messages = new Set<string>();
     for (const error of spec.validate.errors ?? []) {
+      if (problems.length >= MAX_PROBLEMS) break;
       const problem = schemaProblem(error, value, tree, spec, l10n, locate);
-      if (problem && !problems.some((p) => p.message === problem.message)) problems.push(problem);
+      if (problem && !messages.has(problem.message)) {
+        messages.add(problem.message);
+        problems.push(problem);
+      }
     }
   }
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
 
   const patch: Record<string, unknown> = {};
   for (const key of spec.keys) {
@@ -180,7 +197,8 @@ function nodeValue(node: Node): unknown {
       const result: Record<string, unknown> = {};
       for (const property of node.children ?? []) {
         const [key, value] = property.children ?? [];
-        if (key && value) result[String(key.value)] = nodeValue(value);
+        // defineProperty: a key such as `__proto__` stays a plain key (unsendableValues refuses it).
+        if (key && value) Object.defineProperty(result, String(key.value), { value: nodeValue(value), enumerable: true, writable: true, configurable: true });
       }
       return result;
     }
@@ -192,15 +210,74 @@ function nodeValue(node: Node): unknown {
 }
 
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let index = 0; index < offset && index < text.length; index++) {
-    if (text.charCodeAt(index) === 10) {
-      line++;
-      lineStart = index + 1;
-    }
+  return lineIndex(text).at(offset);
+}
+
+/** The starts of the lines of a text, read once: each position is then a binary search. */
+function lineIndex(text: string): { at(offset: number): { line: number; column: number } } {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return {
+    at(offset) {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle] <= offset) low = middle;
+        else high = middle - 1;
+      }
+      return { line: low + 1, column: offset - starts[low] + 1 };
+    },
+  };
+}
+
+/** Where brackets nest deeper than `limit` (outside strings), or undefined. */
+function depthBeyond(text: string, limit: number): number | undefined {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 92) index++; // a backslash escapes the next character
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 123 || code === 91) {
+      if (++depth > limit) return index;
+    } else if (code === 125 || code === 93) depth--;
   }
-  return { line, column: offset - lineStart + 1 };
+  return undefined;
+}
+
+/**
+ * Values JSON can hold but that would not reach data.gouv.fr as written: numbers a
+ * float cannot carry exactly (beyond 2^53, or overflowing to Infinity), and keys that
+ * JavaScript objects treat specially (`__proto__`).
+ */
+function unsendableValues(
+  tree: Node,
+  text: string,
+  l10n: Translator,
+  locate: (offset: number, length: number, path: Array<string | number>, message: string) => Problem,
+): Problem[] {
+  const problems: Problem[] = [];
+  const stack: Node[] = [tree];
+  while (stack.length && problems.length < MAX_PROBLEMS) {
+    const node = stack.pop() as Node;
+    if (node.type === 'property' && node.children?.[0]?.value === '__proto__') {
+      const key = node.children[0];
+      problems.push(locate(key.offset, key.length, [], l10n.t('"__proto__" cannot be used as a key: rename it.')));
+    }
+    if (node.type === 'number') {
+      const written = text.slice(node.offset, node.offset + node.length);
+      const value = Number(written);
+      const unsafeInteger = /^-?\d+$/.test(written) && !Number.isSafeInteger(value);
+      if (!Number.isFinite(value) || unsafeInteger) {
+        problems.push(locate(node.offset, node.length, [], l10n.t('The number {0} cannot be sent exactly (it would become {1}). Write it as a text in quotes.', written, String(value))));
+      }
+    }
+    for (const child of node.children ?? []) stack.push(child);
+  }
+  return problems;
 }
 
 export function sameJson(a: unknown, b: unknown): boolean {

@@ -23,7 +23,7 @@ function parseReference(input: string, collection: 'reuses' | 'datasets'): Objec
     }
     const parts = url.pathname.split('/').filter(Boolean);
     const index = parts.lastIndexOf(collection);
-    const candidate = index >= 0 ? decodeURIComponent(parts[index + 1] ?? '') : undefined;
+    const candidate = index >= 0 ? decodeSegment(parts[index + 1] ?? '') : undefined;
     if (candidate && (isObjectId(candidate) || SLUG.test(candidate))) return { idOrSlug: candidate };
     return undefined;
   }
@@ -31,6 +31,20 @@ function parseReference(input: string, collection: 'reuses' | 'datasets'): Objec
   // real titles have dashes.
   if (SLUG.test(value) && value.includes('-')) return { idOrSlug: value };
   return undefined;
+}
+
+/** A path segment decoded; a broken `%` escape names nothing (it never throws). */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether a value may name an object in a URL path: an id or a slug, never `.` or `..`. */
+export function isIdOrSlug(value: string): boolean {
+  return isObjectId(value) || /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value);
 }
 
 export function parseReuseReference(input: string): ReuseReference | undefined {
