@@ -8,7 +8,7 @@ import { secretNameFor } from '../../../../src/auth/apiKeyStore';
 import { OTHER_USER_API_KEY, SAMPLE_API_KEY } from '../../../server/sampleData';
 import { startStandIn, type StandIn } from '../../../server/standIn';
 import { EditorModel } from '../../vscodeFake/editorModel';
-import { MemorySecrets, MemoryStorage, openWindow, setApiUrl, tick, type Window } from '../../vscodeFake/extensionParts';
+import { MemorySecrets, MemoryStorage, openWindow, setApiUrl, tick, waitFor, type Window } from '../../vscodeFake/extensionParts';
 import { fake } from '../../vscodeFake/vscode';
 
 let standIn: StandIn;
@@ -92,7 +92,7 @@ describe('saving a reuse: three ways, field by field', () => {
     const conflicts = new SaveConflicts();
     fake.answers.push('Overwrite', 'Overwrite');
     conflicts.handle(window.conflicts[0], window.files);
-    await tick(100);
+    await waitFor(() => puts().length === 1 && !editor.isDirty, 'the overwrite');
     const [offer, confirm] = fake.messages.filter((m) => m.kind === 'warning');
     assert.deepEqual(offer.items, ['Compare', 'Overwrite', 'Discard Mine']);
     assert.equal(confirm.modal, true);
@@ -132,6 +132,8 @@ describe('saving a reuse: three ways, field by field', () => {
     const storage = new MemoryStorage();
     const first = await open(storage);
     const editor = await openReuse(first);
+    await first.session.me(); // who opened it is known (and kept with the base)
+    await tick();
     editor.edit((d) => (d.title = 'Mon titre'));
     // Meanwhile: a colleague edits the description; the key is set again (same
     // account); the reuse is followed (an action that reloads open documents).
@@ -227,7 +229,7 @@ describe('saving as the account and API that opened the document', () => {
       const profile = await EditorModel.open(window.files, '/me/profile.json');
       profile.edit((d) => (d.about = 'Écrit par Camille.'));
       setApiUrl(other.apiUrl);
-      await tick();
+      await waitFor(() => window.session.identity.origin === other.origin && window.session.isSignedIn, 'the other API');
       other.requests.length = 0;
       standIn.requests.length = 0;
       assert.equal(await profile.save(), false);
@@ -237,7 +239,7 @@ describe('saving as the account and API that opened the document', () => {
       assert.equal(other.data.users.find((u) => u.slug === 'jean-dupont')?.about ?? '', other.data.users.find((u) => u.slug === 'jean-dupont')?.about);
       // Back to the first API: the save goes through, as Camille.
       setApiUrl(standIn.apiUrl);
-      await tick();
+      await waitFor(() => window.session.identity.origin === standIn.origin && window.session.isSignedIn, 'the first API');
       assert.equal(await profile.save(), true, profile.lastError);
       assert.deepEqual(puts().map((p) => [p.path, p.apiKey, p.body]), [['/me/', 'valid', { about: 'Écrit par Camille.' }]]);
       assert.equal(standIn.data.users[0].about, 'Écrit par Camille.');
@@ -250,15 +252,17 @@ describe('saving as the account and API that opened the document', () => {
     const editor = await openReuse();
     await window.session.me();
     editor.edit((d) => (d.title = 'Mon titre'));
+    const before = window.session.identity;
     await secrets.store(secretNameFor(standIn.origin), OTHER_USER_API_KEY); // another window
-    await tick();
+    await waitFor(() => window.session.identity !== before, 'the new key');
     standIn.requests.length = 0;
     assert.equal(await editor.save(), false);
     assert.match(editor.lastError ?? '', /opened as Camille Martin \(camille-martin\), and you are now signed in as Jean Dupont \(jean-dupont\)/);
     assert.deepEqual(puts(), []);
     // Signing in as Camille again lets it through.
+    const jean = window.session.identity;
     await secrets.store(secretNameFor(standIn.origin), SAMPLE_API_KEY);
-    await tick();
+    await waitFor(() => window.session.identity !== jean, 'the first key again');
     assert.equal(await editor.save(), true, editor.lastError);
     assert.deepEqual(puts().map((p) => p.body), [{ title: 'Mon titre' }]);
   });
@@ -267,7 +271,7 @@ describe('saving as the account and API that opened the document', () => {
     const editor = await openReuse();
     editor.edit((d) => (d.title = 'Mon titre'));
     await secrets.delete(secretNameFor(standIn.origin));
-    await tick();
+    await waitFor(() => !window.session.isSignedIn, 'the sign-out');
     standIn.requests.length = 0;
     assert.equal(await editor.save(), false);
     assert.match(editor.lastError ?? '', /you are signed out of .*Set API Key/);
@@ -282,7 +286,7 @@ describe('the identity follows the key', () => {
     const forgotten: unknown[] = [];
     window.session.onDidLoadMe((me) => forgotten.push(me));
     await secrets.store(secretNameFor(standIn.origin), OTHER_USER_API_KEY);
-    await tick();
+    await waitFor(() => forgotten.length > 0, 'Camille forgotten');
     assert.deepEqual(forgotten, [undefined], 'the status bar and admin context forget Camille');
     const jean = await window.session.me();
     assert.equal(jean.slug, 'jean-dupont');
@@ -291,7 +295,7 @@ describe('the identity follows the key', () => {
   test('a client captured before the key changed keeps sending its own key', async () => {
     const client = window.session.client;
     await secrets.store(secretNameFor(standIn.origin), OTHER_USER_API_KEY);
-    await tick();
+    await waitFor(() => window.session.client !== client, 'the new key');
     assert.equal((await client.getMe()).slug, 'camille-martin');
     assert.equal((await window.session.client.getMe()).slug, 'jean-dupont');
   });
