@@ -12,6 +12,7 @@ export type ApiErrorKind =
   | 'gone' // 410
   | 'validation' // 400
   | 'rateLimited' // 429
+  | 'locked' // 423: udata's read-only (maintenance) mode refuses every write
   | 'server' // 5xx
   | 'redirect' // a redirect the client refused to follow
   | 'invalidResponse' // a 2xx whose body is not the JSON we expected
@@ -71,6 +72,8 @@ export function kindForStatus(status: number): ApiErrorKind {
       return 'methodNotAllowed';
     case 410:
       return 'gone';
+    case 423:
+      return 'locked';
     case 429:
       return 'rateLimited';
     default:

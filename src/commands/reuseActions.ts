@@ -93,6 +93,11 @@ export const reuseActionCommands: Command[] = [
   }),
   reuseCommand('datagouv.addReuseBadge', 'Add Badge', () => vscode.l10n.t('Add Badge'), async (ctx, target, name) => {
     const kinds = await ctx.reuses.badgeKinds();
+    if (!Object.keys(kinds).length) {
+      // Core udata defines no reuse badge (GET /reuses/badges/ answers {}).
+      void vscode.window.showInformationMessage(vscode.l10n.t('No badge is available for reuses on this data.gouv.fr platform.'));
+      return;
+    }
     const picked = await vscode.window.showQuickPick(
       Object.entries(kinds).map(([kind, label]) => ({ label, description: kind, badgeKind: kind })),
       { title: vscode.l10n.t('Badge for “{0}”', name) },

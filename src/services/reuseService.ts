@@ -3,6 +3,7 @@
 // open documents follow without each command remembering to tell them.
 import * as vscode from 'vscode';
 import type { ApiClient } from '../api/client';
+import { ApiError } from '../api/errors';
 import type { FollowersPage, NewReuse, Reuse, ReusePatch } from '../api/models';
 
 /** A reuse as a pick or a message names it. */
@@ -79,14 +80,20 @@ export class ReuseService implements vscode.Disposable {
     return this.session.client.getReuseTopics();
   }
 
-  /** Follows and returns the number of followers after it. */
+  /** Follows (already following is fine: udata answers 200) and returns the number of followers. */
   async follow(id: string): Promise<number> {
     await this.session.client.followReuse(id);
     return (await this.followers(id)).total;
   }
 
+  /** Unfollows and returns the number of followers; not following already is "done", not an error. */
   async unfollow(id: string): Promise<number> {
-    await this.session.client.unfollowReuse(id);
+    try {
+      await this.session.client.unfollowReuse(id);
+    } catch (error) {
+      // udata/core/followers/api.py answers 404 when the user does not follow the object.
+      if (!(error instanceof ApiError && error.kind === 'notFound')) throw error;
+    }
     return (await this.followers(id)).total;
   }
 

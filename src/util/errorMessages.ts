@@ -32,6 +32,8 @@ export function describeApiError(error: ApiError, l10n: Translator): string {
         ? l10n.t('data.gouv.fr refused the change: {0}', detail)
         : l10n.t('data.gouv.fr refused the change.');
     }
+    case 'locked':
+      return l10n.t('data.gouv.fr is in read-only mode for maintenance: nothing can be changed right now. Try again later.');
     case 'rateLimited':
       return l10n.t('data.gouv.fr is receiving too many requests. Wait a minute and try again.');
     case 'server':

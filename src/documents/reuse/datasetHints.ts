@@ -15,6 +15,7 @@ import {
   datasetErrorMarkdown,
   datasetHoverMarkdown,
   datasetIdAt,
+  deletedDatasetMarkdown,
   unknownDatasetMarkdown,
   type DatasetCompletionPlace,
 } from './datasetReferences';
@@ -42,7 +43,7 @@ export function registerDatasetHints(session: AuthSession, log: Log): vscode.Dis
   );
 }
 
-type Lookup = { kind: 'found'; dataset: Dataset } | { kind: 'unknown' };
+type Lookup = { kind: 'found'; dataset: Dataset } | { kind: 'unknown' } | { kind: 'deleted' };
 
 /**
  * One request shared by every caller that wants the same answer. Each caller may give
@@ -124,6 +125,8 @@ class DatasetCache implements vscode.Disposable {
         } catch (error) {
           // An unknown id is an answer, worth keeping; a failure is retried next time.
           if (error instanceof ApiError && error.kind === 'notFound') return { kind: 'unknown' };
+          // udata answers 410 for a deleted dataset (udata/core/dataset/api.py): an answer too.
+          if (error instanceof ApiError && error.kind === 'gone') return { kind: 'deleted' };
           throw error;
         }
       });
@@ -178,7 +181,12 @@ class DatasetHoverProvider implements vscode.HoverProvider {
       // Signed out too: public datasets answer without a key.
       const lookup = await this.datasets.lookup(at.id, token);
       if (!lookup) return undefined;
-      markdown = lookup.kind === 'found' ? datasetHoverMarkdown(lookup.dataset, vscode.l10n) : unknownDatasetMarkdown(at.id, vscode.l10n);
+      markdown =
+        lookup.kind === 'found'
+          ? datasetHoverMarkdown(lookup.dataset, vscode.l10n)
+          : lookup.kind === 'deleted'
+            ? deletedDatasetMarkdown(at.id, vscode.l10n)
+            : unknownDatasetMarkdown(at.id, vscode.l10n);
     } catch (error) {
       if (token.isCancellationRequested || (error instanceof ApiError && error.kind === 'cancelled')) return undefined;
       markdown = datasetErrorMarkdown(describeError(error), vscode.l10n);

@@ -171,6 +171,11 @@ export function unknownDatasetMarkdown(id: string, l10n: Translator): string {
   return `${escapeMarkdown(l10n.t('Unknown dataset: data.gouv.fr has no dataset with this id.'))}\n\n\`${id.replace(/`/g, '')}\``;
 }
 
+/** The hover of a deleted dataset (410): a fact about it, not an error. */
+export function deletedDatasetMarkdown(id: string, l10n: Translator): string {
+  return `${escapeMarkdown(l10n.t('Deleted dataset: it was deleted on data.gouv.fr. Remove its id from the list, or restore the dataset there.'))}\n\n\`${id.replace(/`/g, '')}\``;
+}
+
 /** The hover when the dataset could not be loaded (offline, timeout…): the reason. */
 export function datasetErrorMarkdown(reason: string, l10n: Translator): string {
   return escapeMarkdown(l10n.t('The dataset could not be loaded: {0}', reason));

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describeApiError } from '../../../src/util/errorMessages';
 import type { Translator } from '../../../src/util/translator';
-import { ApiError, type ApiErrorKind, parseErrorBody } from '../../../src/api/errors';
+import { ApiError, type ApiErrorKind, kindForStatus, parseErrorBody } from '../../../src/api/errors';
 
 const format = (message: string, args: Array<string | number | boolean>) =>
   message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)]));
@@ -42,4 +42,9 @@ test('error bodies of every shape parse without throwing', () => {
   });
   assert.deepEqual(parseErrorBody('[1,2]'), {});
   assert.deepEqual(parseErrorBody('{"errors": []}'), {});
+});
+
+test('423 (udata read-only mode) says so in plain words', () => {
+  assert.equal(kindForStatus(423), 'locked');
+  assert.match(describeApiError(new ApiError('locked', { status: 423 }), english), /read-only mode for maintenance/);
 });
