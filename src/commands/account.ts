@@ -119,7 +119,7 @@ export const accountCommands: Command[] = [
         { label: `$(sign-out) ${vscode.l10n.t('Sign Out')}`, command: 'datagouv.signOut' },
         { label: `$(trash) ${vscode.l10n.t('Delete My Account')}`, command: 'datagouv.deleteAccount' },
       ];
-      let title = 'data.gouv.fr';
+      let title: string;
       try {
         const me = await session.me();
         title = `${[me.first_name, me.last_name].filter(Boolean).join(' ')} — ${session.client.baseUrl.host}`;

@@ -28,6 +28,8 @@ export interface DocumentSpec {
   validate: SchemaValidator;
   /** Keys of the API object that the API would silently ignore if sent. */
   readOnlyKeys: ReadonlySet<string>;
+  /** Rules a JSON schema cannot say well: problems on fields of a schema-valid document. */
+  rules?(value: Record<string, unknown>, l10n: Translator): Array<{ field: string; message: string }>;
   /** A message better than the generic one for a schema error, or undefined. */
   describe?(error: SchemaError, path: Array<string | number>, value: Record<string, unknown>, l10n: Translator): string | undefined;
 }
@@ -91,6 +93,12 @@ export function checkJsonDocument<D extends object>(text: string, base: D, spec:
         messages.add(problem.message);
         problems.push(problem);
       }
+    }
+  }
+  if (!problems.length && spec.rules) {
+    for (const { field, message } of spec.rules(value, l10n)) {
+      const node = findNodeAtLocation(tree, [field]) ?? tree;
+      problems.push(locate(node.offset, node.length, [field], message));
     }
   }
   if (problems.length) return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };

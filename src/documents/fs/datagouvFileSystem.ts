@@ -215,7 +215,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       identity = this.session.identity;
       if (state) verdict = await checkBinding(state.binding, identity, this.l10n);
     } catch (error) {
-      throw new Error(vscode.l10n.t('Not saved: {0} Your changes are still in the editor.', describeError(error)));
+      throw new Error(vscode.l10n.t('Not saved: {0} Your changes are still in the editor.', describeError(error)), { cause: error });
     }
     if (!verdict.ok) {
       this.log.warn(`Save of ${uri.path} refused: opened by another account or on another API`);
@@ -237,7 +237,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       );
     } catch (error) {
       this.reportSaveFailure(uri, text, error);
-      throw new Error(error instanceof DocumentSaveError ? error.message : describeError(error));
+      throw new Error(error instanceof DocumentSaveError ? error.message : describeError(error), { cause: error });
     }
 
     switch (outcome.status) {

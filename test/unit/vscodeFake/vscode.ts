@@ -2,7 +2,7 @@
 // session and their helpers use, owned by the tests (see register.cjs). `fake` lets a
 // test see what was shown and answer prompts; everything else behaves like VS Code's
 // own types as far as src/ relies on them.
-/* eslint-disable @typescript-eslint/no-explicit-any -- a fake of an API typed elsewhere */
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-declaration-merging -- a fake of an API typed elsewhere, merged as VS Code's own declarations are */
 
 export interface Disposable {
   dispose(): unknown;

@@ -52,3 +52,16 @@ test('saving the profile sends only the changed field and shows what was stored'
     (error: unknown) => error instanceof DocumentSaveError && error.problems[0].path[0] === 'website',
   );
 });
+
+test('udata refuses URLs in names and non-public websites: refused before sending, by name', () => {
+  const base = projectProfile({ id: 'x', first_name: 'Camille', last_name: 'Martin' });
+  const problems = (change: Partial<ProfileDocument>) => {
+    const result = checkProfileText(renderProfileDocument({ ...base, ...change }), base, english);
+    return result.ok ? [] : result.problems.map((p) => p.message);
+  };
+  assert.match(problems({ first_name: 'Camille https://spam.example' })[0], /"first_name" must not contain a web address/);
+  assert.match(problems({ last_name: 'Martin www.promo.fr' })[0], /"last_name" must not contain a web address/);
+  assert.match(problems({ website: 'http://localhost:8080/' })[0], /public web address/);
+  assert.match(problems({ website: 'https://192.168.1.10/' })[0], /public web address/);
+  assert.deepEqual(problems({ first_name: 'Jean-Marie', last_name: "D'Artagnan", website: 'https://camille.example.org/' }), []);
+});
