@@ -6,7 +6,7 @@ import { after, before, it } from 'node:test';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Fault, RecordedRequest } from '../server/standIn';
-import type { StoredReuse } from '../server/sampleData';
+import { SAMPLE_API_KEY, type StoredReuse } from '../server/sampleData';
 import { e2e, TIMEOUT } from './config';
 import type { Locator } from './playwright';
 import { closeBrowser, currentWorkbench, Workbench } from './workbench';
@@ -51,27 +51,32 @@ export const standIn = {
   },
 };
 
+// ---- scenarios ---------------------------------------------------------------------------
+
+/** Runs `fn`; when it fails, saves a screenshot of the window in test-results/e2e/ first. */
+async function screenshotOnFailure(name: string, fn: () => Promise<void>): Promise<void> {
+  try {
+    await fn();
+  } catch (error) {
+    const current = currentWorkbench();
+    if (current) {
+      mkdirSync(e2e.artifactsDir, { recursive: true });
+      const file = join(e2e.artifactsDir, `${name.replace(/[^\w.-]+/g, '_').slice(0, 80)}.png`);
+      await current.screenshot(file).then(
+        () => console.log(`# screenshot of the failed step: ${file}`),
+        () => undefined,
+      );
+    }
+    throw error;
+  }
+}
+
 /**
  * A step of a scenario (node:test `it`): a failure saves a screenshot of the window in
  * test-results/e2e/ before it is reported.
  */
 export function step(name: string, fn: () => Promise<void>): void {
-  it(name, { timeout: TIMEOUT.test }, async () => {
-    try {
-      await fn();
-    } catch (error) {
-      const current = currentWorkbench();
-      if (current) {
-        mkdirSync(e2e.artifactsDir, { recursive: true });
-        const file = join(e2e.artifactsDir, `${name.replace(/[^\w.-]+/g, '_').slice(0, 80)}.png`);
-        await current.screenshot(file).then(
-          () => console.log(`# screenshot of the failed step: ${file}`),
-          () => undefined,
-        );
-      }
-      throw error;
-    }
-  });
+  it(name, { timeout: TIMEOUT.test }, () => screenshotOnFailure(name, fn));
 }
 
 /** One workbench window for the steps of a scenario file, with a fresh stand-in. */
@@ -91,6 +96,22 @@ export function useWorkbench(): { readonly wb: Workbench } {
       return holder.wb;
     },
   };
+}
+
+/**
+ * The opening most scenario files share: useWorkbench, then (the data.gouv.fr sidebar
+ * shown first with `sidebar`) signed in with the sample key, notifications cleared,
+ * before the first step. A failure saves a screenshot, as a step's does.
+ */
+export function signedInScenario(options: { sidebar?: boolean } = {}): { readonly wb: Workbench } {
+  const session = useWorkbench();
+  before(() => screenshotOnFailure('signing in', async () => {
+    const { wb } = session;
+    if (options.sidebar) await wb.showSidebar();
+    await signIn(wb, SAMPLE_API_KEY);
+    await wb.clearNotifications();
+  }), { timeout: TIMEOUT.test });
+  return session;
 }
 
 /** Every file under the profile's logs/ and code-server's own log: where a key must never be. */
