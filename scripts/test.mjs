@@ -26,7 +26,10 @@ let status = 0;
 if (!e2eOnly) {
   const unit = findTests('test/unit', '.test.ts');
   // `vscode` resolves to the tests' own fake (test/unit/vscodeFake) for the VS Code layer.
-  status ||= run(`unit tests (${unit.length} files)`, ['--require', './test/unit/vscodeFake/register.cjs', '--import', 'tsx', '--test', '--test-reporter=spec', ...unit]);
+  // --test-timeout bounds each test file (node 20 applies it to the file's whole run), so
+  // a regression that hangs fails instead; the slowest file takes about 10 s on a busy
+  // two-core machine.
+  status ||= run(`unit tests (${unit.length} files)`, ['--require', './test/unit/vscodeFake/register.cjs', '--import', 'tsx', '--test', '--test-timeout=60000', '--test-reporter=spec', ...unit]);
 }
 if (!unitOnly && status === 0) {
   const e2e = 'test/e2e/run.ts';

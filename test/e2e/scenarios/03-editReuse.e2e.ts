@@ -3,20 +3,16 @@
 // was stored; the tree shows the new title.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { SAMPLE_API_KEY } from '../../server/sampleData';
-import { SAMPLE_REUSES, signIn, standIn, step, useWorkbench } from '../harness';
+import { SAMPLE_REUSES, signedInScenario, standIn, step } from '../harness';
 
 const { id, title } = SAMPLE_REUSES.editable;
 const NEW_TITLE = `${title} (2026)`;
 
 describe('Edit a reuse and save it', () => {
-  const session = useWorkbench();
+  const session = signedInScenario({ sidebar: true });
 
   step('a click on a reuse in the tree shows it as JSON', async () => {
     const { wb } = session;
-    await wb.showSidebar();
-    await signIn(wb, SAMPLE_API_KEY);
-    await wb.clearNotifications();
     await wb.treeRows('Reuses', title).first().click();
     const text = await wb.waitForEditorText(`"title": "${title}"`);
     assert.match(text, /"type": "application"/);

@@ -3,19 +3,16 @@
 // typed is lost), and nothing wrong reaches the stand-in.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { SAMPLE_API_KEY } from '../../server/sampleData';
-import { SAMPLE_REUSES, openReuse, signIn, standIn, step, useWorkbench } from '../harness';
+import { SAMPLE_REUSES, openReuse, signedInScenario, standIn, step } from '../harness';
 
 const { title } = SAMPLE_REUSES.editable;
 const puts = async () => (await standIn.requests()).filter((request) => request.method === 'PUT');
 
 describe('Saves that fail keep the changes', () => {
-  const session = useWorkbench();
+  const session = signedInScenario();
 
   step('broken JSON: an error, the tab stays dirty, nothing is sent', async () => {
     const { wb } = session;
-    await signIn(wb, SAMPLE_API_KEY);
-    await wb.clearNotifications();
     await openReuse(wb, { title });
     await wb.goToEndOfLineWith(`"title": "${title}"`);
     await wb.page.keyboard.press('Backspace'); // the comma after the title

@@ -5,8 +5,8 @@
 // document opened as one account is not saved after signing in as another.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { OTHER_USER_API_KEY, SAMPLE_API_KEY } from '../../server/sampleData';
-import { SAMPLE_REUSES, openReuse, signIn, standIn, step, useWorkbench, type Workbench } from '../harness';
+import { OTHER_USER_API_KEY } from '../../server/sampleData';
+import { SAMPLE_REUSES, openReuse, signIn, signedInScenario, standIn, step, type Workbench } from '../harness';
 
 const { id, title } = SAMPLE_REUSES.editable;
 /** Another title of the same length: the document's size does not move. */
@@ -23,12 +23,10 @@ async function appendToTitle(wb: Workbench, current: string, text: string): Prom
 }
 
 describe('A reuse changed on data.gouv.fr while you edit it', () => {
-  const session = useWorkbench();
+  const session = signedInScenario();
 
   step('the same field changed on both sides, same length: refused with Compare, Overwrite and Discard Mine; nothing sent', async () => {
     const { wb } = session;
-    await signIn(wb, SAMPLE_API_KEY);
-    await wb.clearNotifications();
     await openReuse(wb, { title });
     await standIn.touch(id, { title: THEIR_TITLE });
 

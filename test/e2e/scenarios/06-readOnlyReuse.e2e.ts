@@ -2,18 +2,15 @@
 // nothing and nothing is sent.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { SAMPLE_API_KEY } from '../../server/sampleData';
-import { SAMPLE_REUSES, openReuse, signIn, standIn, step, useWorkbench } from '../harness';
+import { SAMPLE_REUSES, openReuse, signedInScenario, standIn, step } from '../harness';
 
 const { id, title } = SAMPLE_REUSES.readOnly;
 
 describe('A reuse the user may not edit', () => {
-  const session = useWorkbench();
+  const session = signedInScenario();
 
   step('opens read-only, says why, and cannot be changed', async () => {
     const { wb } = session;
-    await signIn(wb, SAMPLE_API_KEY);
-    await wb.clearNotifications();
     await openReuse(wb, { id });
     await wb.waitForEditorText(`"title": "${title}"`);
     await wb.notification(/may read this reuse but not edit it/);

@@ -3,21 +3,17 @@
 // PUT {"deleted": null}; the marker goes.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { SAMPLE_API_KEY } from '../../server/sampleData';
-import { signIn, standIn, step, useWorkbench } from '../harness';
+import { signedInScenario, standIn, step } from '../harness';
 
 const ID = '00007e050000000000000003';
 const TITLE = 'Qualité de l’air autour des écoles';
 const writes = async () => (await standIn.requests()).filter((request) => request.method !== 'GET');
 
 describe('Delete a reuse from the tree, then restore it', () => {
-  const session = useWorkbench();
+  const session = signedInScenario({ sidebar: true });
 
   step('Delete Reuse asks first, in a modal dialog that names the reuse', async () => {
     const { wb } = session;
-    await wb.showSidebar();
-    await signIn(wb, SAMPLE_API_KEY);
-    await wb.clearNotifications();
     const row = await wb.revealTreeRow('Reuses', TITLE);
     assert.match(await row.innerText(), /Visualization$/, 'not marked deleted yet');
 

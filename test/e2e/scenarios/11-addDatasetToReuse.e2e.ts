@@ -4,8 +4,7 @@
 // the id (hovering it shows the title), and the reuse's children in the tree show it.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { SAMPLE_API_KEY } from '../../server/sampleData';
-import { SAMPLE_REUSES, signIn, standIn, step, useWorkbench } from '../harness';
+import { SAMPLE_REUSES, signedInScenario, standIn, step } from '../harness';
 
 const { id: REUSE_ID, title: REUSE_TITLE } = SAMPLE_REUSES.editable;
 /** Already used by the reuse. */
@@ -14,13 +13,10 @@ const IRVE = { id: '0000da7a0000000000000002', title: 'Bornes de recharge pour v
 const VELO = { id: '0000da7a0000000000000004', title: 'Aménagements cyclables' };
 
 describe('Add a dataset to a reuse from the tree', () => {
-  const session = useWorkbench();
+  const session = signedInScenario({ sidebar: true });
 
   step('the reuse is open; its context menu offers a pick of datasets filtered by typing', async () => {
     const { wb } = session;
-    await wb.showSidebar();
-    await signIn(wb, SAMPLE_API_KEY);
-    await wb.clearNotifications();
     const row = await wb.revealTreeRow('Reuses', REUSE_TITLE);
     await row.click();
     const text = await wb.waitForEditorText(`"title": "${REUSE_TITLE}"`);

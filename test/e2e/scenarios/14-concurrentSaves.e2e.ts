@@ -6,7 +6,7 @@ import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
 import type { RecordedRequest } from '../../server/standIn';
-import { SAMPLE_REUSES, e2e, openReuse, signIn, standIn, step, useWorkbench } from '../harness';
+import { SAMPLE_REUSES, e2e, openReuse, signedInScenario, standIn, step } from '../harness';
 
 const { id, title } = SAMPLE_REUSES.editable;
 const FIRST = `${title} (v1)`;
@@ -39,13 +39,11 @@ async function storedTitle(): Promise<string> {
 }
 
 describe('A second save while the first is in flight', () => {
-  const session = useWorkbench();
+  const session = signedInScenario();
   let watching: ReturnType<typeof watchPuts> | undefined;
 
   step('the first save is slow: a notification says so, with Cancel', async () => {
     const { wb } = session;
-    await signIn(wb, SAMPLE_API_KEY);
-    await wb.clearNotifications();
     await openReuse(wb, { title });
     await standIn.fault({ method: 'PUT', delayMs: PUT_DELAY_MS, times: 1 });
 

@@ -1,0 +1,243 @@
+// How the stand-in renders its stored objects as the API answers them: reuses, datasets
+// (with the heavy extras www.data.gouv.fr sends), the signed-in user, organizations,
+// users and discussions; `permissions` per caller.
+import { mayEdit, orgsOf, type StandInContext } from './context';
+import type { SampleData, StoredDataset, StoredReuse, StoredUser } from './sampleData';
+
+export function renderOrg(ctx: StandInContext, id: string | null): unknown {
+  const { data, origin, apiBase } = ctx;
+  const org = data.organizations.find((candidate) => candidate.id === id);
+  if (!org) return null;
+  return {
+    class: 'Organization',
+    id: org.id,
+    acronym: org.acronym,
+    badges: [],
+    logo: `${origin}/images/avatars/${org.slug}.png`,
+    logo_thumbnail: `${origin}/images/avatars/${org.slug}-100.png`,
+    name: org.name,
+    page: `${origin}/organizations/${org.slug}/`,
+    slug: org.slug,
+    uri: `${apiBase}organizations/${org.id}/`,
+  };
+}
+
+export function renderUser(ctx: StandInContext, id: string | null): unknown {
+  const { data, origin, apiBase } = ctx;
+  const user = data.users.find((candidate) => candidate.id === id);
+  if (!user) return null;
+  return {
+    class: 'User',
+    id: user.id,
+    avatar: null,
+    avatar_thumbnail: null,
+    first_name: user.first_name,
+    last_name: user.last_name,
+    page: `${origin}/users/${user.slug}/`,
+    slug: user.slug,
+    uri: `${apiBase}users/${user.id}/`,
+  };
+}
+
+export function renderDiscussion(ctx: StandInContext, discussion: SampleData['discussions'][number]): unknown {
+  const { apiBase } = ctx;
+  return {
+    class: 'Discussion',
+    id: discussion.id,
+    title: discussion.title,
+    subject: discussion.subject,
+    created: discussion.created,
+    closed: discussion.closed,
+    organization: renderOrg(ctx, discussion.organization),
+    user: renderUser(ctx, discussion.user),
+    discussion: discussion.messages.map((message) => ({ content: message.content, posted_on: message.posted_on, posted_by: renderUser(ctx, message.posted_by) })),
+    url: `${apiBase}discussions/${discussion.id}/`,
+    permissions: { close: true, delete: false, edit: false },
+  };
+}
+
+export function renderMe(ctx: StandInContext, me: StoredUser): unknown {
+  const { origin, apiBase } = ctx;
+  return {
+    id: me.id,
+    slug: me.slug,
+    email: me.email,
+    first_name: me.first_name,
+    last_name: me.last_name,
+    avatar: null,
+    avatar_thumbnail: null,
+    website: me.website,
+    about: me.about,
+    since: me.since,
+    roles: me.roles,
+    active: true,
+    last_login_at: '2026-11-22T08:12:00.000Z',
+    metrics: myMetrics(ctx, me),
+    uri: `${apiBase}users/${me.id}/`,
+    page: `${origin}/users/${me.slug}/`,
+    organizations: orgsOf(ctx, me).map((org) => renderOrg(ctx, org.id)),
+  };
+}
+
+export function myMetrics(ctx: StandInContext, me: StoredUser): Record<string, number> {
+  const { data } = ctx;
+  const own = data.datasets.filter((d) => d.owner === me.id);
+  const orgIds = orgsOf(ctx, me).map((org) => org.id);
+  const orgDatasets = data.datasets.filter((d) => d.organization && orgIds.includes(d.organization));
+  return {
+    datasets_count: own.length,
+    datasets_org_count: orgDatasets.length,
+    followers_count: 4,
+    followers_org_count: 57,
+    resources_availability: 0.97,
+  };
+}
+
+export function renderDataset(ctx: StandInContext, dataset: StoredDataset, user?: StoredUser): Record<string, unknown> {
+  const { origin, apiBase } = ctx;
+  const editable = !!user && mayEdit(ctx, dataset, user);
+  return {
+    id: dataset.id,
+    title: dataset.title,
+    slug: dataset.slug,
+    acronym: dataset.acronym,
+    description: dataset.description,
+    archived: dataset.archived,
+    deleted: dataset.deleted,
+    private: dataset.private,
+    featured: false,
+    created_at: dataset.created_at,
+    last_modified: dataset.last_modified,
+    last_update: dataset.last_update,
+    frequency: dataset.frequency,
+    frequency_date: null,
+    license: dataset.license,
+    tags: dataset.tags,
+    badges: [],
+    // What www.data.gouv.fr sends besides: harvest metadata, contact points, spatial
+    // and temporal coverage, per-resource crawler results (check:*, analysis:*). They
+    // make the unmasked answers as heavy as the real ones, which the masks are for.
+    extras: { 'recommendations:sources': ['https://recommendations.data.gouv.fr'], 'dcat:landingPage': `${origin}/datasets/${dataset.slug}/` },
+    harvest: {
+      backend: 'DCAT',
+      domain: 'data.saint-remy-sur-loire.fr',
+      remote_id: `urn:saint-remy:${dataset.id}`,
+      remote_url: `https://data.saint-remy-sur-loire.fr/explore/dataset/${dataset.slug}/`,
+      source_id: '6a1b2c3d4e5f60718293a4b5',
+      created_at: dataset.created_at,
+      modified_at: dataset.last_modified,
+      last_update: dataset.last_update,
+      uri: `https://data.saint-remy-sur-loire.fr/api/datasets/${dataset.slug}`,
+      dct_identifier: dataset.id,
+      archived: null,
+      archived_at: null,
+      ckan_name: null,
+      ckan_source: null,
+    },
+    internal: { created_at_internal: dataset.created_at, last_modified_internal: dataset.last_modified },
+    contact_points: [
+      {
+        id: '5c9d8e7f6a5b4c3d2e1f0a9b',
+        name: 'Service données et cartographie',
+        email: 'donnees@saint-remy-sur-loire.fr',
+        contact_form: `${origin}/contact/donnees/`,
+        role: 'contact',
+        organization: renderOrg(ctx, dataset.organization),
+        owner: null,
+      },
+    ],
+    schema: null,
+    spatial: {
+      granularity: 'fr:commune',
+      zones: ['fr:commune:45200', 'fr:departement:45', 'fr:region:24'],
+      geom: null,
+    },
+    temporal_coverage: { start: '2020-01-01T00:00:00.000Z', end: dataset.last_update },
+    quality: {
+      score: dataset.quality_score,
+      dataset_description_quality: true,
+      has_resources: dataset.resources.length > 0,
+      has_open_format: true,
+      license: true,
+      resources_documentation: dataset.quality_score > 0.5,
+      spatial: true,
+      temporal_coverage: false,
+      update_frequency: true,
+      update_fulfilled_in_time: dataset.quality_score > 0.3,
+    },
+    metrics: dataset.metrics,
+    organization: renderOrg(ctx, dataset.organization),
+    owner: renderUser(ctx, dataset.owner),
+    page: `${origin}/datasets/${dataset.slug}/`,
+    uri: `${apiBase}datasets/${dataset.id}/`,
+    permissions: { edit: editable, delete: editable, edit_resources: editable },
+    resources: dataset.resources.map((resource) => ({
+      ...resource,
+      checksum: { type: 'sha1', value: resource.id.padEnd(40, '0') },
+      extras: {
+        'check:available': true,
+        'check:date': resource.last_modified,
+        'check:headers:content-type': resource.mime ?? 'application/octet-stream',
+        'check:headers:content-length': resource.filesize ?? 0,
+        'check:status': 200,
+        'check:timeout': false,
+        'analysis:checksum': resource.id.padEnd(40, 'a'),
+        'analysis:content-length': resource.filesize ?? 0,
+        'analysis:last-modified-at': resource.last_modified,
+        'analysis:last-modified-detection': 'last-modified-header',
+        'analysis:mime-type': resource.mime ?? 'application/octet-stream',
+        'analysis:parsing:started_at': resource.last_modified,
+        'analysis:parsing:finished_at': resource.last_modified,
+        'analysis:parsing:parquet_url': `https://object.files.data.gouv.fr/hydra-parquet/hydra-parquet/${resource.id}.parquet`,
+        'analysis:parsing:parquet_size': Math.round((resource.filesize ?? 0) / 3),
+      },
+      harvest: {
+        created_at: resource.created_at,
+        modified_at: resource.last_modified,
+        uri: `https://data.saint-remy-sur-loire.fr/api/resources/${resource.id}`,
+      },
+      internal: { created_at_internal: resource.created_at, last_modified_internal: resource.last_modified },
+      latest: `${origin}/fr/datasets/r/${resource.id}`,
+      metrics: { views: 12 },
+      preview_url: null,
+      schema: null,
+    })),
+    community_resources: [],
+  };
+}
+
+export function renderReuse(ctx: StandInContext, reuse: StoredReuse, user?: StoredUser): Record<string, unknown> {
+  const { data, origin, apiBase } = ctx;
+  const editable = !!user && mayEdit(ctx, reuse, user);
+  return {
+    id: reuse.id,
+    title: reuse.title,
+    slug: reuse.slug,
+    description: reuse.description,
+    url: reuse.url,
+    type: reuse.type,
+    topic: reuse.topic,
+    tags: reuse.tags,
+    datasets: reuse.datasets
+      .map((id) => data.datasets.find((d) => d.id === id))
+      .filter((d): d is StoredDataset => !!d)
+      .map((d) => renderDataset(ctx, d, user)),
+    dataservices: [],
+    private: reuse.private,
+    archived: reuse.archived,
+    deleted: reuse.deleted,
+    featured: reuse.featured,
+    extras: reuse.extras,
+    image: null,
+    image_thumbnail: null,
+    created_at: reuse.created_at,
+    last_modified: reuse.last_modified,
+    metrics: { ...reuse.metrics, datasets: reuse.datasets.length, followers: reuse.followers.length + (reuse.metrics.followers ?? 0) },
+    organization: renderOrg(ctx, reuse.organization),
+    owner: renderUser(ctx, reuse.owner),
+    badges: reuse.badges,
+    page: `${origin}/reuses/${reuse.slug}/`,
+    uri: `${apiBase}reuses/${reuse.id}/`,
+    permissions: { edit: editable, delete: editable },
+  };
+}

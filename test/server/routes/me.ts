@@ -1,0 +1,90 @@
+// The /me/ family: the signed-in user, their profile update, the legacy API key
+// endpoints, and the unpaginated lists of their (and their organizations') reuses,
+// datasets and discussions, most recently modified first.
+import { fail, needUser, orgsOf, type Result, type RouteRequest, type StandInContext } from '../context';
+import { myMetrics, renderDataset, renderDiscussion, renderMe, renderReuse } from '../render';
+import { objectId, type StoredUser } from '../sampleData';
+
+export function meRoute(ctx: StandInContext, { method, parts, query, body, user }: RouteRequest): Result {
+  const { data } = ctx;
+  const me = needUser(user);
+  const sub = parts[1];
+  if (!sub) {
+    if (method === 'GET') return { body: renderMe(ctx, me) };
+    if (method === 'PUT') return { body: updateMe(ctx, me, body) };
+    if (method === 'DELETE') {
+      data.users = data.users.filter((candidate) => candidate !== me);
+      return { status: 204 };
+    }
+  }
+  if (sub === 'apikey' && ctx.legacyApiKeyEndpoints) {
+    if (method === 'POST') {
+      me.apiKey = `udata_${objectId(0xa91, Date.now() % 1e9)}${Math.random().toString(16).slice(2, 10)}`;
+      return { status: 201, body: { apikey: me.apiKey } };
+    }
+    if (method === 'DELETE') {
+      me.apiKey = `revoked-${Math.random()}`;
+      return { status: 204 };
+    }
+  }
+  if (method === 'GET') {
+    const orgIds = orgsOf(ctx, me).map((org) => org.id);
+    switch (sub) {
+      case 'reuses':
+        return { body: byLastModified(data.reuses.filter((reuse) => reuse.owner === me.id)).map((r) => renderReuse(ctx, r, me)) };
+      case 'org_reuses':
+        return {
+          body: byLastModified(
+            data.reuses.filter(
+              (reuse) => (reuse.owner === me.id || (reuse.organization && orgIds.includes(reuse.organization))) && titleMatches(reuse, query),
+            ),
+          ).map((r) => renderReuse(ctx, r, me)),
+        };
+      case 'datasets':
+        return { body: byLastModified(data.datasets.filter((d) => d.owner === me.id)).map((d) => renderDataset(ctx, d, me)) };
+      case 'org_datasets':
+        return {
+          body: byLastModified(
+            data.datasets.filter(
+              (d) => (d.owner === me.id || (d.organization && orgIds.includes(d.organization))) && titleMatches(d, query),
+            ),
+          ).map((d) => renderDataset(ctx, d, me)),
+        };
+      case 'metrics':
+        // The reference documents a one-item list.
+        return { body: [{ id: me.id, ...myMetrics(ctx, me) }] };
+      case 'org_discussions':
+        return {
+          body: data.discussions
+            .filter((d) => orgIds.includes(d.organization))
+            .sort((a, b) => b.created.localeCompare(a.created))
+            .map((d) => renderDiscussion(ctx, d)),
+        };
+    }
+  }
+  fail(404, 'The requested URL was not found on the server.');
+}
+
+function updateMe(ctx: StandInContext, me: StoredUser, body: unknown): unknown {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) fail(400, 'Validation error', { '': 'Expected an object' });
+  const record = body as Record<string, unknown>;
+  const errors: Record<string, string> = {};
+  for (const key of ['first_name', 'last_name', 'about', 'website'] as const) {
+    if (!(key in record)) continue;
+    const value = record[key];
+    if (typeof value !== 'string') errors[key] = 'Not a valid string';
+    else if ((key === 'first_name' || key === 'last_name') && !value.trim()) errors[key] = 'This field is required.';
+    else me[key] = value;
+  }
+  if (Object.keys(errors).length) fail(400, 'Validation error', errors);
+  return renderMe(ctx, me);
+}
+
+function byLastModified<T extends { last_modified: string }>(items: T[]): T[] {
+  return [...items].sort((a, b) => b.last_modified.localeCompare(a.last_modified));
+}
+
+function titleMatches(object: { title: string }, query: URLSearchParams): boolean {
+  const q = query.get('q');
+  return !q || object.title.toLowerCase().includes(q.toLowerCase());
+}

@@ -1,0 +1,321 @@
+// The /reuses/ family: the public list, creation, one reuse by id or slug (old slugs
+// redirect), its update, deletion, datasets, followers, featuring and badges; the
+// choices of type, topic and badge; the checks of PUT and POST.
+import { fail, mayEdit, needUser, type Result, type RouteRequest, type StandInContext } from '../context';
+import { renderReuse, renderUser } from '../render';
+import { objectId, type StoredReuse, type StoredUser } from '../sampleData';
+import { slugify } from '../slugify';
+
+export const REUSE_TYPES: Array<{ id: string; label: string }> = [
+  { id: 'api', label: 'API' },
+  { id: 'application', label: 'Application' },
+  { id: 'idea', label: 'Idée' },
+  { id: 'news_article', label: 'Article de presse' },
+  { id: 'paper', label: 'Papier' },
+  { id: 'post', label: 'Article de blog' },
+  { id: 'visualization', label: 'Visualisation' },
+  { id: 'hardware', label: 'Objet connecté' },
+];
+
+export const REUSE_TOPICS: Array<{ id: string; label: string }> = [
+  { id: 'health', label: 'Santé' },
+  { id: 'transport_and_mobility', label: 'Transports et mobilités' },
+  { id: 'housing_and_development', label: 'Logement et urbanisme' },
+  { id: 'food_and_agriculture', label: 'Alimentation et agriculture' },
+  { id: 'culture_and_recreation', label: 'Culture et loisirs' },
+  { id: 'economy_and_business', label: 'Économie et entreprises' },
+  { id: 'environment_and_energy', label: 'Environnement et énergie' },
+  { id: 'work_and_training', label: 'Travail et formation' },
+  { id: 'politics_and_public_life', label: 'Politique et vie publique' },
+  { id: 'safety_and_security', label: 'Sécurité' },
+  { id: 'education_and_research', label: 'Éducation et recherche' },
+  { id: 'society_and_demography', label: 'Société et démographie' },
+  { id: 'law_and_justice', label: 'Droit et justice' },
+  { id: 'open_data_tools', label: 'Outils de l’open data' },
+  { id: 'others', label: 'Autres' },
+];
+
+const REUSE_BADGES: Record<string, string> = { 'spd-reuse': 'Service public de la donnée' };
+
+/** Keys of PUT /reuses/{id}/ that udata's form accepts; anything else is ignored. */
+const WRITABLE_REUSE_KEYS = new Set([
+  'title', 'description', 'url', 'type', 'topic', 'tags', 'datasets', 'dataservices',
+  'private', 'archived', 'extras', 'deleted', 'owner', 'organization',
+]);
+const REQUIRED_REUSE_KEYS = ['title', 'description', 'url', 'type', 'topic'];
+
+export function reusesRoute(ctx: StandInContext, { method, parts, query, body, user }: RouteRequest): Result {
+  const { data, apiBase } = ctx;
+  if (parts.length === 1) {
+    if (method === 'GET') {
+      const visible = data.reuses.filter((r) => !r.private && !r.deleted);
+      return { body: { data: visible.map((r) => renderReuse(ctx, r, user)), page: 1, page_size: 20, total: visible.length } };
+    }
+    if (method === 'POST') return { status: 201, body: renderReuse(ctx, createReuse(ctx, needUser(user), body), user) };
+  }
+  if (parts.length === 2 && method === 'GET') {
+    if (parts[1] === 'types') return { body: REUSE_TYPES };
+    if (parts[1] === 'topics') return { body: REUSE_TOPICS };
+    if (parts[1] === 'badges') return { body: REUSE_BADGES };
+  }
+  const reuse = data.reuses.find((r) => r.id === parts[1] || r.slug === parts[1]);
+  if (!reuse) {
+    const moved = data.reuses.find((r) => r.oldSlugs.includes(parts[1]));
+    if (moved) {
+      const location = `${apiBase}reuses/${moved.slug}/${parts.slice(2).map((p) => `${p}/`).join('')}`;
+      return { status: 308, body: undefined, headers: { Location: location } };
+    }
+    fail(404, 'Reuse not found');
+  }
+  const canEdit = !!user && mayEdit(ctx, reuse, user);
+  if (reuse.private && !canEdit) fail(404, 'Reuse not found');
+  if (parts.length === 2) {
+    if (method === 'GET') {
+      if (reuse.deleted && !canEdit) fail(410, 'This reuse has been deleted');
+      return { body: renderReuse(ctx, reuse, user) };
+    }
+    if (method === 'PUT') {
+      const me = needUser(user);
+      if (!canEdit) fail(403, 'You do not have the permission to modify that object.');
+      updateReuse(ctx, reuse, body, me);
+      // udata/core/reuse/metrics.py: on_update recounts the datasets and saves the
+      // reuse a second time, which moves last_modified again (udata/mongo/datetime_fields.py).
+      reuse.last_modified = ctx.now();
+      // The answer is the in-memory object: microseconds, where GETs read milliseconds
+      // back from MongoDB.
+      return { body: { ...renderReuse(ctx, reuse, me), last_modified: withMicroseconds(reuse.last_modified) } };
+    }
+    if (method === 'DELETE') {
+      const me = needUser(user);
+      if (!mayEdit(ctx, reuse, me)) fail(403, 'You do not have the permission to modify that object.');
+      if (reuse.deleted) fail(410, 'This reuse has been deleted');
+      reuse.deleted = ctx.now();
+      reuse.last_modified = ctx.now();
+      return { status: 204 };
+    }
+  }
+  const sub = parts[2];
+  if (sub === 'datasets' && method === 'POST') {
+    const me = needUser(user);
+    if (!canEdit) fail(403, 'You do not have the permission to modify that object.');
+    if (reuse.deleted) fail(410, 'This reuse has been deleted');
+    const id = body && typeof body === 'object' ? (body as Record<string, unknown>).id : undefined;
+    if (typeof id !== 'string' || !id) fail(400, 'Expect a dataset identifier');
+    if (!data.datasets.some((d) => d.id === id)) fail(404, 'Dataset not found');
+    if (reuse.datasets.includes(id)) return { status: 200, body: renderReuse(ctx, reuse, me) };
+    reuse.datasets.push(id);
+    reuse.last_modified = ctx.now();
+    return { status: 201, body: renderReuse(ctx, reuse, me) };
+  }
+  if (sub === 'followers') {
+    if (method === 'GET') {
+      const who = query.get('user');
+      const followers = reuse.followers.filter((id) => !who || id === who);
+      return { body: { data: followers.map((id) => ({ follower: renderUser(ctx, id) })), total: followers.length, page: 1, page_size: 20 } };
+    }
+    const me = needUser(user);
+    // udata/core/followers/metrics.py: a follow or unfollow recounts the followers and
+    // saves the reuse, so last_modified moves though no editable field did.
+    if (method === 'POST') {
+      if (!reuse.followers.includes(me.id)) reuse.followers.push(me.id);
+      reuse.last_modified = ctx.now();
+      return { status: 201, body: { followers: reuse.followers.length } };
+    }
+    if (method === 'DELETE') {
+      reuse.followers = reuse.followers.filter((id) => id !== me.id);
+      reuse.last_modified = ctx.now();
+      return { body: { followers: reuse.followers.length } };
+    }
+  }
+  if (sub === 'featured' && (method === 'POST' || method === 'DELETE')) {
+    const me = needUser(user);
+    if (!me.roles.includes('admin')) fail(403, 'You do not have the permission to modify that object.');
+    reuse.featured = method === 'POST';
+    reuse.last_modified = ctx.now();
+    return { body: renderReuse(ctx, reuse, me) };
+  }
+  if (sub === 'badges') {
+    const me = needUser(user);
+    if (!me.roles.includes('admin')) fail(403, 'You do not have the permission to modify that object.');
+    if (method === 'POST' && parts.length === 3) {
+      const kind = body && typeof body === 'object' ? (body as Record<string, unknown>).kind : undefined;
+      if (typeof kind !== 'string' || !(kind in REUSE_BADGES)) fail(400, 'Validation error', { kind: 'Not a valid choice' });
+      if (!reuse.badges.some((b) => b.kind === kind)) reuse.badges.push({ kind });
+      return { status: 201, body: { kind } };
+    }
+    if (method === 'DELETE' && parts[3]) {
+      if (!reuse.badges.some((b) => b.kind === parts[3])) fail(404, 'Badge does not exists');
+      reuse.badges = reuse.badges.filter((b) => b.kind !== parts[3]);
+      return { status: 204 };
+    }
+  }
+  fail(405, 'The method is not allowed for the requested URL.');
+}
+
+// ---- writes ------------------------------------------------------------------------
+
+function validateReuseFields(ctx: StandInContext, body: Record<string, unknown>, reuse: StoredReuse | undefined, user: StoredUser): Partial<StoredReuse> {
+  const { data } = ctx;
+  const errors: Record<string, string> = {};
+  const changes: Partial<StoredReuse> = {};
+  for (const [key, value] of Object.entries(body)) {
+    if (!WRITABLE_REUSE_KEYS.has(key)) continue; // read-only or unknown: silently ignored
+    switch (key) {
+      case 'title':
+      case 'description':
+        if (typeof value !== 'string' || !value.trim()) errors[key] = 'This field is required.';
+        else changes[key] = value.trim();
+        break;
+      case 'url': {
+        if (typeof value !== 'string' || !value.trim()) {
+          errors.url = 'This field is required.';
+          break;
+        }
+        let parsed: URL | undefined;
+        try {
+          parsed = new URL(value.trim());
+        } catch {
+          parsed = undefined;
+        }
+        if (!parsed || !['http:', 'https:'].includes(parsed.protocol)) {
+          errors.url = 'Invalid URL';
+          break;
+        }
+        const normalised = parsed.toString();
+        if (data.reuses.some((other) => other !== reuse && other.url === normalised)) {
+          errors.url = 'This URL is already registered';
+          break;
+        }
+        changes.url = normalised;
+        break;
+      }
+      case 'type':
+        if (!REUSE_TYPES.some((choice) => choice.id === value)) errors.type = `'${String(value)}' is not a valid choice`;
+        else changes.type = value as string;
+        break;
+      case 'topic':
+        if (!REUSE_TOPICS.some((choice) => choice.id === value)) errors.topic = `'${String(value)}' is not a valid choice`;
+        else changes.topic = value as string;
+        break;
+      case 'tags': {
+        if (!Array.isArray(value) || value.some((tag) => typeof tag !== 'string')) {
+          errors.tags = 'Tags must be a list of strings';
+          break;
+        }
+        const tags = [...new Set(value.map((tag: string) => slugify(tag)))].sort();
+        const bad = tags.find((tag) => tag.length < 3 || tag.length > 96);
+        if (bad !== undefined) errors.tags = `Tag "${bad}" must be between 3 and 96 characters long`;
+        else changes.tags = tags;
+        break;
+      }
+      case 'datasets': {
+        if (!Array.isArray(value)) {
+          errors.datasets = 'Expect a list of dataset references';
+          break;
+        }
+        const ids = value.map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>).id : item));
+        const unknown = ids.find((id) => typeof id !== 'string' || !data.datasets.some((d) => d.id === id));
+        if (unknown !== undefined) errors.datasets = `Unknown reference '${String(unknown)}'`;
+        else changes.datasets = [...new Set(ids as string[])];
+        break;
+      }
+      case 'private':
+        if (typeof value !== 'boolean') errors.private = 'Not a valid boolean';
+        else changes.private = value;
+        break;
+      case 'archived':
+      case 'deleted':
+        if (value !== null && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) errors[key] = 'Not a valid datetime';
+        else changes[key] = value as string | null;
+        break;
+      case 'extras':
+        if (!value || typeof value !== 'object' || Array.isArray(value)) errors.extras = 'Extras must be an object';
+        else changes.extras = value as Record<string, unknown>;
+        break;
+      case 'owner':
+      case 'organization': {
+        const id = value && typeof value === 'object' ? (value as Record<string, unknown>).id : value;
+        if (reuse && id !== reuse[key] && !user.roles.includes('admin')) {
+          errors[key] = `Cannot modify ${key} after creation`;
+        } else if (!reuse) {
+          if (key === 'organization' && id) {
+            const org = data.organizations.find((candidate) => candidate.id === id);
+            if (!org || !(user.id in org.members)) errors.organization = 'Permission denied for this organization';
+            else changes.organization = org.id;
+          }
+        } else {
+          changes[key] = (id as string | null) ?? null;
+        }
+        break;
+      }
+      default:
+        break;
+    }
+  }
+  if (!reuse) {
+    for (const key of REQUIRED_REUSE_KEYS) {
+      if (!(key in body) && !errors[key]) errors[key] = 'This field is required.';
+    }
+  }
+  if (Object.keys(errors).length) fail(400, 'Validation error', errors);
+  return changes;
+}
+
+function updateReuse(ctx: StandInContext, reuse: StoredReuse, body: unknown, user: StoredUser): StoredReuse {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) fail(400, 'Validation error', { '': 'Expected an object' });
+  const record = body as Record<string, unknown>;
+  if (reuse.deleted && !('deleted' in record && record.deleted === null)) fail(410, 'This reuse has been deleted');
+  const changes = validateReuseFields(ctx, record, reuse, user);
+  for (const [key, value] of Object.entries(changes) as Array<[keyof StoredReuse, unknown]>) {
+    (reuse as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (changes.title !== undefined) {
+    const slug = slugify(reuse.title);
+    if (slug !== reuse.slug) {
+      reuse.oldSlugs.push(reuse.slug);
+      reuse.slug = slug;
+    }
+  }
+  // udata/mongo/datetime_fields.py (set_modified_datetime, pre_save): every save moves
+  // last_modified, whether or not a field changed.
+  reuse.last_modified = ctx.now();
+  return reuse;
+}
+
+function createReuse(ctx: StandInContext, user: StoredUser, body: unknown): StoredReuse {
+  const { data } = ctx;
+  if (!body || typeof body !== 'object' || Array.isArray(body)) fail(400, 'Validation error', { '': 'Expected an object' });
+  const changes = validateReuseFields(ctx, body as Record<string, unknown>, undefined, user);
+  const timestamp = ctx.now();
+  const reuse: StoredReuse = {
+    id: objectId(0x7e06, data.reuses.length + 1 + Math.floor(Math.random() * 1e6)),
+    title: changes.title ?? '',
+    slug: slugify(changes.title ?? ''),
+    oldSlugs: [],
+    description: changes.description ?? '',
+    url: changes.url ?? '',
+    type: changes.type ?? 'application',
+    topic: changes.topic ?? 'others',
+    tags: changes.tags ?? [],
+    datasets: changes.datasets ?? [],
+    private: changes.private ?? false,
+    archived: null,
+    deleted: null,
+    featured: false,
+    extras: changes.extras ?? {},
+    owner: changes.organization ? null : user.id,
+    organization: changes.organization ?? null,
+    created_at: timestamp,
+    last_modified: timestamp,
+    metrics: { views: 0, followers: 0 },
+    badges: [],
+    followers: [],
+  };
+  data.reuses.push(reuse);
+  return reuse;
+}
+
+/** A date as udata's PUT answer gives it: Python's isoformat with microseconds. */
+function withMicroseconds(iso: string): string {
+  return `${iso.slice(0, 23)}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}+00:00`;
+}
