@@ -13,6 +13,8 @@ export interface StandInContext {
   readonly apiBase: string;
   /** Whether `POST/DELETE /me/apikey` exist (older servers); newer ones answer 404. */
   readonly legacyApiKeyEndpoints: boolean;
+  /** The reuse badge kinds of the platform (`{}` in core udata). */
+  readonly reuseBadges: Record<string, string>;
   /** The time of a change (ISO 8601), later than every one before. */
   now(): string;
 }

@@ -56,11 +56,15 @@ export interface StandInOptions {
   reuses?: number;
   /** Serve `POST/DELETE /me/apikey` (older servers); newer ones answer 404. */
   legacyApiKeyEndpoints?: boolean;
+  /** Reuse badge kinds; none by default, as in core udata. */
+  reuseBadges?: Record<string, string>;
 }
 
 export interface StandIn {
   /** Whether `POST/DELETE /me/apikey` exist (older servers); newer ones answer 404. */
   legacyApiKeyEndpoints: boolean;
+  /** udata's READ_ONLY_MODE: writes of non-administrators answer 423. */
+  readOnly: boolean;
   /** `http://127.0.0.1:<port>` */
   origin: string;
   /** `http://127.0.0.1:<port>/api/1` — the value for `datagouv.apiUrl`. */
@@ -108,6 +112,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     get legacyApiKeyEndpoints() {
       return api.legacyApiKeyEndpoints;
     },
+    reuseBadges: options.reuseBadges ?? {},
     /** Strictly increasing timestamps, so every change moves last_modified. */
     now() {
       lastTimestamp = Math.max(Date.now(), lastTimestamp + 1);
@@ -117,6 +122,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
 
   const api: StandIn = {
     legacyApiKeyEndpoints: options.legacyApiKeyEndpoints ?? true,
+    readOnly: false,
     origin,
     apiUrl: `${origin}/api/1`,
     get data() {
@@ -129,6 +135,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       requests.length = 0;
       faults.length = 0;
       api.legacyApiKeyEndpoints = options.legacyApiKeyEndpoints ?? true;
+      api.readOnly = false;
     },
     touchReuse(id, patch) {
       const reuse = data.reuses.find((r) => r.id === id);
@@ -223,6 +230,11 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
     if (key && !user) {
       throw new HttpFailure(401, { message: 'Invalid API token' }, { 'WWW-Authenticate': 'Bearer realm="uData"' });
     }
+    // udata/api/__init__.py (_apply_secure): in READ_ONLY_MODE, secured writes of users
+    // who are not platform administrators answer 423.
+    if (standIn.readOnly && method !== 'GET' && user && !user.roles.includes('admin')) {
+      fail(423, 'Due to security reasons, the creation of new content is currently disabled.');
+    }
     const result = route(ctx, method, path, url.searchParams, body, user);
     status = result.status ?? 200;
     payload = result.body;
@@ -300,7 +312,8 @@ function control(standIn: StandIn, path: string, method: string, rawBody: string
       return send(res, 200, standIn.faults);
     case 'POST /__control/settings':
       if (typeof body.legacyApiKeyEndpoints === 'boolean') standIn.legacyApiKeyEndpoints = body.legacyApiKeyEndpoints;
-      return send(res, 200, { legacyApiKeyEndpoints: standIn.legacyApiKeyEndpoints });
+      if (typeof body.readOnly === 'boolean') standIn.readOnly = body.readOnly;
+      return send(res, 200, { legacyApiKeyEndpoints: standIn.legacyApiKeyEndpoints, readOnly: standIn.readOnly });
     case 'POST /__control/touch':
       return send(res, 200, standIn.touchReuse(body.id, body.patch ?? {}));
     default:

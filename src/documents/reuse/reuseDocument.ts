@@ -28,7 +28,9 @@ export function projectReuse(reuse: Reuse): ReuseDocument {
     url: reuse.url ?? '',
     type: reuse.type ?? '',
     topic: reuse.topic ?? '',
-    tags: [...(reuse.tags ?? [])],
+    // What data.gouv.fr stores (udata/mongo/taglist_field.py: sorted, de-duplicated): a
+    // PUT answers the tags in the order they were sent, which is not what is kept.
+    tags: [...new Set(reuse.tags ?? [])].sort(),
     datasets: (reuse.datasets ?? []).map((dataset) => (typeof dataset === 'string' ? dataset : dataset.id)),
     private: reuse.private ?? false,
     archived: reuse.archived ?? null,

@@ -51,8 +51,9 @@ export function meRoute(ctx: StandInContext, { method, parts, query, body, user 
           ).map((d) => renderDataset(ctx, d, me)),
         };
       case 'metrics':
-        // The reference documents a one-item list.
-        return { body: [{ id: me.id, ...myMetrics(ctx, me) }] };
+        // udata/core/user/api.py (MyMetricsAPI) marshals one object (the reference page documents a
+        // one-item list; the client accepts both).
+        return { body: { id: me.id, ...myMetrics(ctx, me) } };
       case 'org_discussions':
         return {
           body: data.discussions

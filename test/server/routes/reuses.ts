@@ -35,7 +35,12 @@ export const REUSE_TOPICS: Array<{ id: string; label: string }> = [
   { id: 'others', label: 'Autres' },
 ];
 
-const REUSE_BADGES: Record<string, string> = { 'spd-reuse': 'Service public de la donnée' };
+/**
+ * udata/core/reuse/models.py: core udata defines no reuse badge (`BADGES = {}`), so
+ * `GET /reuses/badges/` answers `{}`; a platform may add some (the stand-in's
+ * `reuseBadges` option does, for the administrators' badge commands).
+ */
+export const PLATFORM_REUSE_BADGES: Record<string, string> = { 'spd-reuse': 'Service public de la donnée' };
 
 /** Keys of PUT /reuses/{id}/ that udata's form accepts; anything else is ignored. */
 const WRITABLE_REUSE_KEYS = new Set([
@@ -56,7 +61,7 @@ export function reusesRoute(ctx: StandInContext, { method, parts, query, body, u
   if (parts.length === 2 && method === 'GET') {
     if (parts[1] === 'types') return { body: REUSE_TYPES };
     if (parts[1] === 'topics') return { body: REUSE_TOPICS };
-    if (parts[1] === 'badges') return { body: REUSE_BADGES };
+    if (parts[1] === 'badges') return { body: ctx.reuseBadges };
   }
   const reuse = data.reuses.find((r) => r.id === parts[1] || r.slug === parts[1]);
   if (!reuse) {
@@ -76,14 +81,21 @@ export function reusesRoute(ctx: StandInContext, { method, parts, query, body, u
     }
     if (method === 'PUT') {
       const me = needUser(user);
+      // udata/core/reuse/api.py (ReuseAPI.put): a deleted reuse answers 410 before the
+      // permission is tested, unless the body restores it (`"deleted": null`).
+      const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+      if (reuse.deleted && record.deleted !== null) fail(410, 'This reuse has been deleted');
       if (!canEdit) fail(403, 'You do not have the permission to modify that object.');
-      updateReuse(ctx, reuse, body, me);
+      const requestTags = updateReuse(ctx, reuse, body, me);
       // udata/core/reuse/metrics.py: on_update recounts the datasets and saves the
       // reuse a second time, which moves last_modified again (udata/mongo/datetime_fields.py).
       reuse.last_modified = ctx.now();
       // The answer is the in-memory object: microseconds, where GETs read milliseconds
       // back from MongoDB.
-      return { body: { ...renderReuse(ctx, reuse, me), last_modified: withMicroseconds(reuse.last_modified) } };
+      // udata/mongo/taglist_field.py: the tags are stored sorted and de-duplicated
+      // (to_mongo), but the answer shows the in-memory list: slugified, in request order.
+      const answer = { ...renderReuse(ctx, reuse, me), last_modified: withMicroseconds(reuse.last_modified) };
+      return { body: requestTags ? { ...answer, tags: requestTags } : answer };
     }
     if (method === 'DELETE') {
       const me = needUser(user);
@@ -116,12 +128,16 @@ export function reusesRoute(ctx: StandInContext, { method, parts, query, body, u
     const me = needUser(user);
     // udata/core/followers/metrics.py: a follow or unfollow recounts the followers and
     // saves the reuse, so last_modified moves though no editable field did.
+    // udata/core/followers/api.py: POST answers 201 for a new follow and 200 when
+    // already following; DELETE answers 404 when the user does not follow it.
     if (method === 'POST') {
-      if (!reuse.followers.includes(me.id)) reuse.followers.push(me.id);
+      const created = !reuse.followers.includes(me.id);
+      if (created) reuse.followers.push(me.id);
       reuse.last_modified = ctx.now();
-      return { status: 201, body: { followers: reuse.followers.length } };
+      return { status: created ? 201 : 200, body: { followers: reuse.followers.length } };
     }
     if (method === 'DELETE') {
+      if (!reuse.followers.includes(me.id)) fail(404, 'Not found');
       reuse.followers = reuse.followers.filter((id) => id !== me.id);
       reuse.last_modified = ctx.now();
       return { body: { followers: reuse.followers.length } };
@@ -139,7 +155,7 @@ export function reusesRoute(ctx: StandInContext, { method, parts, query, body, u
     if (!me.roles.includes('admin')) fail(403, 'You do not have the permission to modify that object.');
     if (method === 'POST' && parts.length === 3) {
       const kind = body && typeof body === 'object' ? (body as Record<string, unknown>).kind : undefined;
-      if (typeof kind !== 'string' || !(kind in REUSE_BADGES)) fail(400, 'Validation error', { kind: 'Not a valid choice' });
+      if (typeof kind !== 'string' || !(kind in ctx.reuseBadges)) fail(400, 'Validation error', { kind: 'Not a valid choice' });
       if (!reuse.badges.some((b) => b.kind === kind)) reuse.badges.push({ kind });
       return { status: 201, body: { kind } };
     }
@@ -202,6 +218,7 @@ function validateReuseFields(ctx: StandInContext, body: Record<string, unknown>,
           errors.tags = 'Tags must be a list of strings';
           break;
         }
+        // udata/mongo/taglist_field.py: stored sorted and de-duplicated.
         const tags = [...new Set(value.map((tag: string) => slugify(tag)))].sort();
         const bad = tags.find((tag) => tag.length < 3 || tag.length > 96);
         if (bad !== undefined) errors.tags = `Tag "${bad}" must be between 3 and 96 characters long`;
@@ -261,10 +278,10 @@ function validateReuseFields(ctx: StandInContext, body: Record<string, unknown>,
   return changes;
 }
 
-function updateReuse(ctx: StandInContext, reuse: StoredReuse, body: unknown, user: StoredUser): StoredReuse {
+/** Applies a PUT; returns the tags as the answer shows them (request order), when sent. */
+function updateReuse(ctx: StandInContext, reuse: StoredReuse, body: unknown, user: StoredUser): string[] | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) fail(400, 'Validation error', { '': 'Expected an object' });
   const record = body as Record<string, unknown>;
-  if (reuse.deleted && !('deleted' in record && record.deleted === null)) fail(410, 'This reuse has been deleted');
   const changes = validateReuseFields(ctx, record, reuse, user);
   for (const [key, value] of Object.entries(changes) as Array<[keyof StoredReuse, unknown]>) {
     (reuse as unknown as Record<string, unknown>)[key] = value;
@@ -279,7 +296,7 @@ function updateReuse(ctx: StandInContext, reuse: StoredReuse, body: unknown, use
   // udata/mongo/datetime_fields.py (set_modified_datetime, pre_save): every save moves
   // last_modified, whether or not a field changed.
   reuse.last_modified = ctx.now();
-  return reuse;
+  return Array.isArray(record.tags) && changes.tags ? record.tags.map((tag) => slugify(String(tag))) : undefined;
 }
 
 function createReuse(ctx: StandInContext, user: StoredUser, body: unknown): StoredReuse {

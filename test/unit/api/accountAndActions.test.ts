@@ -4,11 +4,13 @@ import assert from 'node:assert/strict';
 import { ApiClient } from '../../../src/api/client';
 import { ApiError } from '../../../src/api/errors';
 import { ADMIN_API_KEY, OTHER_USER_API_KEY, SAMPLE_API_KEY } from '../../server/sampleData';
+import { PLATFORM_REUSE_BADGES } from '../../server/routes/reuses';
 import { startStandIn, type StandIn } from '../../server/standIn';
 
 let standIn: StandIn;
 before(async () => {
-  standIn = await startStandIn();
+  // A platform with a reuse badge (core udata has none): the administrators' commands.
+  standIn = await startStandIn({ reuseBadges: PLATFORM_REUSE_BADGES });
 });
 after(() => standIn.close());
 beforeEach(() => standIn.reset());

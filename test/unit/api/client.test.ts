@@ -85,10 +85,11 @@ describe('ApiClient against the stand-in', () => {
     assert.deepEqual(dates, [...dates].sort().reverse());
   });
 
-  test('PUT sends only the patch and answers the stored reuse', async () => {
+  test('PUT sends only the patch; the answer has the tags slugified in request order, the stored reuse sorted', async () => {
     const [reuse] = await client().listOrgReuses();
     const updated = await client().updateReuse(reuse.id, { tags: ['Vélo', 'mobilité', 'Vélo'] });
-    assert.deepEqual(updated.tags, ['mobilite', 'velo']);
+    assert.deepEqual(updated.tags, ['velo', 'mobilite', 'velo'], 'udata answers the in-memory list');
+    assert.deepEqual(standIn.data.reuses.find((r) => r.id === reuse.id)?.tags, ['mobilite', 'velo']);
     const put = standIn.requests.find((r) => r.method === 'PUT');
     assert.deepEqual(put?.body, { tags: ['Vélo', 'mobilité', 'Vélo'] });
   });

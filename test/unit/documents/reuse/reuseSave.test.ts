@@ -130,6 +130,11 @@ describe('saving a reuse document', () => {
     assert.equal(puts().length, 1);
   });
 
+  test('read-only maintenance (423): said plainly, the text kept', async () => {
+    standIn.readOnly = true;
+    await refused(edit((d) => (d.title = 'Titre')), /Not saved: data.gouv.fr is in read-only mode for maintenance.*still in the editor/);
+  });
+
   test('a 401 says to set the key again', async () => {
     key = 'udata_revoked_key_123';
     const error = await refused(edit((d) => (d.title = 'Titre')), /API key was refused \(Invalid API token\)/);
