@@ -55,8 +55,14 @@ export const ME_MASK =
 export const DATASET_SUMMARY_MASK = 'id,title,slug,page,private,archived,deleted,organization{id,name}';
 
 /**
- * What the Discussions view shows: title, subject, dates, the organization it groups
- * by, and of the messages only their dates (their number and the last one). The API
- * `url` gives the site's origin, from which the web page is derived.
+ * What the Discussions view shows: title, subject, dates, the web page
+ * (`self_web_url`), and of the messages only their dates (their number and the last one).
  */
-export const DISCUSSION_LIST_MASK = ['id,title,subject{class,id},created,closed,url,discussion{posted_on}', ORG_REF].join(',');
+export const DISCUSSION_LIST_MASK = 'id,title,subject{class,id},created,closed,url,self_web_url,discussion{posted_on}';
+
+/**
+ * Who owns each dataset and reuse of the user's lists: a discussion's own
+ * `organization` is whom a message was posted on behalf of (usually none), so the
+ * Discussions view groups by the owner of the discussion's subject, read here.
+ */
+export const SUBJECT_OWNER_MASK = ['id', ORG_REF, OWNER_REF].join(',');

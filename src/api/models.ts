@@ -214,7 +214,14 @@ export interface Discussion {
   /** The messages, oldest first. */
   discussion?: Array<{ content?: string; posted_on?: Iso8601; posted_by?: UserRef | null }>;
   url?: string;
+  /** The discussion on its subject's web page. */
+  self_web_url?: string;
+  /**
+   * In udata's answer, the organization a message was posted on behalf of (usually
+   * null). The Discussions view replaces it with the owner of the subject (withSubjectOwners).
+   */
   organization?: OrganizationRef | null;
+  owner?: UserRef | null;
   user?: UserRef | null;
 }
 

@@ -1,7 +1,7 @@
 // What the Discussions view reads of a discussion (`GET /me/org_discussions/`) beyond
 // its fields: the kind of its subject, the date of its last message, and its web page.
 // Pure code, no vscode.
-import type { Discussion, Iso8601 } from '../api/models';
+import type { Dataset, Discussion, Iso8601, Reuse } from '../api/models';
 import { parseTime } from './grouping';
 
 /** The subjects udata attaches discussions to, and their folder on the web site. */
@@ -50,6 +50,30 @@ export function subjectPage(discussion: Discussion): string | undefined {
  * subject's page, and `#/discussions/<id>` opens that one there.
  */
 export function discussionPage(discussion: Discussion): string | undefined {
+  if (discussion.self_web_url && isWebUrl(discussion.self_web_url)) return discussion.self_web_url;
   const page = subjectPage(discussion);
   return page && discussion.id ? `${page}#/discussions/${encodeURIComponent(discussion.id)}` : undefined;
+}
+
+function isWebUrl(value: string): boolean {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Each discussion with the owner of its subject (the dataset or reuse discussed) as its
+ * organization or owner, so that the view groups it there: udata's own `organization`
+ * field says whom a message was posted on behalf of, not whose subject it is. A
+ * subject missing from the lists (not the user's any more) keeps no owner.
+ */
+export function withSubjectOwners(discussions: readonly Discussion[], subjects: ReadonlyArray<Pick<Dataset | Reuse, 'id' | 'organization' | 'owner'>>): Discussion[] {
+  const owners = new Map(subjects.map((subject) => [subject.id, subject]));
+  return discussions.map((discussion) => {
+    const subject = discussion.subject?.id ? owners.get(discussion.subject.id) : undefined;
+    return { ...discussion, organization: subject?.organization ?? null, owner: subject?.owner ?? null };
+  });
 }

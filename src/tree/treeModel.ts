@@ -5,7 +5,9 @@
 // The vscode TreeDataProviders (providers.ts) are thin wrappers around these models;
 // the unit tests and the benchmark drive the models directly.
 import type { ApiClient } from '../api/client';
+import { SUBJECT_OWNER_MASK } from '../api/fieldMasks';
 import type { Dataset, Discussion, Reuse } from '../api/models';
+import { withSubjectOwners } from './discussions';
 import { groupByOwner, mergeReuses } from './grouping';
 import {
   childrenOf,
@@ -193,8 +195,13 @@ export class DiscussionsModel extends TreeModel<Discussion[]> {
     super(DISCUSSIONS_VIEW, session, ctx);
   }
 
-  protected fetch(client: ApiClient, signal: AbortSignal): Promise<Discussion[]> {
-    return client.listOrgDiscussions({ signal });
+  protected async fetch(client: ApiClient, signal: AbortSignal): Promise<Discussion[]> {
+    const [discussions, datasets, reuses] = await Promise.all([
+      client.listOrgDiscussions({ signal }),
+      client.listOrgDatasets({ signal, fields: SUBJECT_OWNER_MASK }),
+      client.listOrgReuses({ signal, fields: SUBJECT_OWNER_MASK }),
+    ]);
+    return withSubjectOwners(discussions, [...datasets, ...reuses]);
   }
 
   protected build(discussions: Discussion[]): TreeNode[] {

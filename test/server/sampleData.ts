@@ -90,7 +90,8 @@ export interface StoredDiscussion {
   id: string;
   title: string;
   subject: { class: 'Dataset' | 'Reuse'; id: string };
-  organization: string;
+  /** The organization a message was posted on behalf of (udata: posted_by_organization), usually none. */
+  organization: string | null;
   user: string;
   created: string;
   closed: string | null;
@@ -370,7 +371,7 @@ export function createSampleData(): SampleData {
       id: objectId(0xd15c, 1),
       title: 'Coordonnées erronées pour deux bornes',
       subject: { class: 'Dataset', id: irve.id },
-      organization: mairie.id,
+      organization: null,
       user: jean.id,
       created: daysAgo(6),
       closed: null,
@@ -383,7 +384,7 @@ export function createSampleData(): SampleData {
       id: objectId(0xd15c, 2),
       title: 'Fréquence de mise à jour du GTFS',
       subject: { class: 'Dataset', id: gtfs.id },
-      organization: agence.id,
+      organization: null,
       user: jean.id,
       created: daysAgo(30),
       closed: daysAgo(20),
@@ -393,7 +394,7 @@ export function createSampleData(): SampleData {
       id: objectId(0xd15c, 3),
       title: 'Lien cassé vers la carte',
       subject: { class: 'Reuse', id: reuses[0].id },
-      organization: mairie.id,
+      organization: null,
       user: jean.id,
       created: daysAgo(1),
       closed: null,

@@ -1,6 +1,6 @@
 // The Discussions view, third of the data.gouv.fr container, starts collapsed. Expanded,
-// it lists the discussions on the organizations' datasets and reuses, grouped by
-// organization, open ones first; a closed one is marked.
+// it lists the open discussions on the user's and organizations' datasets and reuses
+// (udata sends no closed one), grouped by the organization that owns each subject.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
@@ -23,25 +23,22 @@ describe('The Discussions view', () => {
     assert.ok(!paths.includes('/me/org_discussions/'), `collapsed, the view asks nothing; asked: ${paths.join(', ')}`);
   });
 
-  step('expanded, it lists the discussions by organization, the closed one marked', async () => {
+  step('expanded, it lists the open discussions under the organization that owns their subject', async () => {
     const { wb } = session;
     const header = wb.view('Discussions').locator('.pane-header');
     await header.click();
     assert.equal(await header.getAttribute('aria-expanded'), 'true');
-    await wb.treeRows('Discussions', 'Fréquence de mise à jour du GTFS').waitFor({ state: 'visible' });
+    await wb.treeRows('Discussions', 'Coordonnées erronées pour deux bornes').waitFor({ state: 'visible' });
     const rows = await wb.treeRowTexts('Discussions');
-    // Organizations in alphabetical order (as in the other views); in each, open
-    // discussions first, the newest message first.
+    // In each organization, the newest message first.
     const expected = [
-      /^Agence régionale des mobilités\s*1 discussion$/,
-      /^Fréquence de mise à jour du GTFS\s*Dataset · Oct 21, 2026 · closed$/,
       /^Mairie de Saint-Rémy-sur-Loire\s*2 discussions$/,
       /^Lien cassé vers la carte\s*Reuse · Nov 19, 2026$/,
       /^Coordonnées erronées pour deux bornes\s*Dataset · Nov 18, 2026$/,
     ];
     assert.equal(rows.length, expected.length, `rows: ${rows.join(' | ')}`);
     rows.forEach((row, index) => assert.match(row, expected[index], `row ${index}: ${rows.join(' | ')}`));
-    assert.equal(rows.filter((row) => /closed$/.test(row)).length, 1, 'one discussion is closed');
+    assert.equal(rows.filter((row) => /closed$/.test(row)).length, 0, 'udata sends open discussions only');
 
     const asked = await standIn.waitForRequests((request) => request.path === '/me/org_discussions/');
     assert.equal(asked[0].status, 200);

@@ -54,13 +54,19 @@ export function meRoute(ctx: StandInContext, { method, parts, query, body, user 
         // udata/core/user/api.py (MyMetricsAPI) marshals one object (the reference page documents a
         // one-item list; the client accepts both).
         return { body: { id: me.id, ...myMetrics(ctx, me) } };
-      case 'org_discussions':
+      case 'org_discussions': {
+        // udata/core/discussions/actions.py (discussions_for): open discussions whose
+        // subject (a dataset or a reuse) belongs to the user or one of their organizations.
+        const owned = new Set(
+          [...data.datasets, ...data.reuses].filter((o) => o.owner === me.id || (o.organization && orgIds.includes(o.organization))).map((o) => o.id),
+        );
         return {
           body: data.discussions
-            .filter((d) => orgIds.includes(d.organization))
+            .filter((d) => owned.has(d.subject.id) && !d.closed)
             .sort((a, b) => b.created.localeCompare(a.created))
             .map((d) => renderDiscussion(ctx, d)),
         };
+      }
     }
   }
   fail(404, 'The requested URL was not found on the server.');

@@ -5,7 +5,7 @@
 // treeModel.test.ts, for every view).
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DISCUSSION_LIST_MASK } from '../../../src/api/fieldMasks';
+import { DISCUSSION_LIST_MASK, SUBJECT_OWNER_MASK } from '../../../src/api/fieldMasks';
 import type { Discussion } from '../../../src/api/models';
 import { discussionPage, lastMessageDate, subjectPage } from '../../../src/tree/discussions';
 import { markerLabels } from '../../../src/tree/markers';
@@ -43,80 +43,76 @@ function stored(title: string) {
 }
 
 describe('Discussions view', () => {
-  test('grouped by organization; open discussions first, the latest message first', async () => {
+  test('grouped by the organization that owns the subject; the latest message first; open ones only (udata sends no closed one)', async () => {
     const { model, roots, children } = await load();
     assert.equal(model.view, 'datagouv.discussions');
     assert.equal(model.state, 'loaded');
-    assert.deepEqual(labels(roots), ['Agence régionale des mobilités', 'Mairie de Saint-Rémy-sur-Loire']);
-    assert.deepEqual(roots.map((node) => node.description), ['1 discussion', '2 discussions']);
-    assert.deepEqual(roots.map((node) => node.contextValue), ['organization', 'organization']);
-    assert.deepEqual(roots.map((node) => node.id), [
-      `datagouv.discussions/org:${standIn.data.organizations[1].id}`,
-      `datagouv.discussions/org:${standIn.data.organizations[0].id}`,
-    ]);
-    const [agence, mairie] = children;
+    assert.deepEqual(labels(roots), ['Mairie de Saint-Rémy-sur-Loire']);
+    assert.deepEqual(roots.map((node) => node.description), ['2 discussions']);
+    assert.deepEqual(roots.map((node) => node.contextValue), ['organization']);
+    assert.deepEqual(roots.map((node) => node.id), [`datagouv.discussions/org:${standIn.data.organizations[0].id}`]);
+    const [mairie] = children;
     assert.deepEqual(labels(mairie), ['Lien cassé vers la carte', 'Coordonnées erronées pour deux bornes']);
     assert.deepEqual(mairie.map((node) => node.description), ['Reuse · Nov 19, 2026', 'Dataset · Nov 18, 2026']);
-    assert.deepEqual(labels(agence), ['Fréquence de mise à jour du GTFS']);
-    assert.equal(agence[0].description, 'Dataset · Oct 21, 2026 · closed');
     assert.deepEqual(
-      [...mairie, ...agence].map((node) => [node.kind, node.contextValue, node.icon, node.iconColor, node.collapsible]),
+      mairie.map((node) => [node.kind, node.contextValue, node.icon, node.iconColor, node.collapsible]),
       [
         ['discussion', CONTEXT.discussionOpen, 'comment-discussion', undefined, 'none'],
         ['discussion', CONTEXT.discussionOpen, 'comment-discussion', undefined, 'none'],
-        ['discussion', CONTEXT.discussionClosed, 'comment-discussion', 'disabledForeground', 'none'],
       ],
     );
     assert.deepEqual(await model.getChildren(mairie[0]), [], 'a discussion has no children');
   });
 
-  test('one request, with the discussion mask; expanding everything asks nothing more', async () => {
+  test('a discussion posted on behalf of another organization still groups under its subject\'s owner', async () => {
+    stored('Coordonnées').organization = standIn.data.organizations[1].id; // posted as the Agence
+    const { roots } = await load();
+    assert.deepEqual(labels(roots), ['Mairie de Saint-Rémy-sur-Loire']);
+  });
+
+  test('three masked requests: the discussions and who owns each subject; expanding asks nothing more', async () => {
     const { model, roots } = await load();
     for (const root of roots) await model.getChildren(root);
     assert.deepEqual(
-      standIn.requests.map((request) => [request.method, request.path, request.fields]),
-      [['GET', '/me/org_discussions/', DISCUSSION_LIST_MASK]],
+      standIn.requests.map((request) => [request.method, request.path, request.fields]).sort(),
+      [
+        ['GET', '/me/org_datasets/', SUBJECT_OWNER_MASK],
+        ['GET', '/me/org_discussions/', DISCUSSION_LIST_MASK],
+        ['GET', '/me/org_reuses/', SUBJECT_OWNER_MASK],
+      ],
     );
     const [discussion] = model.loaded ?? [];
     assert.deepEqual(Object.keys(discussion.discussion?.[0] ?? {}), ['posted_on'], 'of the messages, only their dates travel');
     assert.equal(discussion.user, undefined);
   });
 
-  test('a closed discussion comes after the open ones of its organization, however recent', async () => {
-    const open = stored('Coordonnées');
-    standIn.data.discussions.push({
-      ...open,
-      id: 'd15c00000000000000000099',
-      title: 'Doublon clos hier',
-      created: '2026-11-19T08:00:00.000Z',
-      closed: '2026-11-19T09:00:00.000Z',
-      messages: [{ ...open.messages[0], posted_on: '2026-11-20T09:00:00.000Z' }],
-    });
+  test('closed discussions are not listed: udata/core/discussions/actions.py sends open ones only', async () => {
     const { children } = await load();
-    assert.deepEqual(labels(children[1]), ['Lien cassé vers la carte', 'Coordonnées erronées pour deux bornes', 'Doublon clos hier']);
-    assert.equal(children[1][2].description, 'Dataset · Nov 20, 2026 · closed');
+    assert.ok(!children.flat().some((node) => String(node.label).startsWith('Fréquence de mise à jour')));
+    // The view still marks one should a server send it.
+    assert.deepEqual(markerLabels({ closed: '2026-01-01T00:00:00Z' }, 'discussion', english), ['closed']);
   });
 
   test('in French: subject kinds, dates and the "fermée" marker', async () => {
     const { roots, children } = await load('fr');
-    assert.deepEqual(roots.map((node) => node.description), ['1 discussion', '2 discussions']);
-    assert.equal(spaces(children[0][0].description), 'Jeu de données · 21 oct. 2026 · fermée');
-    assert.equal(spaces(children[1][0].description), 'Réutilisation · 19 nov. 2026');
+    assert.deepEqual(roots.map((node) => node.description), ['2 discussions']);
+    assert.equal(spaces(children[0][0].description), 'Réutilisation · 19 nov. 2026');
+    assert.equal(spaces(children[0][1].description), 'Jeu de données · 18 nov. 2026');
     assert.deepEqual(markerLabels({ closed: '2026-01-01T00:00:00Z' }, 'discussion', french), ['fermée']);
     assert.deepEqual(markerLabels({ closed: true, deleted: 'x' }, 'discussion', english), ['deleted', 'closed']);
   });
 
-  test('a click opens the discussion on its subject’s page; Copy ID and Copy Link', async () => {
+  test('a click opens the discussion at its self_web_url; Copy ID and Copy Link', async () => {
     const { children } = await load();
-    const [lien, coordonnees] = children[1];
+    const [lien, coordonnees] = children[0];
     assert.ok(lien.kind === 'discussion' && coordonnees.kind === 'discussion');
     const reuseId = stored('Lien cassé').subject.id;
-    const page = `${standIn.origin}/reuses/${reuseId}/#/discussions/${lien.discussion.id}`;
+    const page = `${standIn.origin}/reuses/${reuseId}/discussions?discussion_id=${lien.discussion.id}`;
     assert.deepEqual(lien.command, { command: 'datagouv.openInBrowser', title: 'Open in Browser', arguments: [page] });
     assert.equal(pageOf(lien), page);
     assert.equal(linkOf(lien), page);
     assert.equal(idOf(lien), stored('Lien cassé').id);
-    assert.equal(pageOf(coordonnees), `${standIn.origin}/datasets/${stored('Coordonnées').subject.id}/#/discussions/${coordonnees.discussion.id}`);
+    assert.equal(pageOf(coordonnees), `${standIn.origin}/datasets/${stored('Coordonnées').subject.id}/discussions?discussion_id=${coordonnees.discussion.id}`);
   });
 
   test('a discussion without a known subject or API url: no page, no click', () => {
@@ -131,24 +127,27 @@ describe('Discussions view', () => {
 
   test('tooltip: title and marker, subject (linked), organization, dates, number of messages', async () => {
     const { roots, children } = await load();
-    const gtfs = children[0][0];
-    const text = plain(tooltipOf(gtfs, nodeContext('en')) ?? '');
-    const subjectUrl = `${standIn.origin}/datasets/${stored('Fréquence').subject.id}/`;
-    assert.match(text, /^\*\*Fréquence de mise à jour du GTFS\*\* — \*closed\*/);
-    assert.ok(text.includes(`Subject: [Dataset ${stored('Fréquence').subject.id}](${subjectUrl})`), text);
-    assert.match(text, /Organization: Agence régionale des mobilités \(ARM\)/);
-    assert.match(text, /Opened: Oct 21, 2026/);
-    assert.match(text, /Last message: Oct 21, 2026/);
-    assert.match(text, /Messages: 1/);
-    assert.match(text, /Closed: Oct 31, 2026/);
-    const open = plain(tooltipOf(children[1][1], nodeContext('fr')) ?? '');
-    assert.match(open, /^\*\*Coordonnées erronées pour deux bornes\*\*\n/);
+    const coordonnees = children[0][1];
+    const text = plain(tooltipOf(coordonnees, nodeContext('en')) ?? '');
+    const subjectUrl = `${standIn.origin}/datasets/${stored('Coordonnées').subject.id}/`;
+    assert.match(text, /^\*\*Coordonnées erronées pour deux bornes\*\*\n/);
+    assert.ok(text.includes(`Subject: [Dataset ${stored('Coordonnées').subject.id}](${subjectUrl})`), text);
+    assert.match(text, /Organization: Mairie de Saint-Rémy-sur-Loire/);
+    assert.match(text, /Opened: Nov 14, 2026/);
+    assert.match(text, /Last message: Nov 18, 2026/);
+    assert.match(text, /Messages: 2/);
+    assert.doesNotMatch(text, /Closed/);
+    const open = plain(tooltipOf(coordonnees, nodeContext('fr')) ?? '');
     assert.match(open, /Sujet : \[Jeu de données [0-9a-f]{24}\]/);
     assert.match(open, /Ouverte le 14 nov\. 2026/);
     assert.match(open, /Dernier message : 18 nov\. 2026/);
     assert.match(open, /Messages : 2/);
-    assert.doesNotMatch(open, /Fermée/);
-    assert.match(plain(tooltipOf(roots[1], nodeContext('en')) ?? ''), /^\*\*Mairie de Saint-Rémy-sur-Loire\*\*\n\n2 discussions/);
+    // A closed one, should a server send it, says so.
+    const closed = discussionNode({ id: 'd9', title: 'Close', created: '2026-10-21T08:00:00Z', closed: '2026-10-31T08:00:00Z' }, 'g', nodeContext('en'));
+    const closedText = plain(tooltipOf(closed, nodeContext('en')) ?? '');
+    assert.match(closedText, /^\*\*Close\*\* — \*closed\*/);
+    assert.match(closedText, /Closed: Oct 31, 2026/);
+    assert.match(plain(tooltipOf(roots[0], nodeContext('en')) ?? ''), /^\*\*Mairie de Saint-Rémy-sur-Loire\*\*\n\n2 discussions/);
   });
 
   test('tooltip: what the server sends cannot inject Markdown', () => {
@@ -239,7 +238,7 @@ describe('Discussions view states', () => {
     assert.match(nodes[0].label, /problème interne \(erreur 500\)/);
     assert.deepEqual(labels(nodes.slice(1)), ['Réessayer', 'Afficher le journal']);
     model.invalidate();
-    assert.equal((await model.getChildren()).length, 2);
+    assert.equal((await model.getChildren()).length, 1);
     assert.equal(model.state, 'loaded');
   });
 });
