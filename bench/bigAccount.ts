@@ -43,7 +43,15 @@ async function measure(name: string, model: TreeModel<unknown>): Promise<string[
   const kept = heapMb() - before;
   const stall = stalls.max / 1e6;
   const verdict = kept <= HEAP_BUDGET_MB && stall <= STALL_BUDGET_MS ? 'ok' : 'OVER';
-  return [name, items.toLocaleString('en'), `${firstLevel.toFixed(0)} ms`, `${expand.toFixed(0)} ms`, `${stall.toFixed(0)} ms`, `${kept.toFixed(1)} MB`, verdict];
+  return [
+    name,
+    items.toLocaleString('en'),
+    `${firstLevel.toFixed(0)} ms`,
+    `${expand.toFixed(0)} ms`,
+    `${stall.toFixed(0)} ms`,
+    `${kept.toFixed(1)} MB`,
+    verdict,
+  ];
 }
 
 async function main(): Promise<void> {

@@ -196,7 +196,9 @@ async function main(): Promise<void> {
   console.log(`\nBytes of the list answers (X-Fields masks vs whole objects)\n\n${bytesTable}\n`);
   console.log(`Time to the first level of Organization Datasets (DatasetsModel.getChildren())\n\n${timeTable}\n`);
   console.log(machine);
-  console.log(failures.length ? `\nTARGETS MISSED:\n- ${failures.join('\n- ')}` : '\nTargets met: masks cut bytes ≥ 10×, 10,000 datasets ready < 1 s after the answer.');
+  console.log(
+    failures.length ? `\nTARGETS MISSED:\n- ${failures.join('\n- ')}` : '\nTargets met: masks cut bytes ≥ 10×, 10,000 datasets ready < 1 s after the answer.',
+  );
 
   if (process.argv.includes('--write')) {
     writeFileSync(
@@ -226,7 +228,7 @@ async function main(): Promise<void> {
         'view shows: id, title, markers, last update, page, quality score, permissions, its',
         "organization's id and name, and per resource its id, title, format and size (the",
         'children come from the same answer): about 800 bytes with 3 resources. A whole',
-        "dataset of the stand-in is about 9 kB (harvest metadata, crawler results per",
+        'dataset of the stand-in is about 9 kB (harvest metadata, crawler results per',
         'resource, as on www.data.gouv.fr, which was not measured here: no network). The',
         'margin over 10× is small: a field added to DATASET_LIST_MASK costs its size times',
         'the number of datasets; rerun this benchmark after changing a mask.',
@@ -242,4 +244,3 @@ void main().catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });
-

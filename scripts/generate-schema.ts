@@ -17,7 +17,10 @@ function forValidation(schema: unknown): unknown {
   return Object.fromEntries(
     Object.entries(schema as Record<string, unknown>)
       .filter(([key]) => !['title', 'description', 'enumDescriptions', 'markdownDescription'].includes(key))
-      .map(([key, value]) => [key, key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([name, inner]) => [name, forValidation(inner)])) : forValidation(value)]),
+      .map(([key, value]) => [
+        key,
+        key === 'properties' ? Object.fromEntries(Object.entries(value as object).map(([name, inner]) => [name, forValidation(inner)])) : forValidation(value),
+      ]),
   );
 }
 

@@ -9,11 +9,13 @@ const e2eOnly = process.argv.includes('--e2e');
 
 function findTests(dir, suffix) {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return findTests(path, suffix);
-    return entry.name.endsWith(suffix) ? [path] : [];
-  }).sort();
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return findTests(path, suffix);
+      return entry.name.endsWith(suffix) ? [path] : [];
+    })
+    .sort();
 }
 
 function run(label, args) {
@@ -29,7 +31,16 @@ if (!e2eOnly) {
   // --test-timeout bounds each test file (node 20 applies it to the file's whole run), so
   // a regression that hangs fails instead; the slowest file takes about 10 s on a busy
   // two-core machine.
-  status ||= run(`unit tests (${unit.length} files)`, ['--require', './test/unit/vscodeFake/register.cjs', '--import', 'tsx', '--test', '--test-timeout=60000', '--test-reporter=spec', ...unit]);
+  status ||= run(`unit tests (${unit.length} files)`, [
+    '--require',
+    './test/unit/vscodeFake/register.cjs',
+    '--import',
+    'tsx',
+    '--test',
+    '--test-timeout=60000',
+    '--test-reporter=spec',
+    ...unit,
+  ]);
 }
 if (!unitOnly && status === 0) {
   const e2e = 'test/e2e/run.ts';

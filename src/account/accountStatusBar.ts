@@ -62,8 +62,7 @@ export class AccountStatusBar implements vscode.Disposable {
 
 export function metricsLines(metrics: MyMetrics): string[] {
   const number = (value: unknown) => (typeof value === 'number' ? value.toLocaleString(vscode.env.language) : '—');
-  const availability =
-    typeof metrics.resources_availability === 'number' ? `${Math.round(metrics.resources_availability * 100)} %` : '—';
+  const availability = typeof metrics.resources_availability === 'number' ? `${Math.round(metrics.resources_availability * 100)} %` : '—';
   return [
     vscode.l10n.t('My datasets: {0}', number(metrics.datasets_count)),
     vscode.l10n.t('Datasets of my organizations: {0}', number(metrics.datasets_org_count)),
@@ -78,4 +77,3 @@ function metricsMarkdown(metrics: MyMetrics): string {
     .map((line) => `- ${escapeMarkdown(line)}`)
     .join('\n');
 }
-

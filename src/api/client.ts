@@ -4,14 +4,7 @@
 import ky, { HTTPError, TimeoutError, type Options } from 'ky';
 import { ApiError, kindForStatus, parseErrorBody } from './errors';
 import { parseApiUrl } from './apiUrl';
-import {
-  DATASET_LIST_MASK,
-  DATASET_SUMMARY_MASK,
-  DISCUSSION_LIST_MASK,
-  ME_MASK,
-  REUSE_DOCUMENT_MASK,
-  REUSE_LIST_MASK,
-} from './fieldMasks';
+import { DATASET_LIST_MASK, DATASET_SUMMARY_MASK, DISCUSSION_LIST_MASK, ME_MASK, REUSE_DOCUMENT_MASK, REUSE_LIST_MASK } from './fieldMasks';
 import type { Choice, Dataset, Discussion, FollowersPage, Me, MyMetrics, NewReuse, ProfilePatch, Reuse, ReusePatch } from './models';
 
 export interface RequestLogger {
@@ -226,9 +219,7 @@ export class ApiClient {
     const text = await response.text().catch((cause: unknown) => {
       // The headers arrived but the body was cut short (reset connection, proxy).
       const error = this.toApiError(cause, method, path);
-      throw error.kind === 'offline'
-        ? new ApiError('invalidResponse', { method, path: this.pathOf(path), status: response.status, cause })
-        : error;
+      throw error.kind === 'offline' ? new ApiError('invalidResponse', { method, path: this.pathOf(path), status: response.status, cause }) : error;
     });
     try {
       return JSON.parse(text) as T;

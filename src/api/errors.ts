@@ -118,9 +118,7 @@ function flattenMessages(value: unknown): string[] {
   if (Array.isArray(value)) return value.flatMap(flattenMessages);
   if (value && typeof value === 'object') {
     // Nested forms (e.g. extras) answer {"sub": "message"}: keep the sub-field's name.
-    return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) =>
-      flattenMessages(inner).map((message) => `${key}: ${message}`),
-    );
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, inner]) => flattenMessages(inner).map((message) => `${key}: ${message}`));
   }
   return [];
 }

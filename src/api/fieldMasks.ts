@@ -48,8 +48,7 @@ export const REUSE_DOCUMENT_MASK = [
  */
 export const REUSE_EDITABLE_MASK = 'id,title,description,url,type,topic,tags,datasets{id},private,archived,extras,deleted,permissions';
 
-export const ME_MASK =
-  'id,slug,first_name,last_name,email,avatar_thumbnail,page,roles,organizations{id,name,acronym,slug,page,logo_thumbnail}';
+export const ME_MASK = 'id,slug,first_name,last_name,email,avatar_thumbnail,page,roles,organizations{id,name,acronym,slug,page,logo_thumbnail}';
 
 /** A dataset named in a reuse document (hover, completion). */
 export const DATASET_SUMMARY_MASK = 'id,title,slug,page,private,archived,deleted,organization{id,name}';

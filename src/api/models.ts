@@ -93,16 +93,7 @@ export interface Dataset {
   permissions?: Permissions;
 }
 
-export const REUSE_TYPES = [
-  'api',
-  'application',
-  'idea',
-  'news_article',
-  'paper',
-  'post',
-  'visualization',
-  'hardware',
-] as const;
+export const REUSE_TYPES = ['api', 'application', 'idea', 'news_article', 'paper', 'post', 'visualization', 'hardware'] as const;
 export type ReuseType = (typeof REUSE_TYPES)[number];
 
 export const REUSE_TOPICS = [

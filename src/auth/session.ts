@@ -13,7 +13,6 @@ import { CONTEXT_KEYS, setContext } from '../contextKeys';
 import type { Log } from '../util/log';
 import type { ApiKeyStore } from './apiKeyStore';
 
-
 /** One API origin with one stored key (or none): what a request is sent as. */
 export class SessionIdentity {
   private mePromise: Promise<Me> | undefined;

@@ -25,9 +25,8 @@ export const accountCommands: Command[] = [
     name: 'My Metrics',
     needsSignIn: true,
     async run({ session, statusBar }) {
-      const metrics = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading your metrics…') },
-        () => session.client.getMyMetrics(),
+      const metrics = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading your metrics…') }, () =>
+        session.client.getMyMetrics(),
       );
       statusBar.setMetrics(metrics);
       const me = await session.me();
@@ -43,14 +42,21 @@ export const accountCommands: Command[] = [
       const regenerate = vscode.l10n.t('Regenerate');
       const choice = await vscode.window.showWarningMessage(
         vscode.l10n.t('Regenerate your API key?'),
-        { modal: true, detail: vscode.l10n.t('The current key stops working everywhere at once: scripts, other computers, other tools. This window switches to the new key.') },
+        {
+          modal: true,
+          detail: vscode.l10n.t(
+            'The current key stops working everywhere at once: scripts, other computers, other tools. This window switches to the new key.',
+          ),
+        },
         regenerate,
       );
       if (choice !== regenerate) return;
       try {
         const { apikey } = await session.client.regenerateApiKey();
         await session.signIn(apikey); // checked and stored like any key
-        void vscode.window.showInformationMessage(vscode.l10n.t('A new API key was generated and stored. Update your other tools with it (copy it from your profile page).'));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('A new API key was generated and stored. Update your other tools with it (copy it from your profile page).'),
+        );
       } catch (error) {
         if (!(await offerTokenPage(session, error))) throw error;
       }
@@ -96,7 +102,9 @@ export const accountCommands: Command[] = [
       });
       if (typed?.trim() !== slug) return;
       if (session.identity !== identity) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('The API key changed while you were confirming: nothing was deleted. Run "Delete My Account" again.'));
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('The API key changed while you were confirming: nothing was deleted. Run "Delete My Account" again.'),
+        );
         return;
       }
       // The client of the identity confirmed: it sends that key and no other.

@@ -26,4 +26,3 @@ async function copy(text: string | undefined): Promise<void> {
   await vscode.env.clipboard.writeText(text);
   vscode.window.setStatusBarMessage(vscode.l10n.t('Copied: {0}', text), 3_000);
 }
-

@@ -104,30 +104,52 @@ async function askStep(
   switch (field) {
     case 'title':
       return askText(title, index, vscode.l10n.t('Title of the reuse'), answers.title, serverError, (value) =>
-        !value.trim() ? vscode.l10n.t('A title is required.') : value.length > LIMITS.titleMaxLength ? vscode.l10n.t('{0} characters at most.', LIMITS.titleMaxLength) : undefined,
+        !value.trim()
+          ? vscode.l10n.t('A title is required.')
+          : value.length > LIMITS.titleMaxLength
+            ? vscode.l10n.t('{0} characters at most.', LIMITS.titleMaxLength)
+            : undefined,
       ).then(([result, value]) => ((answers.title = value ?? answers.title), result));
     case 'url':
       return askText(title, index, vscode.l10n.t('Address of the reuse (https://…)'), answers.url, serverError, (value) =>
         new RegExp(HTTP_URL_PATTERN).test(value.trim()) ? undefined : vscode.l10n.t('A web address starting with http:// or https:// is required.'),
       ).then(([result, value]) => ((answers.url = value?.trim() ?? answers.url), result));
     case 'description':
-      return askText(title, index, vscode.l10n.t('Description (Markdown; you can write more in the editor afterwards)'), answers.description, serverError, (value) =>
-        value.trim() ? undefined : vscode.l10n.t('A description is required.'),
+      return askText(
+        title,
+        index,
+        vscode.l10n.t('Description (Markdown; you can write more in the editor afterwards)'),
+        answers.description,
+        serverError,
+        (value) => (value.trim() ? undefined : vscode.l10n.t('A description is required.')),
       ).then(([result, value]) => ((answers.description = value ?? answers.description), result));
     case 'type':
-      return askChoice(title, index, vscode.l10n.t('Type of reuse'), choices.types.map((c) => ({ label: c.label, description: c.id, value: c.id })), answers.type, serverError).then(
-        ([result, value]) => ((answers.type = value ?? answers.type), result),
-      );
+      return askChoice(
+        title,
+        index,
+        vscode.l10n.t('Type of reuse'),
+        choices.types.map((c) => ({ label: c.label, description: c.id, value: c.id })),
+        answers.type,
+        serverError,
+      ).then(([result, value]) => ((answers.type = value ?? answers.type), result));
     case 'topic':
-      return askChoice(title, index, vscode.l10n.t('Topic'), choices.topics.map((c) => ({ label: c.label, description: c.id, value: c.id })), answers.topic, serverError).then(
-        ([result, value]) => ((answers.topic = value ?? answers.topic), result),
-      );
+      return askChoice(
+        title,
+        index,
+        vscode.l10n.t('Topic'),
+        choices.topics.map((c) => ({ label: c.label, description: c.id, value: c.id })),
+        answers.topic,
+        serverError,
+      ).then(([result, value]) => ((answers.topic = value ?? answers.topic), result));
     case 'owner':
       return askChoice(
         title,
         index,
         vscode.l10n.t('Published by'),
-        [{ label: `$(person) ${vscode.l10n.t('Myself')}`, value: '' }, ...choices.organizations.map((org) => ({ label: `$(organization) ${org.label}`, value: org.id }))],
+        [
+          { label: `$(person) ${vscode.l10n.t('Myself')}`, value: '' },
+          ...choices.organizations.map((org) => ({ label: `$(organization) ${org.label}`, value: org.id })),
+        ],
         answers.owner,
         serverError,
       ).then(([result, value]) => ((answers.owner = value ?? answers.owner), result));

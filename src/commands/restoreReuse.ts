@@ -11,9 +11,8 @@ export const restoreReuseCommand = defineCommand({
   async run(ctx, argument?: unknown) {
     const target = await resolveReuseTarget(argument, ctx, vscode.l10n.t('Restore Reuse'));
     if (!target) return;
-    const reuse = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring the reuse…') },
-      () => ctx.reuses.restore(target.id),
+    const reuse = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring the reuse…') }, () =>
+      ctx.reuses.restore(target.id),
     );
     void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is restored.', reuse.title ?? reuse.id));
   },

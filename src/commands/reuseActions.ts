@@ -36,86 +36,142 @@ function patchCommand(id: CommandId, name: string, title: () => string, body: ()
 }
 
 export const reuseActionCommands: Command[] = [
-  reuseCommand('datagouv.deleteReuse', 'Delete Reuse', () => vscode.l10n.t('Delete Reuse'), async (ctx, target, name) => {
-    const remove = vscode.l10n.t('Delete');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Delete the reuse “{0}”?', name),
-      { modal: true, detail: vscode.l10n.t('It disappears from data.gouv.fr. You can restore it later with "Restore Reuse".') },
-      remove,
-    );
-    if (choice !== remove) return;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting the reuse…') }, () =>
-      ctx.reuses.delete(target.id),
-    );
-    const restore = vscode.l10n.t('Restore Reuse');
-    const again = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is deleted.', name), restore);
-    if (again === restore) await runCommand('datagouv.restoreReuse', { id: target.id, title: name });
-  }),
-  patchCommand('datagouv.archiveReuse', 'Archive Reuse', () => vscode.l10n.t('Archive Reuse'), () => ({ archived: new Date().toISOString() }), (name) =>
-    vscode.l10n.t('“{0}” is archived.', name),
+  reuseCommand(
+    'datagouv.deleteReuse',
+    'Delete Reuse',
+    () => vscode.l10n.t('Delete Reuse'),
+    async (ctx, target, name) => {
+      const remove = vscode.l10n.t('Delete');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Delete the reuse “{0}”?', name),
+        { modal: true, detail: vscode.l10n.t('It disappears from data.gouv.fr. You can restore it later with "Restore Reuse".') },
+        remove,
+      );
+      if (choice !== remove) return;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting the reuse…') }, () =>
+        ctx.reuses.delete(target.id),
+      );
+      const restore = vscode.l10n.t('Restore Reuse');
+      const again = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is deleted.', name), restore);
+      if (again === restore) await runCommand('datagouv.restoreReuse', { id: target.id, title: name });
+    },
   ),
-  patchCommand('datagouv.unarchiveReuse', 'Unarchive Reuse', () => vscode.l10n.t('Unarchive Reuse'), () => ({ archived: null }), (name) =>
-    vscode.l10n.t('“{0}” is no longer archived.', name),
+  patchCommand(
+    'datagouv.archiveReuse',
+    'Archive Reuse',
+    () => vscode.l10n.t('Archive Reuse'),
+    () => ({ archived: new Date().toISOString() }),
+    (name) => vscode.l10n.t('“{0}” is archived.', name),
   ),
-  patchCommand('datagouv.makeReusePrivate', 'Make Reuse Private', () => vscode.l10n.t('Make Reuse Private'), () => ({ private: true }), (name) =>
-    vscode.l10n.t('“{0}” is now private.', name),
+  patchCommand(
+    'datagouv.unarchiveReuse',
+    'Unarchive Reuse',
+    () => vscode.l10n.t('Unarchive Reuse'),
+    () => ({ archived: null }),
+    (name) => vscode.l10n.t('“{0}” is no longer archived.', name),
   ),
-  patchCommand('datagouv.makeReusePublic', 'Make Reuse Public', () => vscode.l10n.t('Make Reuse Public'), () => ({ private: false }), (name) =>
-    vscode.l10n.t('“{0}” is now public.', name),
+  patchCommand(
+    'datagouv.makeReusePrivate',
+    'Make Reuse Private',
+    () => vscode.l10n.t('Make Reuse Private'),
+    () => ({ private: true }),
+    (name) => vscode.l10n.t('“{0}” is now private.', name),
   ),
-  reuseCommand('datagouv.followReuse', 'Follow Reuse', () => vscode.l10n.t('Follow Reuse'), async (ctx, target, name) => {
-    const total = await ctx.reuses.follow(target.id);
-    void vscode.window.showInformationMessage(vscode.l10n.t('You follow “{0}” ({1} followers).', name, total));
-  }),
-  reuseCommand('datagouv.unfollowReuse', 'Unfollow Reuse', () => vscode.l10n.t('Unfollow Reuse'), async (ctx, target, name) => {
-    const total = await ctx.reuses.unfollow(target.id);
-    void vscode.window.showInformationMessage(vscode.l10n.t('You no longer follow “{0}” ({1} followers).', name, total));
-  }),
-  reuseCommand('datagouv.showFollowers', 'Show Followers', () => vscode.l10n.t('Show Followers'), async (ctx, target, name) => {
-    const me = await ctx.session.me();
-    const [all, mine] = await Promise.all([ctx.reuses.followers(target.id), ctx.reuses.followers(target.id, me.id)]);
-    const follow = vscode.l10n.t('Follow');
-    const unfollow = vscode.l10n.t('Unfollow');
-    const following = mine.total > 0;
-    const choice = await vscode.window.showInformationMessage(
-      following ? vscode.l10n.t('“{0}” has {1} followers, you included.', name, all.total) : vscode.l10n.t('“{0}” has {1} followers.', name, all.total),
-      following ? unfollow : follow,
-    );
-    if (choice) await runCommand(following ? 'datagouv.unfollowReuse' : 'datagouv.followReuse', { id: target.id, title: name });
-  }),
-  reuseCommand('datagouv.featureReuse', 'Feature Reuse', () => vscode.l10n.t('Feature Reuse'), async (ctx, target, name) => {
-    await ctx.reuses.setFeatured(target.id, true);
-    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is featured on data.gouv.fr.', name));
-  }),
-  reuseCommand('datagouv.unfeatureReuse', 'Unfeature Reuse', () => vscode.l10n.t('Unfeature Reuse'), async (ctx, target, name) => {
-    await ctx.reuses.setFeatured(target.id, false);
-    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is no longer featured.', name));
-  }),
-  reuseCommand('datagouv.addReuseBadge', 'Add Badge', () => vscode.l10n.t('Add Badge'), async (ctx, target, name) => {
-    const kinds = await ctx.reuses.badgeKinds();
-    if (!Object.keys(kinds).length) {
-      // Core udata defines no reuse badge (GET /reuses/badges/ answers {}).
-      void vscode.window.showInformationMessage(vscode.l10n.t('No badge is available for reuses on this data.gouv.fr platform.'));
-      return;
-    }
-    const picked = await vscode.window.showQuickPick(
-      Object.entries(kinds).map(([kind, label]) => ({ label, description: kind, badgeKind: kind })),
-      { title: vscode.l10n.t('Badge for “{0}”', name) },
-    );
-    if (!picked) return;
-    await ctx.reuses.addBadge(target.id, picked.badgeKind);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Badge “{0}” added to “{1}”.', picked.label, name));
-  }),
-  reuseCommand('datagouv.removeReuseBadge', 'Remove Badge', () => vscode.l10n.t('Remove Badge'), async (ctx, target, name) => {
-    const [held, kinds] = await Promise.all([ctx.reuses.badges(target.id), ctx.reuses.badgeKinds()]);
-    const badges = held.map((kind) => ({ label: kinds[kind] ?? kind, description: kind, badgeKind: kind }));
-    if (!badges.length) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no badge.', name));
-      return;
-    }
-    const picked = await vscode.window.showQuickPick(badges, { title: vscode.l10n.t('Badge to remove from “{0}”', name) });
-    if (!picked) return;
-    await ctx.reuses.removeBadge(target.id, picked.badgeKind);
-    void vscode.window.showInformationMessage(vscode.l10n.t('Badge “{0}” removed from “{1}”.', picked.label, name));
-  }),
+  patchCommand(
+    'datagouv.makeReusePublic',
+    'Make Reuse Public',
+    () => vscode.l10n.t('Make Reuse Public'),
+    () => ({ private: false }),
+    (name) => vscode.l10n.t('“{0}” is now public.', name),
+  ),
+  reuseCommand(
+    'datagouv.followReuse',
+    'Follow Reuse',
+    () => vscode.l10n.t('Follow Reuse'),
+    async (ctx, target, name) => {
+      const total = await ctx.reuses.follow(target.id);
+      void vscode.window.showInformationMessage(vscode.l10n.t('You follow “{0}” ({1} followers).', name, total));
+    },
+  ),
+  reuseCommand(
+    'datagouv.unfollowReuse',
+    'Unfollow Reuse',
+    () => vscode.l10n.t('Unfollow Reuse'),
+    async (ctx, target, name) => {
+      const total = await ctx.reuses.unfollow(target.id);
+      void vscode.window.showInformationMessage(vscode.l10n.t('You no longer follow “{0}” ({1} followers).', name, total));
+    },
+  ),
+  reuseCommand(
+    'datagouv.showFollowers',
+    'Show Followers',
+    () => vscode.l10n.t('Show Followers'),
+    async (ctx, target, name) => {
+      const me = await ctx.session.me();
+      const [all, mine] = await Promise.all([ctx.reuses.followers(target.id), ctx.reuses.followers(target.id, me.id)]);
+      const follow = vscode.l10n.t('Follow');
+      const unfollow = vscode.l10n.t('Unfollow');
+      const following = mine.total > 0;
+      const choice = await vscode.window.showInformationMessage(
+        following ? vscode.l10n.t('“{0}” has {1} followers, you included.', name, all.total) : vscode.l10n.t('“{0}” has {1} followers.', name, all.total),
+        following ? unfollow : follow,
+      );
+      if (choice) await runCommand(following ? 'datagouv.unfollowReuse' : 'datagouv.followReuse', { id: target.id, title: name });
+    },
+  ),
+  reuseCommand(
+    'datagouv.featureReuse',
+    'Feature Reuse',
+    () => vscode.l10n.t('Feature Reuse'),
+    async (ctx, target, name) => {
+      await ctx.reuses.setFeatured(target.id, true);
+      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is featured on data.gouv.fr.', name));
+    },
+  ),
+  reuseCommand(
+    'datagouv.unfeatureReuse',
+    'Unfeature Reuse',
+    () => vscode.l10n.t('Unfeature Reuse'),
+    async (ctx, target, name) => {
+      await ctx.reuses.setFeatured(target.id, false);
+      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is no longer featured.', name));
+    },
+  ),
+  reuseCommand(
+    'datagouv.addReuseBadge',
+    'Add Badge',
+    () => vscode.l10n.t('Add Badge'),
+    async (ctx, target, name) => {
+      const kinds = await ctx.reuses.badgeKinds();
+      if (!Object.keys(kinds).length) {
+        // Core udata defines no reuse badge (GET /reuses/badges/ answers {}).
+        void vscode.window.showInformationMessage(vscode.l10n.t('No badge is available for reuses on this data.gouv.fr platform.'));
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(
+        Object.entries(kinds).map(([kind, label]) => ({ label, description: kind, badgeKind: kind })),
+        { title: vscode.l10n.t('Badge for “{0}”', name) },
+      );
+      if (!picked) return;
+      await ctx.reuses.addBadge(target.id, picked.badgeKind);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Badge “{0}” added to “{1}”.', picked.label, name));
+    },
+  ),
+  reuseCommand(
+    'datagouv.removeReuseBadge',
+    'Remove Badge',
+    () => vscode.l10n.t('Remove Badge'),
+    async (ctx, target, name) => {
+      const [held, kinds] = await Promise.all([ctx.reuses.badges(target.id), ctx.reuses.badgeKinds()]);
+      const badges = held.map((kind) => ({ label: kinds[kind] ?? kind, description: kind, badgeKind: kind }));
+      if (!badges.length) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no badge.', name));
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(badges, { title: vscode.l10n.t('Badge to remove from “{0}”', name) });
+      if (!picked) return;
+      await ctx.reuses.removeBadge(target.id, picked.badgeKind);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Badge “{0}” removed from “{1}”.', picked.label, name));
+    },
+  ),
 ];

@@ -18,7 +18,9 @@ export function registerAutoSaveNotice(state: vscode.Memento): vscode.Disposable
     const keep = vscode.l10n.t('Keep Auto Save');
     const never = vscode.l10n.t('Don’t Ask Again');
     const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Auto save is on: each pause in typing would publish your changes to data.gouv.fr. Turn auto save off for JSON documents, and save with Ctrl+S when you are ready?'),
+      vscode.l10n.t(
+        'Auto save is on: each pause in typing would publish your changes to data.gouv.fr. Turn auto save off for JSON documents, and save with Ctrl+S when you are ready?',
+      ),
       turnOff,
       keep,
       never,

@@ -246,7 +246,8 @@ function depthBeyond(text: string, limit: number): number | undefined {
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
     if (inString) {
-      if (code === 92) index++; // a backslash escapes the next character
+      if (code === 92)
+        index++; // a backslash escapes the next character
       else if (code === 34) inString = false;
     } else if (code === 34) inString = true;
     else if (code === 123 || code === 91) {
@@ -280,7 +281,14 @@ function unsendableValues(
       const value = Number(written);
       const unsafeInteger = /^-?\d+$/.test(written) && !Number.isSafeInteger(value);
       if (!Number.isFinite(value) || unsafeInteger) {
-        problems.push(locate(node.offset, node.length, [], l10n.t('The number {0} cannot be sent exactly (it would become {1}). Write it as a text in quotes.', written, String(value))));
+        problems.push(
+          locate(
+            node.offset,
+            node.length,
+            [],
+            l10n.t('The number {0} cannot be sent exactly (it would become {1}). Write it as a text in quotes.', written, String(value)),
+          ),
+        );
       }
     }
     for (const child of node.children ?? []) stack.push(child);

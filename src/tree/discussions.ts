@@ -70,7 +70,10 @@ function isWebUrl(value: string): boolean {
  * field says whom a message was posted on behalf of, not whose subject it is. A
  * subject missing from the lists (not the user's any more) keeps no owner.
  */
-export function withSubjectOwners(discussions: readonly Discussion[], subjects: ReadonlyArray<Pick<Dataset | Reuse, 'id' | 'organization' | 'owner'>>): Discussion[] {
+export function withSubjectOwners(
+  discussions: readonly Discussion[],
+  subjects: ReadonlyArray<Pick<Dataset | Reuse, 'id' | 'organization' | 'owner'>>,
+): Discussion[] {
   const owners = new Map(subjects.map((subject) => [subject.id, subject]));
   return discussions.map((discussion) => {
     const subject = discussion.subject?.id ? owners.get(discussion.subject.id) : undefined;

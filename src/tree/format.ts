@@ -53,8 +53,7 @@ export function formatScore(score: number | null | undefined, locale: string): s
 /** A file size in bytes, with decimal units (kB, MB, GB as data.gouv.fr shows them). */
 export function formatBytes(bytes: number | null | undefined, locale: string, l10n: Translator): string | undefined {
   if (typeof bytes !== 'number' || !Number.isFinite(bytes) || bytes < 0) return undefined;
-  const format = (value: number) =>
-    cached(sizeFormats, locale, (l) => new Intl.NumberFormat(l, { maximumFractionDigits: 1 })).format(value);
+  const format = (value: number) => cached(sizeFormats, locale, (l) => new Intl.NumberFormat(l, { maximumFractionDigits: 1 })).format(value);
   if (bytes < 1_000) return l10n.t('{0} B', format(bytes));
   if (bytes < 1_000_000) return l10n.t('{0} kB', format(bytes / 1_000));
   if (bytes < 1_000_000_000) return l10n.t('{0} MB', format(bytes / 1_000_000));

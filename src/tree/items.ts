@@ -2,17 +2,7 @@
 // pure nodes (nodes.ts); these classes only translate it to the vscode API. Tooltips
 // are filled in lazily by the provider's resolveTreeItem.
 import * as vscode from 'vscode';
-import type {
-  ActionNode,
-  Collapsible,
-  DatasetNode,
-  DiscussionNode,
-  GroupNode,
-  MessageNode,
-  ResourceNode,
-  ReuseNode,
-  TreeNode,
-} from './nodes';
+import type { ActionNode, Collapsible, DatasetNode, DiscussionNode, GroupNode, MessageNode, ResourceNode, ReuseNode, TreeNode } from './nodes';
 
 function collapsibleState(collapsible: Collapsible): vscode.TreeItemCollapsibleState {
   switch (collapsible) {

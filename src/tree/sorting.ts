@@ -49,9 +49,17 @@ export function sortDatasets<T extends Dataset>(datasets: readonly T[], sort: Da
     case 'lastModified':
       return [...datasets];
     case 'lastUpdate':
-      return stableSort(datasets, (d) => -parseTime(d.last_update ?? d.last_modified), (a, b) => a - b);
+      return stableSort(
+        datasets,
+        (d) => -parseTime(d.last_update ?? d.last_modified),
+        (a, b) => a - b,
+      );
     case 'quality':
-      return stableSort(datasets, (d) => -(typeof d.quality?.score === 'number' ? d.quality.score : -1), (a, b) => a - b);
+      return stableSort(
+        datasets,
+        (d) => -(typeof d.quality?.score === 'number' ? d.quality.score : -1),
+        (a, b) => a - b,
+      );
     case 'title': {
       const compare = collator(locale).compare;
       return stableSort(datasets, (d) => d.title ?? '', compare);

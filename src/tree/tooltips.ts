@@ -89,8 +89,7 @@ export function reuseTooltip(reuse: Reuse, ctx: TooltipContext): string {
       tags && l10n.t('Tags: {0}', tags),
       datasetCount !== undefined && l10n.t('Datasets: {0}', formatNumber(datasetCount, locale)),
       modified && l10n.t('Last modified: {0}', modified),
-      (views !== undefined || followers !== undefined) &&
-        l10n.t('Views: {0} · Followers: {1}', views ?? '0', followers ?? '0'),
+      (views !== undefined || followers !== undefined) && l10n.t('Views: {0} · Followers: {1}', views ?? '0', followers ?? '0'),
       publisher(reuse.organization, ctx),
     ),
     reuse.permissions?.edit === false && !reuse.deleted && `*${escapeMarkdown(l10n.t('You may not edit this reuse.'))}*`,

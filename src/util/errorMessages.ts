@@ -27,10 +27,8 @@ export function describeApiError(error: ApiError, l10n: Translator): string {
       return l10n.t('This object has been deleted on data.gouv.fr.');
     case 'validation': {
       const fields = Object.entries(error.fieldErrors).map(([field, messages]) => `${field}: ${messages.join(' ')}`);
-      const detail = fields.length ? fields.join('; ') : server ?? '';
-      return detail
-        ? l10n.t('data.gouv.fr refused the change: {0}', detail)
-        : l10n.t('data.gouv.fr refused the change.');
+      const detail = fields.length ? fields.join('; ') : (server ?? '');
+      return detail ? l10n.t('data.gouv.fr refused the change: {0}', detail) : l10n.t('data.gouv.fr refused the change.');
     }
     case 'locked':
       return l10n.t('data.gouv.fr is in read-only mode for maintenance: nothing can be changed right now. Try again later.');

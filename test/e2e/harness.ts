@@ -82,10 +82,13 @@ export function step(name: string, fn: () => Promise<void>): void {
 /** One workbench window for the steps of a scenario file, with a fresh stand-in. */
 export function useWorkbench(): { readonly wb: Workbench } {
   const holder: { wb?: Workbench } = {};
-  before(async () => {
-    await standIn.reset();
-    holder.wb = await Workbench.open();
-  }, { timeout: TIMEOUT.load + 30_000 });
+  before(
+    async () => {
+      await standIn.reset();
+      holder.wb = await Workbench.open();
+    },
+    { timeout: TIMEOUT.load + 30_000 },
+  );
   after(async () => {
     await holder.wb?.close();
     await closeBrowser();
@@ -105,12 +108,16 @@ export function useWorkbench(): { readonly wb: Workbench } {
  */
 export function signedInScenario(options: { sidebar?: boolean } = {}): { readonly wb: Workbench } {
   const session = useWorkbench();
-  before(() => screenshotOnFailure('signing in', async () => {
-    const { wb } = session;
-    if (options.sidebar) await wb.showSidebar();
-    await signIn(wb, SAMPLE_API_KEY);
-    await wb.clearNotifications();
-  }), { timeout: TIMEOUT.test });
+  before(
+    () =>
+      screenshotOnFailure('signing in', async () => {
+        const { wb } = session;
+        if (options.sidebar) await wb.showSidebar();
+        await signIn(wb, SAMPLE_API_KEY);
+        await wb.clearNotifications();
+      }),
+    { timeout: TIMEOUT.test },
+  );
   return session;
 }
 

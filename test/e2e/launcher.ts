@@ -214,14 +214,17 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
   const args = [
     tools.codeServerEntry,
     ...common,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--reconnection-grace-time', String(options.reconnectionGraceSeconds ?? 10800),
+    '--reconnection-grace-time',
+    String(options.reconnectionGraceSeconds ?? 10800),
     ...(options.locale ? ['--locale', options.locale] : []),
     ...(options.vscodeOptions ?? []).flatMap((option) => ['--vscode-option', option]),
     workspace,
@@ -238,14 +241,18 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
   const origin = `http://127.0.0.1:${port}`;
   const started = Date.now();
   try {
-    await waitFor(async () => {
-      if (exited) throw new Error(exited);
-      const response = await fetch(`${origin}/healthz`).catch(() => undefined);
-      return response?.ok === true;
-    }, 120_000, 'code-server to listen');
+    await waitFor(
+      async () => {
+        if (exited) throw new Error(exited);
+        const response = await fetch(`${origin}/healthz`).catch(() => undefined);
+        return response?.ok === true;
+      },
+      120_000,
+      'code-server to listen',
+    );
   } catch (error) {
     removeTemp = false;
-    throw new Error(`${String(error)}; its log (${codeServerLog}):\n${tail(codeServerLog)}`);
+    throw new Error(`${String(error)}; its log (${codeServerLog}):\n${tail(codeServerLog)}`, { cause: error });
   }
   say(`code-server ${origin} ready (${((Date.now() - started) / 1000).toFixed(1)} s); stand-in ${standIn.apiUrl}`);
 

@@ -37,26 +37,22 @@ async function main(): Promise<number> {
   const status = await new Promise<number>((resolve) => {
     // Its own process group (with the scenario processes and their Chromium), ended
     // with the rest on Ctrl+C.
-    const runner = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files],
-      {
-        cwd: REPO_ROOT,
-        stdio: 'inherit',
-        detached: true,
-        env: {
-          ...process.env,
-          E2E_CODE_SERVER: env.codeServerOrigin,
-          E2E_WORKSPACES: join(env.tempDir, 'workspaces'),
-          E2E_STAND_IN: env.standIn.origin,
-          E2E_USER_DATA_DIR: env.userDataDir,
-          E2E_CODE_SERVER_LOG: env.codeServerLog,
-          E2E_PLAYWRIGHT_CORE: env.tools.playwrightCore,
-          E2E_CHROMIUM: env.tools.chromium,
-          E2E_ARTIFACTS: join(REPO_ROOT, 'test-results', 'e2e'),
-        },
+    const runner = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
+      cwd: REPO_ROOT,
+      stdio: 'inherit',
+      detached: true,
+      env: {
+        ...process.env,
+        E2E_CODE_SERVER: env.codeServerOrigin,
+        E2E_WORKSPACES: join(env.tempDir, 'workspaces'),
+        E2E_STAND_IN: env.standIn.origin,
+        E2E_USER_DATA_DIR: env.userDataDir,
+        E2E_CODE_SERVER_LOG: env.codeServerLog,
+        E2E_PLAYWRIGHT_CORE: env.tools.playwrightCore,
+        E2E_CHROMIUM: env.tools.chromium,
+        E2E_ARTIFACTS: join(REPO_ROOT, 'test-results', 'e2e'),
       },
-    );
+    });
     if (runner.pid !== undefined) trackGroup(runner.pid);
     runner.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });

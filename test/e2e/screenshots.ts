@@ -70,7 +70,11 @@ async function main(): Promise<void> {
     await wb.page.locator('.suggest-widget .monaco-list-row').first().waitFor({ state: 'visible' });
     // The second Ctrl+Space shows the details (the label of each value) beside the list.
     await wb.page.keyboard.press('Control+Space');
-    await wb.page.locator('.suggest-details').first().waitFor({ state: 'visible' }).catch(() => undefined);
+    await wb.page
+      .locator('.suggest-details')
+      .first()
+      .waitFor({ state: 'visible' })
+      .catch(() => undefined);
     await shot('editor-completion');
     const suggest = wb.page.locator('.editor-widget.suggest-widget');
     const closeSuggest = async () => {

@@ -89,7 +89,11 @@ async function install(tools: Tools): Promise<void> {
   const apt: string[] = [];
   if (!existsSync(tools.chromium)) apt.push('chromium');
   if (!dpkgInstalled('libkrb5-dev')) apt.push('libkrb5-dev');
-  for (const [command, pkg] of [['g++', 'g++'], ['make', 'make'], ['python3', 'python3']] as const) {
+  for (const [command, pkg] of [
+    ['g++', 'g++'],
+    ['make', 'make'],
+    ['python3', 'python3'],
+  ] as const) {
     if (!commandExists(command)) apt.push(pkg);
   }
   if (apt.length) await aptInstall(apt);
@@ -164,7 +168,10 @@ function codeServerProblem(tools: Tools): string | undefined {
     [join(vscode, 'node_modules', '@vscode', 'spdlog', 'build', 'Release', 'spdlog.node'), 'native modules were not built (spdlog.node is missing)'],
   ];
   for (const [path, problem] of required) if (!existsSync(path)) return problem;
-  for (const [name, version] of [['code-server', VERSIONS.codeServer], ['playwright-core', VERSIONS.playwright]]) {
+  for (const [name, version] of [
+    ['code-server', VERSIONS.codeServer],
+    ['playwright-core', VERSIONS.playwright],
+  ]) {
     const installed = JSON.parse(readFileSync(join(tools.cacheDir, 'cs', 'node_modules', name, 'package.json'), 'utf8')).version;
     if (installed !== version) return `${name} ${installed} is installed, not ${version}`;
   }

@@ -92,7 +92,7 @@ export class Workbench {
         await row.waitFor({ state: 'visible', timeout: Math.min(5000, Math.max(500, deadline - Date.now())) });
       } catch (error) {
         await this.page.keyboard.press('Escape');
-        if (Date.now() > deadline) throw new Error(`command "${title}" is not in the command palette (${String(error)})`);
+        if (Date.now() > deadline) throw new Error(`command "${title}" is not in the command palette (${String(error)})`, { cause: error });
         continue;
       }
       await row.click();

@@ -36,7 +36,10 @@ describe('Extension host (mocha in code-server)', async () => {
   const payload = [
     ['extensionDevelopmentPath', remote(REPO_ROOT)],
     ['extensionTestsPath', remote(entry)],
-    ['extensionEnvironment', JSON.stringify({ DATAGOUV_EH_RESULTS: resultsFile, ...(process.env.DATAGOUV_EH_GREP ? { DATAGOUV_EH_GREP: process.env.DATAGOUV_EH_GREP } : {}) })],
+    [
+      'extensionEnvironment',
+      JSON.stringify({ DATAGOUV_EH_RESULTS: resultsFile, ...(process.env.DATAGOUV_EH_GREP ? { DATAGOUV_EH_GREP: process.env.DATAGOUV_EH_GREP } : {}) }),
+    ],
   ];
   const url = `${env.workbenchUrl}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 
@@ -65,7 +68,9 @@ describe('Extension host (mocha in code-server)', async () => {
     await browser.close().catch(() => undefined);
     await env.stop();
   }
-  console.log(`# mocha in code-server's extension host: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending in ${results.durationMs} ms (${Date.now() - started} ms with the window)`);
+  console.log(
+    `# mocha in code-server's extension host: ${results.passed} passed, ${results.failed} failed, ${results.pending} pending in ${results.durationMs} ms (${Date.now() - started} ms with the window)`,
+  );
 
   for (const result of results.tests) {
     it(result.title, { skip: result.state === 'pending' }, () => {

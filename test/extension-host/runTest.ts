@@ -51,8 +51,10 @@ async function main(): Promise<number> {
         ...(process.env.VSCODE_EXECUTABLE_PATH ? { vscodeExecutablePath: process.env.VSCODE_EXECUTABLE_PATH } : {}),
         launchArgs: [
           workspace,
-          '--user-data-dir', userDataDir,
-          '--extensions-dir', join(scratch, 'extensions'),
+          '--user-data-dir',
+          userDataDir,
+          '--extensions-dir',
+          join(scratch, 'extensions'),
           '--disable-extensions', // other extensions; the one under development still loads
           '--disable-workspace-trust',
           '--skip-welcome',

@@ -50,7 +50,11 @@ export function renderDiscussion(ctx: StandInContext, discussion: SampleData['di
     closed: discussion.closed,
     organization: renderOrg(ctx, discussion.organization),
     user: renderUser(ctx, discussion.user),
-    discussion: discussion.messages.map((message) => ({ content: message.content, posted_on: message.posted_on, posted_by: renderUser(ctx, message.posted_by) })),
+    discussion: discussion.messages.map((message) => ({
+      content: message.content,
+      posted_on: message.posted_on,
+      posted_by: renderUser(ctx, message.posted_by),
+    })),
     url: `${apiBase}discussions/${discussion.id}/`,
     // udata/core/discussions/models.py: the subject's web page + /discussions?discussion_id=…
     self_web_url: `${ctx.origin}/${discussion.subject.class === 'Dataset' ? 'datasets' : 'reuses'}/${discussion.subject.id}/discussions?discussion_id=${discussion.id}`,

@@ -215,9 +215,10 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
     return;
   }
 
-  let status = 200;
+  // Set by the route, or by the failure that replaces its answer.
+  let status: number;
   let payload: unknown;
-  let headers: Record<string, string> = {};
+  let headers: Record<string, string>;
   try {
     if (rawBody.length) {
       try {
@@ -269,9 +270,7 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
 }
 
 function takeFault(faults: Fault[], method: string, path: string): Fault | undefined {
-  const index = faults.findIndex(
-    (fault) => (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.includes(fault.path)),
-  );
+  const index = faults.findIndex((fault) => (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.includes(fault.path)));
   if (index < 0) return undefined;
   const fault = faults[index];
   if (fault.times !== undefined && --fault.times <= 0) faults.splice(index, 1);

@@ -8,7 +8,11 @@ import { extractL10nKeys } from '../../scripts/l10nKeys';
 
 const root = new URL('../../', import.meta.url).pathname;
 const readJson = (path: string) => JSON.parse(readFileSync(root + path, 'utf8')) as Record<string, string>;
-const placeholders = (text: string) => [...text.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).sort().join(',');
+const placeholders = (text: string) =>
+  [...text.matchAll(/\{(\d+)\}/g)]
+    .map((m) => m[1])
+    .sort()
+    .join(',');
 
 test('every runtime string of src/ has its French translation, with the same placeholders', () => {
   const keys = extractL10nKeys(root);
@@ -35,6 +39,14 @@ test('every %key% of package.json is in package.nls.json and package.nls.fr.json
     assert.ok(en[key], `package.nls.json lacks ${key}`);
     assert.ok(fr[key], `package.nls.fr.json lacks ${key}`);
   }
-  assert.deepEqual(Object.keys(en).filter((key) => !(key in fr)), [], 'English keys without a French twin');
-  assert.deepEqual(Object.keys(en).filter((key) => !used.has(key)), [], 'unused keys in package.nls.json');
+  assert.deepEqual(
+    Object.keys(en).filter((key) => !(key in fr)),
+    [],
+    'English keys without a French twin',
+  );
+  assert.deepEqual(
+    Object.keys(en).filter((key) => !used.has(key)),
+    [],
+    'unused keys in package.nls.json',
+  );
 });

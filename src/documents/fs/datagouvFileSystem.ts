@@ -227,13 +227,11 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     const abort = new AbortController();
     let outcome: SaveOutcome<object, unknown>;
     try {
-      outcome = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Saving to data.gouv.fr…') },
-        () =>
-          withSlowSaveNotice(
-            saveDocument({ kind, client: identity.client, key: found.key, base: state?.base, text, l10n: this.l10n, call: { signal: abort.signal } }),
-            abort,
-          ),
+      outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Saving to data.gouv.fr…') }, () =>
+        withSlowSaveNotice(
+          saveDocument({ kind, client: identity.client, key: found.key, base: state?.base, text, l10n: this.l10n, call: { signal: abort.signal } }),
+          abort,
+        ),
       );
     } catch (error) {
       this.reportSaveFailure(uri, text, error);
@@ -254,11 +252,22 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
         if (!state) {
           const told = this.mtimes.get(key);
           const stat = told ? { mtime: told.mtime, size: encoder.encode(told.text).byteLength } : { mtime: Date.now(), size: content.byteLength };
-          this.bases.set(key, { kind: found.kindIndex, key: found.key, base: undefined, baseText: '', value: outcome.theirsValue, stat, binding: bindingOf(identity) });
+          this.bases.set(key, {
+            kind: found.kindIndex,
+            key: found.key,
+            base: undefined,
+            baseText: '',
+            value: outcome.theirsValue,
+            stat,
+            binding: bindingOf(identity),
+          });
         }
         this.onConflict({ uri, name, conflicts: outcome.conflicts, theirsText: kind.render(outcome.theirs) }, this);
         throw new Error(
-          vscode.l10n.t('Not saved: {0} changed on data.gouv.fr too since you opened it. Nothing was sent; your changes are still in the editor. Choose Compare, Overwrite or Discard Mine.', fields),
+          vscode.l10n.t(
+            'Not saved: {0} changed on data.gouv.fr too since you opened it. Nothing was sent; your changes are still in the editor. Choose Compare, Overwrite or Discard Mine.',
+            fields,
+          ),
         );
       }
       case 'upToDate':
@@ -522,7 +531,10 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     this.log.warn(`Save of ${uri.path} refused: ${apiError?.kind ?? 'invalid document'}`);
     if (error instanceof DocumentSaveError && error.problems.length) {
       const document = findDocument(uri);
-      this.diagnostics.set(uri, error.problems.map((problem) => toDiagnostic(problem, text, document)));
+      this.diagnostics.set(
+        uri,
+        error.problems.map((problem) => toDiagnostic(problem, text, document)),
+      );
     }
     if (apiError?.kind === 'unauthorized') {
       // VS Code shows the save error itself; this adds the way out.

@@ -92,7 +92,18 @@ export class DocumentBases {
     if (!found || !this.storage) return;
     const { kind, key, base, baseText, value, stat, binding } = found;
     const all = { ...this.stored() };
-    all[uri] = { kind, key, base, baseText, value, stat, origin: binding.origin, accountId: binding.accountId, accountName: binding.accountName, savedAt: Date.now() };
+    all[uri] = {
+      kind,
+      key,
+      base,
+      baseText,
+      value,
+      stat,
+      origin: binding.origin,
+      accountId: binding.accountId,
+      accountName: binding.accountName,
+      savedAt: Date.now(),
+    };
     void this.storage.update(STORAGE_KEY, all);
   }
 

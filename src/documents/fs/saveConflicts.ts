@@ -38,7 +38,12 @@ export class SaveConflicts implements vscode.TextDocumentContentProvider, vscode
     } else if (choice === overwrite) {
       const confirmed = await vscode.window.showWarningMessage(
         vscode.l10n.t('Overwrite {0} on data.gouv.fr with your values?', fields),
-        { modal: true, detail: vscode.l10n.t('What was changed there since you opened the document is replaced by your text for these fields. Other fields changed there are kept.') },
+        {
+          modal: true,
+          detail: vscode.l10n.t(
+            'What was changed there since you opened the document is replaced by your text for these fields. Other fields changed there are kept.',
+          ),
+        },
         overwrite,
       );
       if (confirmed === overwrite) await files.overwrite(conflict.uri);

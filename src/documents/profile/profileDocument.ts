@@ -25,7 +25,22 @@ export function renderProfileDocument(profile: ProfileDocument): string {
 const PROFILE_SPEC: DocumentSpec = {
   keys: PROFILE_KEYS,
   validate: validateProfileDocument,
-  readOnlyKeys: new Set(['id', 'slug', 'email', 'avatar', 'avatar_thumbnail', 'roles', 'since', 'active', 'last_login_at', 'metrics', 'organizations', 'uri', 'page', 'apikey']),
+  readOnlyKeys: new Set([
+    'id',
+    'slug',
+    'email',
+    'avatar',
+    'avatar_thumbnail',
+    'roles',
+    'since',
+    'active',
+    'last_login_at',
+    'metrics',
+    'organizations',
+    'uri',
+    'page',
+    'apikey',
+  ]),
   // udata/core/user/models.py: names go through check_no_urls (udata/core/checks.py),
   // and website is a URLField validated by udata/uris.py (public hosts only).
   rules(value, l10n) {
@@ -63,7 +78,7 @@ export function isPublicWebAddress(value: string): boolean {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return false;
   const host = url.hostname.replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || !host.includes('.') && !host.includes(':')) return false;
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.local') || (!host.includes('.') && !host.includes(':'))) return false;
   const ipv4 = /^(\d+)\.(\d+)\.\d+\.\d+$/.exec(host);
   if (ipv4) {
     const [a, b] = [Number(ipv4[1]), Number(ipv4[2])];
@@ -73,6 +88,10 @@ export function isPublicWebAddress(value: string): boolean {
   return true;
 }
 
-export function checkProfileText(text: string, base: ProfileDocument, l10n: Translator): DocumentCheck<ProfileDocument> & ({ ok: false } | { patch: ProfilePatch }) {
+export function checkProfileText(
+  text: string,
+  base: ProfileDocument,
+  l10n: Translator,
+): DocumentCheck<ProfileDocument> & ({ ok: false } | { patch: ProfilePatch }) {
   return checkJsonDocument(text, base, PROFILE_SPEC, l10n);
 }

@@ -15,7 +15,12 @@ export function buildProfileSchema(l10n: Translator): Record<string, unknown> {
       first_name: { type: 'string', description: l10n.t('First name (required).'), pattern: NOT_BLANK_PATTERN, maxLength: 255 },
       last_name: { type: 'string', description: l10n.t('Last name (required).'), pattern: NOT_BLANK_PATTERN, maxLength: 255 },
       about: { type: 'string', description: l10n.t('A few words about you, in Markdown.'), maxLength: 10_000 },
-      website: { type: 'string', description: l10n.t('Your website: an http:// or https:// URL, or empty.'), pattern: `^$|${HTTP_URL_PATTERN}`, maxLength: 2_000 },
+      website: {
+        type: 'string',
+        description: l10n.t('Your website: an http:// or https:// URL, or empty.'),
+        pattern: `^$|${HTTP_URL_PATTERN}`,
+        maxLength: 2_000,
+      },
     },
   };
 }

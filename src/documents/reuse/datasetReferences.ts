@@ -13,7 +13,6 @@ import { isObjectId } from '../../api/ids';
 /** What completion needs of each of the user's datasets: no resources, no metrics. */
 export const DATASET_COMPLETION_MASK = 'id,title,slug,page,private,archived,organization{id,name}';
 
-
 export function isDatasetId(value: string): boolean {
   return isObjectId(value);
 }

@@ -47,8 +47,22 @@ const REUSE_SPEC: DocumentSpec = {
   validate: validateReuseDocument,
   // Keys of the API's reuse that a PUT silently ignores, or that are not edits.
   readOnlyKeys: new Set([
-    'id', 'slug', 'image', 'image_thumbnail', 'featured', 'badges', 'metrics', 'created_at', 'last_modified',
-    'permissions', 'uri', 'page', 'owner', 'organization', 'deleted', 'dataservices',
+    'id',
+    'slug',
+    'image',
+    'image_thumbnail',
+    'featured',
+    'badges',
+    'metrics',
+    'created_at',
+    'last_modified',
+    'permissions',
+    'uri',
+    'page',
+    'owner',
+    'organization',
+    'deleted',
+    'dataservices',
   ]),
   describe(error, path, value, l10n) {
     const [field] = path;
@@ -81,10 +95,6 @@ const REUSE_SPEC: DocumentSpec = {
 };
 
 /** Parses and validates a saved text and computes the patch against `base` (what was loaded). */
-export function checkReuseText(
-  text: string,
-  base: ReuseDocument,
-  l10n: Translator,
-): DocumentCheck<ReuseDocument> & ({ ok: false } | { patch: ReusePatch }) {
+export function checkReuseText(text: string, base: ReuseDocument, l10n: Translator): DocumentCheck<ReuseDocument> & ({ ok: false } | { patch: ReusePatch }) {
   return checkJsonDocument(text, base, REUSE_SPEC, l10n);
 }

@@ -35,6 +35,8 @@ export const reuseKind: DocumentKind<ReuseDocument, Reuse> = {
       : undefined,
   savedMessage: (reuse, l10n) => l10n.t('$(check) Saved “{0}” on data.gouv.fr', reuse.title ?? reuse.id),
   goneMessage: (l10n) =>
-    l10n.t('Not saved: this reuse was deleted on data.gouv.fr since you opened it. Your changes are still in the editor: restore the reuse ("data.gouv.fr: Restore Reuse") and save again, or copy your text.'),
+    l10n.t(
+      'Not saved: this reuse was deleted on data.gouv.fr since you opened it. Your changes are still in the editor: restore the reuse ("data.gouv.fr: Restore Reuse") and save again, or copy your text.',
+    ),
   describe: (reuse, l10n) => reuse?.title ?? l10n.t('this reuse'),
 };

@@ -38,7 +38,12 @@ export function buildReuseSchema(l10n: Translator): Record<string, unknown> {
         pattern: NOT_BLANK_PATTERN,
         maxLength: LIMITS.descriptionMaxLength,
       },
-      url: { type: 'string', description: l10n.t('Address of the reuse: an http:// or https:// URL, not used by another reuse (required).'), pattern: HTTP_URL_PATTERN, maxLength: LIMITS.urlMaxLength },
+      url: {
+        type: 'string',
+        description: l10n.t('Address of the reuse: an http:// or https:// URL, not used by another reuse (required).'),
+        pattern: HTTP_URL_PATTERN,
+        maxLength: LIMITS.urlMaxLength,
+      },
       type: {
         description: l10n.t('Type of reuse (required).'),
         enum: [...REUSE_TYPES],
@@ -60,7 +65,11 @@ export function buildReuseSchema(l10n: Translator): Record<string, unknown> {
         items: { type: 'string', description: l10n.t('A dataset id (24 hexadecimal characters).'), pattern: DATASET_ID_PATTERN },
       },
       private: { type: 'boolean', description: l10n.t('true: only you and your organization see the reuse.') },
-      archived: { type: ['string', 'null'], description: l10n.t('Date of archiving (ISO 8601), or null when the reuse is not archived.'), pattern: DATE_TIME_PATTERN },
+      archived: {
+        type: ['string', 'null'],
+        description: l10n.t('Date of archiving (ISO 8601), or null when the reuse is not archived.'),
+        pattern: DATE_TIME_PATTERN,
+      },
       extras: { type: 'object', description: l10n.t('Extra metadata (an object).') },
     },
   };

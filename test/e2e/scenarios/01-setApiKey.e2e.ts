@@ -21,7 +21,7 @@ describe('Set API Key from the command palette', () => {
     assert.deepEqual(await standIn.requests(), [], 'signed out, nothing is asked of the server');
   });
 
-  step('a wrong key keeps the box open with the server\'s reason', async () => {
+  step("a wrong key keeps the box open with the server's reason", async () => {
     const { wb } = session;
     await wb.runCommand('data.gouv.fr: Set API Key');
     const box = apiKeyBox(wb);

@@ -23,9 +23,12 @@ describe('The sidebar lists reuses and datasets', () => {
       /^Carte des bornes de recharge de Saint-Rémy\s*Application/,
       /^Le budget 2026 expliqué aux habitants\s*News article · archived/,
     ]) {
-      assert.ok(rows.some((row) => expected.test(row)), `a row matches ${expected}; rows: ${rows.join(' | ')}`);
+      assert.ok(
+        rows.some((row) => expected.test(row)),
+        `a row matches ${expected}; rows: ${rows.join(' | ')}`,
+      );
     }
-    assert.ok(!rows.some((row) => row.includes('Capteurs citoyens')), 'another organization\'s reuse is not listed');
+    assert.ok(!rows.some((row) => row.includes('Capteurs citoyens')), "another organization's reuse is not listed");
     await standIn.waitForRequests((request) => request.path.startsWith('/me/org_reuses/') && request.status === 200);
   });
 
@@ -40,7 +43,10 @@ describe('The sidebar lists reuses and datasets', () => {
       /^Bornes de recharge pour véhicules électriques\s*3 resources/,
       /^Menus des cantines scolaires\s*Archived/,
     ]) {
-      assert.ok(rows.some((row) => expected.test(row)), `a row matches ${expected}; rows: ${rows.join(' | ')}`);
+      assert.ok(
+        rows.some((row) => expected.test(row)),
+        `a row matches ${expected}; rows: ${rows.join(' | ')}`,
+      );
     }
     await standIn.waitForRequests((request) => request.path.startsWith('/me/org_datasets/') && request.status === 200);
   });
@@ -52,7 +58,10 @@ describe('The sidebar lists reuses and datasets', () => {
     await dataset.locator('.monaco-tl-twistie').click();
     await wb.revealTreeRow('Organization Datasets', /^Bornes IRVE \(GeoJSON\)\s*GEOJSON/);
     await wb.revealTreeRow('Organization Datasets', /^Documentation\s*XLSX/);
-    assert.equal(await (await wb.revealTreeRow('Organization Datasets', 'Bornes de recharge pour véhicules électriques')).getAttribute('aria-expanded'), 'true');
+    assert.equal(
+      await (await wb.revealTreeRow('Organization Datasets', 'Bornes de recharge pour véhicules électriques')).getAttribute('aria-expanded'),
+      'true',
+    );
 
     const reuse = await wb.revealTreeRow('Reuses', 'Carte des bornes de recharge de Saint-Rémy');
     await reuse.locator('.monaco-tl-twistie').click();

@@ -54,7 +54,10 @@ describe('Saves that fail keep the changes', () => {
     await wb.notification(/Failed to save|Not saved/);
     assert.equal(await wb.activeTabIsDirty(), true, 'the tab stays dirty');
     const refused = await standIn.waitForRequests((request) => request.method === 'PUT');
-    assert.deepEqual(refused.map((request) => request.status), [500]);
+    assert.deepEqual(
+      refused.map((request) => request.status),
+      [500],
+    );
     await wb.waitForEditorText(`"title": "${title} !"`);
     await wb.clearNotifications();
 

@@ -37,7 +37,11 @@ describe('A reuse changed on data.gouv.fr while you edit it', () => {
     await wb.notification(/Not saved: title changed on data.gouv.fr too/);
     assert.equal(await wb.activeTabIsDirty(), true);
     assert.deepEqual(await puts(), [], 'no PUT before a choice');
-    assert.equal((await wb.notificationTexts()).some((text) => /newer/.test(text)), false, "VS Code's own prompt never shows");
+    assert.equal(
+      (await wb.notificationTexts()).some((text) => /newer/.test(text)),
+      false,
+      "VS Code's own prompt never shows",
+    );
   });
 
   step('Compare opens data.gouv.fr now ↔ yours; Overwrite asks in a modal naming the field, then sends only it', async () => {
@@ -69,7 +73,11 @@ describe('A reuse changed on data.gouv.fr while you edit it', () => {
     await wb.save();
     await wb.waitForTabState('clean');
     const sent = await puts();
-    assert.deepEqual(sent.map((request) => request.body), [{ title: `${title} (2026)` }], 'their description is not sent back');
+    assert.deepEqual(
+      sent.map((request) => request.body),
+      [{ title: `${title} (2026)` }],
+      'their description is not sent back',
+    );
     await wb.waitForEditorText('Changée par une collègue pendant que vous écriviez.');
     await wb.page.locator('.statusbar', { hasText: 'merged from data.gouv.fr: description' }).waitFor({ state: 'visible' });
   });
@@ -84,7 +92,10 @@ describe('A reuse changed on data.gouv.fr while you edit it', () => {
     await wb.waitForTabState('clean');
     const sent = await puts();
     assert.deepEqual(sent.at(-1)?.body, { title: `${title} (2026)!` });
-    assert.equal((await wb.notificationTexts()).some((text) => /newer|Not saved/.test(text)), false);
+    assert.equal(
+      (await wb.notificationTexts()).some((text) => /newer|Not saved/.test(text)),
+      false,
+    );
   });
 
   step('signed in as another account while the document is dirty: that save is refused, nothing sent', async () => {

@@ -20,6 +20,10 @@ describe('A reuse the user may not edit', () => {
     await wb.page.locator('.monaco-editor-overlaymessage', { hasText: /read-only/i }).waitFor({ state: 'visible' });
     assert.equal(await wb.activeTabIsDirty(), false, 'the tab stays clean');
     assert.doesNotMatch(await wb.editorText(), /xyz/);
-    assert.deepEqual((await standIn.requests()).filter((request) => request.method !== 'GET'), [], 'nothing but reads');
+    assert.deepEqual(
+      (await standIn.requests()).filter((request) => request.method !== 'GET'),
+      [],
+      'nothing but reads',
+    );
   });
 });

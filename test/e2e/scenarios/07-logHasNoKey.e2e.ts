@@ -23,7 +23,7 @@ describe('The log never shows the API key', () => {
 
     await wb.runCommand('data.gouv.fr: Show Log');
     let text = '';
-    for (const deadline = Date.now() + 20_000; Date.now() < deadline; ) {
+    for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
       text = await wb.outputText();
       if (text.includes('Signed in on')) break;
       await wb.page.waitForTimeout(200);
@@ -36,7 +36,10 @@ describe('The log never shows the API key', () => {
 
   step('no log file of the profile or of code-server contains a key', async () => {
     const files = logFiles();
-    assert.ok(files.some((file) => /data\.gouv\.fr\.log$/.test(file)), `the channel's log file is among ${files.length} files checked`);
+    assert.ok(
+      files.some((file) => /data\.gouv\.fr\.log$/.test(file)),
+      `the channel's log file is among ${files.length} files checked`,
+    );
     assert.deepEqual(filesContaining(WRONG_KEY), []);
     assert.deepEqual(filesContaining(SAMPLE_API_KEY), []);
   });

@@ -24,6 +24,10 @@ describe('Sign Out from the command palette', () => {
     }
     assert.equal(await wb.commandIsListed('data.gouv.fr: Sign Out'), false, 'Sign Out is no longer offered');
     const after = (await standIn.requests()).slice(before);
-    assert.deepEqual(after.filter((request) => request.apiKey === 'valid'), [], 'the old key is not used any more');
+    assert.deepEqual(
+      after.filter((request) => request.apiKey === 'valid'),
+      [],
+      'the old key is not used any more',
+    );
   });
 });

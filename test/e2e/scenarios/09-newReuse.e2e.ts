@@ -76,7 +76,7 @@ describe('New Reuse from the command palette', () => {
     assert.deepEqual(refused.body, { ...ANSWERS, url: TAKEN_URL }, 'the answers were sent');
   });
 
-  step('back at the URL step: the server\'s message, the URL kept', async () => {
+  step("back at the URL step: the server's message, the URL kept", async () => {
     const { wb } = session;
     await atStep(wb, 2);
     await wb.quickInputMessage.filter({ hasText: 'This URL is already registered' }).waitFor({ state: 'visible' });
@@ -98,10 +98,14 @@ describe('New Reuse from the command palette', () => {
     await wb.page.keyboard.press('Enter');
     // The choices made before are the ones Enter picks; the description is kept.
     await atStep(wb, 3);
-    await focusedRow(wb).filter({ hasText: /^Visualisation/ }).waitFor({ state: 'visible' });
+    await focusedRow(wb)
+      .filter({ hasText: /^Visualisation/ })
+      .waitFor({ state: 'visible' });
     await wb.page.keyboard.press('Enter');
     await atStep(wb, 4);
-    await focusedRow(wb).filter({ hasText: /^Transports et mobilités/ }).waitFor({ state: 'visible' });
+    await focusedRow(wb)
+      .filter({ hasText: /^Transports et mobilités/ })
+      .waitFor({ state: 'visible' });
     await wb.page.keyboard.press('Enter');
     await atStep(wb, 5);
     assert.equal(await wb.quickInputBox.inputValue(), DESCRIPTION, 'the description is kept');
@@ -110,14 +114,20 @@ describe('New Reuse from the command palette', () => {
     await focusedRow(wb).filter({ hasText: AGENCE.name }).waitFor({ state: 'visible' });
     await wb.page.keyboard.press('Enter');
     await atStep(wb, 7);
-    await focusedRow(wb).filter({ hasText: /^\s*Public reuse/ }).waitFor({ state: 'visible' });
+    await focusedRow(wb)
+      .filter({ hasText: /^\s*Public reuse/ })
+      .waitFor({ state: 'visible' });
     await wb.page.keyboard.press('Enter');
     await wb.quickInput.waitFor({ state: 'hidden' });
 
     const created = await standIn.waitForRequests((request) => request.method === 'POST' && request.path === '/reuses/' && request.status === 201);
     assert.equal(created.length, 1, 'one successful POST');
     assert.deepEqual(created[0].body, { ...ANSWERS, url: URL });
-    assert.deepEqual((await posts()).map((request) => request.status), [400, 201], 'the refused POST, then the one that created it');
+    assert.deepEqual(
+      (await posts()).map((request) => request.status),
+      [400, 201],
+      'the refused POST, then the one that created it',
+    );
   });
 
   step('the new reuse opens in an editor and shows in the tree', async () => {

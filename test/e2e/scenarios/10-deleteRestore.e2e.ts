@@ -34,7 +34,11 @@ describe('Delete a reuse from the tree, then restore it', () => {
     assert.deepEqual({ path: deleted.path, status: deleted.status }, { path: `/reuses/${ID}/`, status: 204 });
 
     await wb.treeRows('Reuses', new RegExp(`^${TITLE}\\s*Visualization · deleted$`)).waitFor({ state: 'visible' });
-    assert.deepEqual((await writes()).map(({ method }) => method), ['DELETE'], 'one write');
+    assert.deepEqual(
+      (await writes()).map(({ method }) => method),
+      ['DELETE'],
+      'one write',
+    );
   });
 
   step('Restore Reuse from the context menu sends PUT {"deleted": null}; the marker goes', async () => {
@@ -48,6 +52,10 @@ describe('Delete a reuse from the tree, then restore it', () => {
 
     await wb.treeRows('Reuses', new RegExp(`^${TITLE}\\s*Visualization$`)).waitFor({ state: 'visible' });
     assert.equal(await wb.treeRows('Reuses', new RegExp(`^${TITLE}.*deleted`)).count(), 0, 'no deleted marker');
-    assert.deepEqual((await writes()).map(({ method, path }) => `${method} ${path}`), [`DELETE /reuses/${ID}/`, `PUT /reuses/${ID}/`], 'DELETE, then PUT');
+    assert.deepEqual(
+      (await writes()).map(({ method, path }) => `${method} ${path}`),
+      [`DELETE /reuses/${ID}/`, `PUT /reuses/${ID}/`],
+      'DELETE, then PUT',
+    );
   });
 });

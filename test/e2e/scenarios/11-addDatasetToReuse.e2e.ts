@@ -32,7 +32,11 @@ describe('Add a dataset to a reuse from the tree', () => {
     const datasetRows = (await wb.quickPickRows().allInnerTexts()).filter((row) => /[0-9a-f]{24}/.test(row));
     assert.equal(datasetRows.length, 1, `one dataset listed: ${datasetRows.join(' | ')}`);
     assert.match(await wb.page.locator('.quick-input-widget .monaco-list-row.focused').innerText(), new RegExp(`^${VELO.title}`));
-    assert.deepEqual((await standIn.requests()).filter((request) => request.method === 'POST'), [], 'nothing added yet');
+    assert.deepEqual(
+      (await standIn.requests()).filter((request) => request.method === 'POST'),
+      [],
+      'nothing added yet',
+    );
   });
 
   step('Enter sends one POST with the dataset id; the document and the tree show it', async () => {

@@ -57,20 +57,20 @@ describe('A workspace setting cannot redirect the API key', () => {
     for (const path of ['/me/', '/me/org_reuses/', '/me/org_datasets/', '/me/org_discussions/']) {
       assert.ok(asked.includes(path), `the stand-in answered ${path}; it answered ${asked.join(', ')}`);
     }
-    assert.deepEqual(decoyRequests, [], 'the workspace\'s server received nothing');
+    assert.deepEqual(decoyRequests, [], "the workspace's server received nothing");
     // The status bar names the host the key goes to: the stand-in's.
     const host = new URL(e2e.standInOrigin).host;
     await wb.page.locator('.part.statusbar .statusbar-item', { hasText: `Camille Martin · ${host}` }).waitFor({ state: 'visible' });
-    assert.equal(await wb.page.locator('.part.statusbar', { hasText: new URL(decoyUrl).host }).count(), 0, 'the workspace\'s host is not named');
+    assert.equal(await wb.page.locator('.part.statusbar', { hasText: new URL(decoyUrl).host }).count(), 0, "the workspace's host is not named");
   });
 
-  step('after a Refresh, still nothing reaches the workspace\'s server', async () => {
+  step("after a Refresh, still nothing reaches the workspace's server", async () => {
     const { wb } = session;
     const before = (await standIn.requests()).length;
     await wb.runCommand('data.gouv.fr: Refresh');
     await standIn.waitForRequests((request) => request.path === '/me/org_reuses/', 2);
     await standIn.waitForRequests((request) => request.path === '/me/org_discussions/', 2);
     assert.ok((await standIn.requests()).length > before, 'the stand-in was asked again');
-    assert.deepEqual(decoyRequests, [], 'the workspace\'s server received nothing');
+    assert.deepEqual(decoyRequests, [], "the workspace's server received nothing");
   });
 });

@@ -55,7 +55,7 @@ describe('A second save while the first is in flight', () => {
     watching = watchPuts();
     await wb.save();
     // The first PUT reached the stand-in, which holds its answer.
-    for (const deadline = Date.now() + 10_000; puts(await standIn.requests()).length === 0; ) {
+    for (const deadline = Date.now() + 10_000; puts(await standIn.requests()).length === 0;) {
       if (Date.now() > deadline) throw new Error('no PUT reached the stand-in');
       await wb.page.waitForTimeout(50);
     }
@@ -81,7 +81,10 @@ describe('A second save while the first is in flight', () => {
     assert.deepEqual(last, ['answered', 'answered'], `two PUTs answered; seen: ${JSON.stringify(snapshots)}`);
     const interleaved = snapshots.filter((snapshot) => snapshot.length >= 2 && snapshot[0] === 'in flight');
     assert.deepEqual(interleaved, [], 'the second PUT never arrived while the first was in flight');
-    assert.ok(snapshots.some((snapshot) => snapshot.length === 1 && snapshot[0] === 'in flight'), 'the first PUT was seen in flight on its own');
+    assert.ok(
+      snapshots.some((snapshot) => snapshot.length === 1 && snapshot[0] === 'in flight'),
+      'the first PUT was seen in flight on its own',
+    );
 
     const sent = puts(await standIn.requests());
     assert.deepEqual(

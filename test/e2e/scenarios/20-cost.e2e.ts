@@ -57,7 +57,10 @@ describe('Requests per user action', () => {
     for (const list of ['/me/reuses/', '/me/org_reuses/', '/me/org_datasets/']) {
       assert.equal(paths.filter((path) => path === list).length, 1, `${list} asked once`);
     }
-    assert.ok(requests.filter((r) => r.path.startsWith('/me/org_') || r.path === '/me/reuses/').every((r) => r.fields), 'every list is masked');
+    assert.ok(
+      requests.filter((r) => r.path.startsWith('/me/org_') || r.path === '/me/reuses/').every((r) => r.fields),
+      'every list is masked',
+    );
   });
 
   step('opening a reuse: one GET', async () => {
@@ -98,7 +101,10 @@ describe('Requests per user action', () => {
     await wb.waitForTabState('clean');
     const requests = await settled(from);
     record('save an unchanged document', requests);
-    assert.deepEqual(requests.map((r) => `${r.method} ${r.path}`), []);
+    assert.deepEqual(
+      requests.map((r) => `${r.method} ${r.path}`),
+      [],
+    );
     console.log(['', '| action | requests | which | bytes received |', '|---|---|---|---|', ...rows, ''].join('\n'));
   });
 });

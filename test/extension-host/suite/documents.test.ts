@@ -23,7 +23,10 @@ describe('Reuse documents (datagouv:/reuses/<id>/<slug>.json)', () => {
 
   it('signing in checked the key with the stand-in', async () => {
     const me = (await standIn.requests()).filter((request) => request.path === '/me/');
-    assert.ok(me.some((request) => request.apiKey === 'valid' && request.status === 200), 'GET /me/ with the key');
+    assert.ok(
+      me.some((request) => request.apiKey === 'valid' && request.status === 200),
+      'GET /me/ with the key',
+    );
   });
 
   it('readFile returns the reuse document: title first, 2-space JSON', async () => {

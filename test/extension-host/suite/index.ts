@@ -37,7 +37,10 @@ export async function run(): Promise<void> {
     const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 30_000, reporter: 'spec' });
     const grep = process.env.DATAGOUV_EH_GREP;
     if (grep) mocha.grep(grep);
-    for (const name of readdirSync(__dirname).filter((file) => file.endsWith('.test.js')).sort()) mocha.addFile(join(__dirname, name));
+    for (const name of readdirSync(__dirname)
+      .filter((file) => file.endsWith('.test.js'))
+      .sort())
+      mocha.addFile(join(__dirname, name));
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
       const record = (test: Mocha.Test, state: SuiteResult['state'], error?: unknown) =>

@@ -35,9 +35,7 @@ export function meRoute(ctx: StandInContext, { method, parts, query, body, user 
       case 'org_reuses':
         return {
           body: byLastModified(
-            data.reuses.filter(
-              (reuse) => (reuse.owner === me.id || (reuse.organization && orgIds.includes(reuse.organization))) && titleMatches(reuse, query),
-            ),
+            data.reuses.filter((reuse) => (reuse.owner === me.id || (reuse.organization && orgIds.includes(reuse.organization))) && titleMatches(reuse, query)),
           ).map((r) => renderReuse(ctx, r, me)),
         };
       case 'datasets':
@@ -45,9 +43,7 @@ export function meRoute(ctx: StandInContext, { method, parts, query, body, user 
       case 'org_datasets':
         return {
           body: byLastModified(
-            data.datasets.filter(
-              (d) => (d.owner === me.id || (d.organization && orgIds.includes(d.organization))) && titleMatches(d, query),
-            ),
+            data.datasets.filter((d) => (d.owner === me.id || (d.organization && orgIds.includes(d.organization))) && titleMatches(d, query)),
           ).map((d) => renderDataset(ctx, d, me)),
         };
       case 'metrics':

@@ -44,8 +44,20 @@ export const PLATFORM_REUSE_BADGES: Record<string, string> = { 'spd-reuse': 'Ser
 
 /** Keys of PUT /reuses/{id}/ that udata's form accepts; anything else is ignored. */
 const WRITABLE_REUSE_KEYS = new Set([
-  'title', 'description', 'url', 'type', 'topic', 'tags', 'datasets', 'dataservices',
-  'private', 'archived', 'extras', 'deleted', 'owner', 'organization',
+  'title',
+  'description',
+  'url',
+  'type',
+  'topic',
+  'tags',
+  'datasets',
+  'dataservices',
+  'private',
+  'archived',
+  'extras',
+  'deleted',
+  'owner',
+  'organization',
 ]);
 const REQUIRED_REUSE_KEYS = ['title', 'description', 'url', 'type', 'topic'];
 
@@ -67,7 +79,10 @@ export function reusesRoute(ctx: StandInContext, { method, parts, query, body, u
   if (!reuse) {
     const moved = data.reuses.find((r) => r.oldSlugs.includes(parts[1]));
     if (moved) {
-      const location = `${apiBase}reuses/${moved.slug}/${parts.slice(2).map((p) => `${p}/`).join('')}`;
+      const location = `${apiBase}reuses/${moved.slug}/${parts
+        .slice(2)
+        .map((p) => `${p}/`)
+        .join('')}`;
       return { status: 308, body: undefined, headers: { Location: location } };
     }
     fail(404, 'Reuse not found');

@@ -28,7 +28,10 @@ describe('account endpoints', () => {
     const me = await as(SAMPLE_API_KEY).updateMe({ about: 'Nouvelle bio' });
     assert.equal(me.first_name, 'Camille');
     assert.equal(standIn.data.users[0].about, 'Nouvelle bio');
-    await assert.rejects(as(SAMPLE_API_KEY).updateMe({ first_name: ' ' }), (e: unknown) => e instanceof ApiError && e.kind === 'validation' && !!e.fieldErrors.first_name);
+    await assert.rejects(
+      as(SAMPLE_API_KEY).updateMe({ first_name: ' ' }),
+      (e: unknown) => e instanceof ApiError && e.kind === 'validation' && !!e.fieldErrors.first_name,
+    );
   });
 
   test('regenerating the key: the old one stops working', async () => {

@@ -22,7 +22,11 @@ test('http only for loopback hosts', () => {
     ['www.data.gouv.fr/api/1', 'not-a-url'],
     ['https://user:pw@www.data.gouv.fr/api/1', 'credentials'],
   ]) {
-    assert.throws(() => parseApiUrl(bad), (error: unknown) => error instanceof ApiUrlError && error.message === reason, bad);
+    assert.throws(
+      () => parseApiUrl(bad),
+      (error: unknown) => error instanceof ApiUrlError && error.message === reason,
+      bad,
+    );
   }
 });
 

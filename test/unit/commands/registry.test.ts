@@ -57,12 +57,20 @@ describe('the command table', () => {
 
   test('every when clause names only known context keys', () => {
     const known = new Set<string>([...Object.values(CONTEXT_KEYS), ...BUILT_IN_KEYS]);
-    const unknown = whenClauses(manifest.contributes).flatMap((clause) => keysOf(clause).filter((key) => !known.has(key)).map((key) => `${key} in "${clause}"`));
+    const unknown = whenClauses(manifest.contributes).flatMap((clause) =>
+      keysOf(clause)
+        .filter((key) => !known.has(key))
+        .map((key) => `${key} in "${clause}"`),
+    );
     assert.deepEqual(unknown, []);
   });
 
   test('the clause reader finds keys and skips values and regular expressions', () => {
-    assert.deepEqual(keysOf('view == datagouv.reuses && viewItem =~ /^reuse:editable(?!.*:archived)/ && datagouv.isAdmin'), ['view', 'viewItem', 'datagouv.isAdmin']);
+    assert.deepEqual(keysOf('view == datagouv.reuses && viewItem =~ /^reuse:editable(?!.*:archived)/ && datagouv.isAdmin'), [
+      'view',
+      'viewItem',
+      'datagouv.isAdmin',
+    ]);
     assert.deepEqual(keysOf('!datagouv.signedIn || false'), ['datagouv.signedIn']);
   });
 });
@@ -73,7 +81,8 @@ describe('what registerCommands wraps every command in', () => {
     fake.registered.clear();
   });
 
-  const context = (signedIn: boolean) => ({ session: { isSignedIn: signedIn }, log: { error: () => undefined, show: () => undefined } }) as unknown as CommandContext;
+  const context = (signedIn: boolean) =>
+    ({ session: { isSignedIn: signedIn }, log: { error: () => undefined, show: () => undefined } }) as unknown as CommandContext;
 
   test('a command that needs a session, signed out: Set API Key is offered, the command does not run', async () => {
     let ran = false;
@@ -81,7 +90,10 @@ describe('what registerCommands wraps every command in', () => {
     fake.answers.push(undefined);
     await fake.registered.get('datagouv.newReuse')?.();
     assert.equal(ran, false);
-    assert.deepEqual(fake.messages.map((m) => [m.kind, m.text, m.items]), [['warning', 'Set your data.gouv.fr API key first.', ['Set API Key']]]);
+    assert.deepEqual(
+      fake.messages.map((m) => [m.kind, m.text, m.items]),
+      [['warning', 'Set your data.gouv.fr API key first.', ['Set API Key']]],
+    );
   });
 
   test('a failure is reported with its remedies, and the remedy runs', async () => {

@@ -21,7 +21,17 @@ before(async () => {
 });
 after(() => standIn.close());
 
-const base = projectReuse({ id: 'x', title: 'Carte', description: 'Une carte.', url: 'https://example.org', type: 'application', topic: 'others', tags: [], datasets: [], extras: {} });
+const base = projectReuse({
+  id: 'x',
+  title: 'Carte',
+  description: 'Une carte.',
+  url: 'https://example.org',
+  type: 'application',
+  topic: 'others',
+  tags: [],
+  datasets: [],
+  extras: {},
+});
 const text = (change: (document: Record<string, unknown>) => void) => {
   const document = JSON.parse(renderReuseDocument(base)) as Record<string, unknown>;
   change(document);

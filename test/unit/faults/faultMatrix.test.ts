@@ -76,7 +76,10 @@ describe('fault matrix', () => {
         if (c.cancelAfterMs) setTimeout(() => abort.abort(), c.cancelAfterMs);
         const error = await client()
           .getReuse(id, { signal: abort.signal })
-          .then(() => undefined, (e: unknown) => e);
+          .then(
+            () => undefined,
+            (e: unknown) => e,
+          );
         assert.ok(error instanceof ApiError, String(error));
         assert.equal(error.kind, c.kind);
         assert.ok(describeApiError(error, english).length > 20);

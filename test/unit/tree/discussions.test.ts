@@ -48,12 +48,24 @@ describe('Discussions view', () => {
     assert.equal(model.view, 'datagouv.discussions');
     assert.equal(model.state, 'loaded');
     assert.deepEqual(labels(roots), ['Mairie de Saint-Rémy-sur-Loire']);
-    assert.deepEqual(roots.map((node) => node.description), ['2 discussions']);
-    assert.deepEqual(roots.map((node) => node.contextValue), ['organization']);
-    assert.deepEqual(roots.map((node) => node.id), [`datagouv.discussions/org:${standIn.data.organizations[0].id}`]);
+    assert.deepEqual(
+      roots.map((node) => node.description),
+      ['2 discussions'],
+    );
+    assert.deepEqual(
+      roots.map((node) => node.contextValue),
+      ['organization'],
+    );
+    assert.deepEqual(
+      roots.map((node) => node.id),
+      [`datagouv.discussions/org:${standIn.data.organizations[0].id}`],
+    );
     const [mairie] = children;
     assert.deepEqual(labels(mairie), ['Lien cassé vers la carte', 'Coordonnées erronées pour deux bornes']);
-    assert.deepEqual(mairie.map((node) => node.description), ['Reuse · Nov 19, 2026', 'Dataset · Nov 18, 2026']);
+    assert.deepEqual(
+      mairie.map((node) => node.description),
+      ['Reuse · Nov 19, 2026', 'Dataset · Nov 18, 2026'],
+    );
     assert.deepEqual(
       mairie.map((node) => [node.kind, node.contextValue, node.icon, node.iconColor, node.collapsible]),
       [
@@ -64,7 +76,7 @@ describe('Discussions view', () => {
     assert.deepEqual(await model.getChildren(mairie[0]), [], 'a discussion has no children');
   });
 
-  test('a discussion posted on behalf of another organization still groups under its subject\'s owner', async () => {
+  test("a discussion posted on behalf of another organization still groups under its subject's owner", async () => {
     stored('Coordonnées').organization = standIn.data.organizations[1].id; // posted as the Agence
     const { roots } = await load();
     assert.deepEqual(labels(roots), ['Mairie de Saint-Rémy-sur-Loire']);
@@ -73,14 +85,11 @@ describe('Discussions view', () => {
   test('three masked requests: the discussions and who owns each subject; expanding asks nothing more', async () => {
     const { model, roots } = await load();
     for (const root of roots) await model.getChildren(root);
-    assert.deepEqual(
-      standIn.requests.map((request) => [request.method, request.path, request.fields]).sort(),
-      [
-        ['GET', '/me/org_datasets/', SUBJECT_OWNER_MASK],
-        ['GET', '/me/org_discussions/', DISCUSSION_LIST_MASK],
-        ['GET', '/me/org_reuses/', SUBJECT_OWNER_MASK],
-      ],
-    );
+    assert.deepEqual(standIn.requests.map((request) => [request.method, request.path, request.fields]).sort(), [
+      ['GET', '/me/org_datasets/', SUBJECT_OWNER_MASK],
+      ['GET', '/me/org_discussions/', DISCUSSION_LIST_MASK],
+      ['GET', '/me/org_reuses/', SUBJECT_OWNER_MASK],
+    ]);
     const [discussion] = model.loaded ?? [];
     assert.deepEqual(Object.keys(discussion.discussion?.[0] ?? {}), ['posted_on'], 'of the messages, only their dates travel');
     assert.equal(discussion.user, undefined);
@@ -95,7 +104,10 @@ describe('Discussions view', () => {
 
   test('in French: subject kinds, dates and the "fermée" marker', async () => {
     const { roots, children } = await load('fr');
-    assert.deepEqual(roots.map((node) => node.description), ['2 discussions']);
+    assert.deepEqual(
+      roots.map((node) => node.description),
+      ['2 discussions'],
+    );
     assert.equal(spaces(children[0][0].description), 'Réutilisation · 19 nov. 2026');
     assert.equal(spaces(children[0][1].description), 'Jeu de données · 18 nov. 2026');
     assert.deepEqual(markerLabels({ closed: '2026-01-01T00:00:00Z' }, 'discussion', french), ['fermée']);
@@ -163,10 +175,7 @@ describe('Discussions view', () => {
 describe('the web page of a discussion', () => {
   const api = 'https://www.data.gouv.fr/api/1/discussions/d1/';
   test('the subject’s page on the site of the API url, with #/discussions/<id>', () => {
-    assert.equal(
-      discussionPage({ id: 'd1', subject: { class: 'Dataset', id: 'ds1' }, url: api }),
-      'https://www.data.gouv.fr/datasets/ds1/#/discussions/d1',
-    );
+    assert.equal(discussionPage({ id: 'd1', subject: { class: 'Dataset', id: 'ds1' }, url: api }), 'https://www.data.gouv.fr/datasets/ds1/#/discussions/d1');
     assert.equal(
       discussionPage({ id: 'd1', subject: { class: 'Reuse', id: 'r1' }, url: 'http://127.0.0.1:8123/api/1/discussions/d1/' }),
       'http://127.0.0.1:8123/reuses/r1/#/discussions/d1',
@@ -205,7 +214,10 @@ describe('order of discussions', () => {
 
   test('open first, then closed; the latest message first; ties keep the API order', () => {
     const sorted = sortDiscussions([d('c1', 20, true), d('o1', 5), d('o2', 15), d('c2', 25, true), d('o3', 5), d('x', undefined)]);
-    assert.deepEqual(sorted.map((item) => item.id), ['o2', 'o1', 'o3', 'x', 'c2', 'c1']);
+    assert.deepEqual(
+      sorted.map((item) => item.id),
+      ['o2', 'o1', 'o3', 'x', 'c2', 'c1'],
+    );
   });
 });
 
@@ -224,7 +236,10 @@ describe('Discussions view states', () => {
     const model = new DiscussionsModel(session, nodeContext('en'));
     const nodes = await model.getChildren();
     assert.equal(model.state, 'error');
-    assert.deepEqual(nodes.map((node) => node.kind), ['message', 'action', 'action']);
+    assert.deepEqual(
+      nodes.map((node) => node.kind),
+      ['message', 'action', 'action'],
+    );
     assert.match(nodes[0].label, /Your API key was refused/);
     assert.equal(nodes[0].id, 'datagouv.discussions/message:error');
     assert.deepEqual(nodes[1].command, { command: 'datagouv.setApiKey', title: 'Set API Key' });

@@ -76,19 +76,24 @@ describe('dataset grouping', () => {
     assert.equal(groups[0].items[0].title, 'Mes relevés de températures au jardin');
     // The list mask carries no dates: the order is checked against the stand-in's data,
     // most recently modified first as /me/org_datasets/ answers.
-    const newestFirst = [...standIn.data.datasets]
-      .sort((a, b) => b.last_modified.localeCompare(a.last_modified))
-      .map((dataset) => dataset.id);
+    const newestFirst = [...standIn.data.datasets].sort((a, b) => b.last_modified.localeCompare(a.last_modified)).map((dataset) => dataset.id);
     for (const group of groups) {
       const ids = group.items.map((dataset) => dataset.id);
-      assert.deepEqual(ids, newestFirst.filter((id) => ids.includes(id)), `API order kept in ${group.key}`);
+      assert.deepEqual(
+        ids,
+        newestFirst.filter((id) => ids.includes(id)),
+        `API order kept in ${group.key}`,
+      );
     }
   });
 
   test('no personal group when the user owns nothing directly', () => {
     const org = { id: 'o1', name: 'Org' };
     const groups = groupByOwner([{ id: 'a', organization: org }], 'en');
-    assert.deepEqual(groups.map((group) => group.key), ['org:o1']);
+    assert.deepEqual(
+      groups.map((group) => group.key),
+      ['org:o1'],
+    );
   });
 
   test('organization names sort the French way (accents, case, numbers)', () => {
@@ -110,6 +115,9 @@ describe('dataset grouping', () => {
       { id: 'd', last_modified: 'not a date' },
       { id: 'e', last_modified: '2026-01-01T00:00:00Z' },
     ];
-    assert.deepEqual(sortByDateDesc(items, (r) => r.last_modified).map((r) => r.id), ['c', 'a', 'e', 'b', 'd']);
+    assert.deepEqual(
+      sortByDateDesc(items, (r) => r.last_modified).map((r) => r.id),
+      ['c', 'a', 'e', 'b', 'd'],
+    );
   });
 });

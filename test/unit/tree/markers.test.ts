@@ -70,17 +70,17 @@ describe('markers', () => {
     const readonly = await standInClient(standIn).getReuse(other.id, { fields: REUSE_LIST_MASK });
     assert.equal(readonly.permissions?.edit, false);
     assert.equal(reuseContextValue(readonly), CONTEXT.reuseReadonly);
-    assert.deepEqual(Object.values(CONTEXT).filter((value) => value.startsWith('reuse')), ['reuse:editable', 'reuse:readonly', 'reuse:deleted']);
+    assert.deepEqual(
+      Object.values(CONTEXT).filter((value) => value.startsWith('reuse')),
+      ['reuse:editable', 'reuse:readonly', 'reuse:deleted'],
+    );
   });
 
   test('dataset descriptions: markers, resources, quality, last update', async () => {
     const datasets = await standInClient(standIn).listOrgDatasets();
     const find = (title: string) => datasets.find((dataset) => dataset.title === title)!;
     const en = nodeContext('en');
-    assert.equal(
-      datasetNode(find('Relevés de trafic routier'), 'p', en, true).description,
-      'Private · 0 resources · quality 49% · updated Sep 20, 2026',
-    );
+    assert.equal(datasetNode(find('Relevés de trafic routier'), 'p', en, true).description, 'Private · 0 resources · quality 49% · updated Sep 20, 2026');
     assert.equal(
       datasetNode(find('Bornes de recharge pour véhicules électriques'), 'p', en, true).description,
       '3 resources · quality 47% · updated Nov 14, 2026',

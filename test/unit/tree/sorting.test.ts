@@ -18,7 +18,10 @@ describe('dataset sorting', () => {
     const datasets = await standInClient(standIn).listOrgDatasets();
     const sorted = sortDatasets(datasets, 'lastModified', 'fr');
     assert.notEqual(sorted, datasets);
-    assert.deepEqual(sorted.map((d) => d.id), datasets.map((d) => d.id));
+    assert.deepEqual(
+      sorted.map((d) => d.id),
+      datasets.map((d) => d.id),
+    );
   });
 
   test('by title, the French way', async () => {
@@ -35,7 +38,10 @@ describe('dataset sorting', () => {
       'Relevés de trafic routier',
     ]);
     const lots = ['Lot 10', 'éclairage', 'Lot 2', 'Eau'].map((title, i) => ({ id: String(i), title }));
-    assert.deepEqual(sortDatasets(lots, 'title', 'fr').map((d) => d.title), ['Eau', 'éclairage', 'Lot 2', 'Lot 10']);
+    assert.deepEqual(
+      sortDatasets(lots, 'title', 'fr').map((d) => d.title),
+      ['Eau', 'éclairage', 'Lot 2', 'Lot 10'],
+    );
   });
 
   test('by quality, best first, datasets without a score last, ties in API order', () => {
@@ -46,7 +52,10 @@ describe('dataset sorting', () => {
       { id: 'd', quality: { score: 0.5 } },
       { id: 'e', quality: { score: 0 } },
     ];
-    assert.deepEqual(sortDatasets(datasets, 'quality', 'en').map((d) => d.id), ['c', 'a', 'd', 'e', 'b']);
+    assert.deepEqual(
+      sortDatasets(datasets, 'quality', 'en').map((d) => d.id),
+      ['c', 'a', 'd', 'e', 'b'],
+    );
   });
 
   test('by last data update, newest first', async () => {

@@ -37,8 +37,14 @@ describe('Reuses view', () => {
     const model = new ReusesModel(new FakeSession(standIn), nodeContext('en'));
     const roots = await model.getChildren();
     assert.deepEqual(labels(roots), ['Personal', 'Agence régionale des mobilités', 'Mairie de Saint-Rémy-sur-Loire']);
-    assert.deepEqual(roots.map((node) => node.description), ['2 reuses', '1 reuse', '3 reuses']);
-    assert.deepEqual(roots.map((node) => node.contextValue), ['personal', 'organization', 'organization']);
+    assert.deepEqual(
+      roots.map((node) => node.description),
+      ['2 reuses', '1 reuse', '3 reuses'],
+    );
+    assert.deepEqual(
+      roots.map((node) => node.contextValue),
+      ['personal', 'organization', 'organization'],
+    );
     assert.equal(model.state, 'loaded');
     const mairie = await model.getChildren(roots[2]);
     assert.deepEqual(labels(mairie), [
@@ -55,13 +61,10 @@ describe('Reuses view', () => {
     const model = new ReusesModel(new FakeSession(standIn), nodeContext('en'));
     const all = await walk(model);
     assert.ok(all.length > 10);
-    assert.deepEqual(
-      standIn.requests.map((request) => [request.method, request.path, request.fields]).sort(),
-      [
-        ['GET', '/me/org_reuses/', REUSE_LIST_MASK],
-        ['GET', '/me/reuses/', REUSE_LIST_MASK],
-      ],
-    );
+    assert.deepEqual(standIn.requests.map((request) => [request.method, request.path, request.fields]).sort(), [
+      ['GET', '/me/org_reuses/', REUSE_LIST_MASK],
+      ['GET', '/me/reuses/', REUSE_LIST_MASK],
+    ]);
     await walk(model);
     assert.equal(standIn.requests.length, 2, 'answers come from memory until a refresh');
     const ids = all.map(([, node]) => node.id);
@@ -126,7 +129,10 @@ describe('Organization Datasets view', () => {
     const model = new DatasetsModel(new FakeSession(standIn), nodeContext('en'));
     const roots = await model.getChildren();
     assert.deepEqual(labels(roots), ['Personal', 'Agence régionale des mobilités', 'Mairie de Saint-Rémy-sur-Loire']);
-    assert.deepEqual(roots.map((node) => node.description), ['1 dataset', '3 datasets', '4 datasets']);
+    assert.deepEqual(
+      roots.map((node) => node.description),
+      ['1 dataset', '3 datasets', '4 datasets'],
+    );
     const agence = await model.getChildren(roots[1]);
     assert.deepEqual(labels(agence), ['Horaires théoriques du réseau de bus (GTFS)', 'Aménagements cyclables', 'Relevés de trafic routier']);
     const resources = await model.getChildren(agence[0]);
@@ -160,7 +166,10 @@ describe('Organization Datasets view', () => {
     const sortedRoots = await model.getChildren();
     assert.notEqual(sortedRoots, roots, 'new nodes after a sort change');
     const after = labels(await model.getChildren(sortedRoots[2]));
-    assert.deepEqual(after, [...before].sort((a, b) => a.localeCompare(b, 'fr')));
+    assert.deepEqual(
+      after,
+      [...before].sort((a, b) => a.localeCompare(b, 'fr')),
+    );
     assert.equal(standIn.requests.length, 1);
     model.invalidate();
     const reloaded = await model.getChildren();
@@ -179,7 +188,10 @@ describe('error states', () => {
     const nodes = await model.getChildren();
     assert.equal(model.state, 'error');
     assert.equal(errors.length, 1);
-    assert.deepEqual(nodes.map((node) => node.kind), ['message', 'action', 'action']);
+    assert.deepEqual(
+      nodes.map((node) => node.kind),
+      ['message', 'action', 'action'],
+    );
     assert.equal(nodes[0].contextValue, 'message:error');
     assert.match(nodes[0].label, /Your API key was refused \(Invalid API token\)/);
     assert.deepEqual(nodes[1].command, { command: 'datagouv.setApiKey', title: 'Set API Key' });

@@ -6,13 +6,27 @@ import { describeApiError } from '../../../src/util/errorMessages';
 import type { Translator } from '../../../src/util/translator';
 import { ApiError, type ApiErrorKind, kindForStatus, parseErrorBody } from '../../../src/api/errors';
 
-const format = (message: string, args: Array<string | number | boolean>) =>
-  message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)]));
+const format = (message: string, args: Array<string | number | boolean>) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)]));
 const english: Translator = { t: (message, ...args) => format(message, args) };
 const frBundle = JSON.parse(readFileSync(new URL('../../../l10n/bundle.l10n.fr.json', import.meta.url), 'utf8')) as Record<string, string>;
 const french: Translator = { t: (message, ...args) => format(frBundle[message] ?? `MISSING ${message}`, args) };
 
-const kinds: ApiErrorKind[] = ['offline', 'timeout', 'cancelled', 'unauthorized', 'forbidden', 'notFound', 'methodNotAllowed', 'gone', 'validation', 'rateLimited', 'server', 'redirect', 'invalidResponse', 'http'];
+const kinds: ApiErrorKind[] = [
+  'offline',
+  'timeout',
+  'cancelled',
+  'unauthorized',
+  'forbidden',
+  'notFound',
+  'methodNotAllowed',
+  'gone',
+  'validation',
+  'rateLimited',
+  'server',
+  'redirect',
+  'invalidResponse',
+  'http',
+];
 
 test('every kind has a distinct sentence in both languages', () => {
   const seen = new Set<string>();
@@ -29,7 +43,10 @@ test('every kind has a distinct sentence in both languages', () => {
 
 test('401 repeats the server reason; 400 names the fields', () => {
   assert.match(describeApiError(new ApiError('unauthorized', { status: 401, serverMessage: 'Expired API token' }), english), /Expired API token/);
-  const validation = new ApiError('validation', { status: 400, ...parseErrorBody('{"errors":{"datasets":"Unknown reference \'abc\'"},"message":"Validation error"}') });
+  const validation = new ApiError('validation', {
+    status: 400,
+    ...parseErrorBody('{"errors":{"datasets":"Unknown reference \'abc\'"},"message":"Validation error"}'),
+  });
   assert.equal(describeApiError(validation, english), "data.gouv.fr refused the change: datasets: Unknown reference 'abc'");
   assert.match(describeApiError(new ApiError('server', { status: 502 }), french), /erreur 502/);
 });

@@ -239,7 +239,10 @@ export const window = {
     fake.statusBarMessages.push(text);
     return new Disposable(() => undefined);
   },
-  withProgress<R>(_options: unknown, task: (progress: { report(): void }, token: { onCancellationRequested(listener: () => void): Disposable; isCancellationRequested: boolean }) => Promise<R>): Promise<R> {
+  withProgress<R>(
+    _options: unknown,
+    task: (progress: { report(): void }, token: { onCancellationRequested(listener: () => void): Disposable; isCancellationRequested: boolean }) => Promise<R>,
+  ): Promise<R> {
     return task({ report: () => undefined }, { onCancellationRequested: () => new Disposable(() => undefined), isCancellationRequested: false });
   },
   createOutputChannel(name: string) {
@@ -247,7 +250,16 @@ export const window = {
     return { name, info: line('info'), warn: line('warn'), error: line('error'), debug: line('debug'), trace: line('trace'), show() {}, dispose() {} };
   },
   createStatusBarItem() {
-    return { text: '', tooltip: undefined as unknown, command: undefined as unknown, name: '', backgroundColor: undefined as unknown, show() {}, hide() {}, dispose() {} };
+    return {
+      text: '',
+      tooltip: undefined as unknown,
+      command: undefined as unknown,
+      name: '',
+      backgroundColor: undefined as unknown,
+      show() {},
+      hide() {},
+      dispose() {},
+    };
   },
   tabGroups: {
     get all() {

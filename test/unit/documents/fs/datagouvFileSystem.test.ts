@@ -79,7 +79,10 @@ describe('saving a reuse: three ways, field by field', () => {
     assert.match(editor.lastError ?? '', /Not saved: title changed on data.gouv.fr too/);
     assert.equal(editor.isDirty, true);
     assert.equal(puts().length, 0);
-    assert.deepEqual(window.conflicts.map((c) => c.conflicts), [['title']]);
+    assert.deepEqual(
+      window.conflicts.map((c) => c.conflicts),
+      [['title']],
+    );
     assert.match(window.conflicts[0].theirsText, new RegExp(`"title": "${title.slice(0, -1)}X"`));
   });
 
@@ -97,7 +100,11 @@ describe('saving a reuse: three ways, field by field', () => {
     assert.deepEqual(offer.items, ['Compare', 'Overwrite', 'Discard Mine']);
     assert.equal(confirm.modal, true);
     assert.match(confirm.text, /Overwrite title on data.gouv.fr/);
-    assert.deepEqual(puts().map((p) => p.body), [{ title: 'Mon titre' }], 'only the title: their description is kept');
+    assert.deepEqual(
+      puts().map((p) => p.body),
+      [{ title: 'Mon titre' }],
+      'only the title: their description is kept',
+    );
     assert.equal(reuse().description, 'Leur description');
     await editor.settle();
     assert.equal(editor.isDirty, false);
@@ -120,7 +127,10 @@ describe('saving a reuse: three ways, field by field', () => {
     standIn.touchReuse(reuse().id, { description: 'Changée par une collègue.' });
     editor.edit((d) => (d.title = 'Mon titre'));
     assert.equal(await editor.save(), true, editor.lastError);
-    assert.deepEqual(puts().map((p) => p.body), [{ title: 'Mon titre' }]);
+    assert.deepEqual(
+      puts().map((p) => p.body),
+      [{ title: 'Mon titre' }],
+    );
     assert.equal(reuse().description, 'Changée par une collègue.');
     assert.match(fake.statusBarMessages.at(-1) ?? '', /merged from data.gouv.fr: description/);
     await editor.settle();
@@ -142,7 +152,10 @@ describe('saving a reuse: three ways, field by field', () => {
     await first.files.refreshKey(reuse().id);
     await tick();
     assert.equal(await editor.save(), true, editor.lastError);
-    assert.deepEqual(puts().map((p) => p.body), [{ title: 'Mon titre' }]);
+    assert.deepEqual(
+      puts().map((p) => p.body),
+      [{ title: 'Mon titre' }],
+    );
 
     // A restart: a new window on the same workspace storage, the dirty text restored.
     editor.edit((d) => (d.tags = ['velo', 'irve', 'nouveau']));
@@ -155,7 +168,10 @@ describe('saving a reuse: three ways, field by field', () => {
     assert.ok(stat.mtime > 0);
     const text = editor.getText();
     await restarted.files.writeFile(editor.uri as never, new TextEncoder().encode(text));
-    assert.deepEqual(puts().map((p) => p.body), [{ tags: ['velo', 'irve', 'nouveau'] }]);
+    assert.deepEqual(
+      puts().map((p) => p.body),
+      [{ tags: ['velo', 'irve', 'nouveau'] }],
+    );
     assert.equal(reuse().description, 'Encore changée.');
   });
 
@@ -178,7 +194,11 @@ describe('saving a reuse: three ways, field by field', () => {
     standIn.requests.length = 0;
     editor.edit((d) => (d.title = 'Autre'));
     assert.equal(await editor.save(), true);
-    assert.deepEqual(puts().map((p) => p.body), [{ title: 'Autre' }], 'the tags are not sent again');
+    assert.deepEqual(
+      puts().map((p) => p.body),
+      [{ title: 'Autre' }],
+      'the tags are not sent again',
+    );
   });
 
   test('case 6: a last_modified bump alone (a follow) saves without any prompt', async () => {
@@ -188,7 +208,10 @@ describe('saving a reuse: three ways, field by field', () => {
     editor.edit((d) => (d.title = 'Mon titre'));
     assert.equal(await editor.save(), true, editor.lastError);
     assert.equal(editor.fileIsNewer, false);
-    assert.deepEqual(puts().map((p) => p.body), [{ title: 'Mon titre' }]);
+    assert.deepEqual(
+      puts().map((p) => p.body),
+      [{ title: 'Mon titre' }],
+    );
     assert.deepEqual(window.conflicts, []);
   });
 
@@ -233,15 +256,24 @@ describe('saving as the account and API that opened the document', () => {
       other.requests.length = 0;
       standIn.requests.length = 0;
       assert.equal(await profile.save(), false);
-      assert.match(profile.lastError ?? '', new RegExp(`opened on ${standIn.origin} as Camille Martin \\(camille-martin\\), and the extension now uses ${other.origin}`));
-      assert.deepEqual([...other.requests, ...standIn.requests].filter((r) => r.method !== 'GET'), []);
+      assert.match(
+        profile.lastError ?? '',
+        new RegExp(`opened on ${standIn.origin} as Camille Martin \\(camille-martin\\), and the extension now uses ${other.origin}`),
+      );
+      assert.deepEqual(
+        [...other.requests, ...standIn.requests].filter((r) => r.method !== 'GET'),
+        [],
+      );
       assert.equal(profile.isDirty, true);
       assert.equal(other.data.users.find((u) => u.slug === 'jean-dupont')?.about ?? '', other.data.users.find((u) => u.slug === 'jean-dupont')?.about);
       // Back to the first API: the save goes through, as Camille.
       setApiUrl(standIn.apiUrl);
       await waitFor(() => window.session.identity.origin === standIn.origin && window.session.isSignedIn, 'the first API');
       assert.equal(await profile.save(), true, profile.lastError);
-      assert.deepEqual(puts().map((p) => [p.path, p.apiKey, p.body]), [['/me/', 'valid', { about: 'Écrit par Camille.' }]]);
+      assert.deepEqual(
+        puts().map((p) => [p.path, p.apiKey, p.body]),
+        [['/me/', 'valid', { about: 'Écrit par Camille.' }]],
+      );
       assert.equal(standIn.data.users[0].about, 'Écrit par Camille.');
     } finally {
       await other.close();
@@ -264,7 +296,10 @@ describe('saving as the account and API that opened the document', () => {
     await secrets.store(secretNameFor(standIn.origin), SAMPLE_API_KEY);
     await waitFor(() => window.session.identity !== jean, 'the first key again');
     assert.equal(await editor.save(), true, editor.lastError);
-    assert.deepEqual(puts().map((p) => p.body), [{ title: 'Mon titre' }]);
+    assert.deepEqual(
+      puts().map((p) => p.body),
+      [{ title: 'Mon titre' }],
+    );
   });
 
   test('signed out meanwhile: refused with the way back, nothing sent', async () => {

@@ -151,7 +151,8 @@ describe('three-way merge, properties', () => {
           else assert.ok(sameJson(stored[key], yours[key]) || key === 'extras', `${key} lost`);
         }
         for (const k of Object.keys(theirs.extras)) {
-          if (sameJson(yours.extras[k], b.extras[k]) && k in yours.extras === k in b.extras) assert.ok(sameJson(stored.extras[k], theirs.extras[k]), `extras.${k} reverted`);
+          if (sameJson(yours.extras[k], b.extras[k]) && k in yours.extras === k in b.extras)
+            assert.ok(sameJson(stored.extras[k], theirs.extras[k]), `extras.${k} reverted`);
         }
       }),
       { numRuns: 2000 },

@@ -43,7 +43,10 @@ test('saving the profile sends only the changed field and shows what was stored'
   assert.ok(result.status === 'saved');
   assert.deepEqual(
     standIn.requests.map((r) => [r.method, r.path, r.body]),
-    [['GET', '/me/', undefined], ['PUT', '/me/', { about: 'Données et cartes.' }]],
+    [
+      ['GET', '/me/', undefined],
+      ['PUT', '/me/', { about: 'Données et cartes.' }],
+    ],
   );
   assert.equal(result.document.about, 'Données et cartes.');
   standIn.faults.push({ method: 'PUT', status: 400, body: JSON.stringify({ errors: { website: ['Invalid URL'] }, message: 'Validation error' }), times: 1 });

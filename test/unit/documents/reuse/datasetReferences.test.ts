@@ -22,8 +22,7 @@ import { projectReuse, renderReuseDocument } from '../../../../src/documents/reu
 import { OTHER_USER_API_KEY, SAMPLE_API_KEY } from '../../../server/sampleData';
 import { startStandIn, type StandIn } from '../../../server/standIn';
 
-const format = (message: string, args: Array<string | number | boolean>) =>
-  message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)]));
+const format = (message: string, args: Array<string | number | boolean>) => message.replace(/\{(\d+)\}/g, (_, index: string) => String(args[Number(index)]));
 const english: Translator = { t: (message, ...args) => format(message, args) };
 const frBundle = JSON.parse(readFileSync(new URL('../../../../l10n/bundle.l10n.fr.json', import.meta.url), 'utf8')) as Record<string, string>;
 const french: Translator = { t: (message, ...args) => format(frBundle[message] ?? `MISSING ${message}`, args) };
@@ -53,9 +52,7 @@ function pick(marked: string, id: string): string {
   return text.slice(0, found.start) + completionText(found, id) + text.slice(found.end);
 }
 
-const documentText = renderReuseDocument(
-  projectReuse({ id: 'r', title: 'Carte', tags: [A], datasets: [{ id: A }, { id: B }], extras: { datasets: [C] } }),
-);
+const documentText = renderReuseDocument(projectReuse({ id: 'r', title: 'Carte', tags: [A], datasets: [{ id: A }, { id: B }], extras: { datasets: [C] } }));
 
 describe('the dataset id under the cursor', () => {
   test('every character of an id string, quotes included, is on that id', () => {
@@ -250,9 +247,17 @@ describe('what the hover and completion fetch', () => {
       assert.ok(dataset.id && dataset.title, 'id and title');
       assert.equal(dataset.resources, undefined, 'no resources');
       assert.equal(dataset.quality, undefined, 'no quality');
-      assert.ok(dataset.organization === null || Object.keys(dataset.organization ?? {}).sort().join() === 'id,name');
+      assert.ok(
+        dataset.organization === null ||
+          Object.keys(dataset.organization ?? {})
+            .sort()
+            .join() === 'id,name',
+      );
     }
-    assert.ok(datasets.some((d) => d.organization === null), "the user's own datasets are there too");
+    assert.ok(
+      datasets.some((d) => d.organization === null),
+      "the user's own datasets are there too",
+    );
     // Another user's organization's dataset is not offered.
     const others = await as(OTHER_USER_API_KEY).listOrgDatasets({ fields: DATASET_COMPLETION_MASK });
     const capteurs = others.find((d) => d.title?.startsWith('Capteurs'));

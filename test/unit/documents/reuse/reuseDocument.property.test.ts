@@ -50,8 +50,14 @@ const fieldValue = fc.oneof(
 );
 
 test('any text at all: a patch or a refusal, never an exception', () => {
-  fc.assert(fc.property(fc.string(), (text) => assertSound(text)), { numRuns: 500 });
-  fc.assert(fc.property(fc.json(), (text) => assertSound(text)), { numRuns: 500 });
+  fc.assert(
+    fc.property(fc.string(), (text) => assertSound(text)),
+    { numRuns: 500 },
+  );
+  fc.assert(
+    fc.property(fc.json(), (text) => assertSound(text)),
+    { numRuns: 500 },
+  );
 });
 
 test('the opened document with any field replaced, added or removed', () => {

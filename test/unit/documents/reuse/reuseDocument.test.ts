@@ -53,7 +53,18 @@ describe('projection', () => {
 
   test('missing fields get neutral values', () => {
     const doc = projectReuse({ id: 'x' });
-    assert.deepEqual(doc, { title: '', description: '', url: '', type: '', topic: '', tags: [], datasets: [], private: false, archived: null, extras: {} } satisfies ReuseDocument);
+    assert.deepEqual(doc, {
+      title: '',
+      description: '',
+      url: '',
+      type: '',
+      topic: '',
+      tags: [],
+      datasets: [],
+      private: false,
+      archived: null,
+      extras: {},
+    } satisfies ReuseDocument);
   });
 });
 
@@ -62,7 +73,11 @@ describe('checks before a save', () => {
     const same = checkReuseText(text, base, english);
     assert.ok(same.ok);
     assert.deepEqual(same.patch, {});
-    const changed = checkReuseText(withChange((d) => (d.title = 'Nouveau titre')), base, english);
+    const changed = checkReuseText(
+      withChange((d) => (d.title = 'Nouveau titre')),
+      base,
+      english,
+    );
     assert.ok(changed.ok);
     assert.deepEqual(changed.patch, { title: 'Nouveau titre' });
   });

@@ -69,8 +69,17 @@ const reuseEditableMask = () => REUSE_EDITABLE_MASK;
 describe('saving a reuse document', () => {
   test('a title change: one masked GET of the editable fields, then one PUT with exactly the changed field', async () => {
     const result = await saved(edit((d) => (d.title = 'Carte des bornes (2026)')));
-    assert.deepEqual(standIn.requests.map((r) => [r.method, r.fields]), [['GET', reuseEditableMask()], ['PUT', standIn.requests[1].fields]]);
-    assert.deepEqual(puts().map((r) => r.body), [{ title: 'Carte des bornes (2026)' }]);
+    assert.deepEqual(
+      standIn.requests.map((r) => [r.method, r.fields]),
+      [
+        ['GET', reuseEditableMask()],
+        ['PUT', standIn.requests[1].fields],
+      ],
+    );
+    assert.deepEqual(
+      puts().map((r) => r.body),
+      [{ title: 'Carte des bornes (2026)' }],
+    );
     assert.equal(result.document.title, 'Carte des bornes (2026)');
     assert.equal(standIn.data.reuses[0].title, 'Carte des bornes (2026)');
   });
@@ -115,29 +124,47 @@ describe('saving a reuse document', () => {
 
   test('the network down', async () => {
     const down = new ApiClient({ apiUrl: 'http://127.0.0.1:9/api/1', getApiKey: () => key, retryLimit: 0 });
-    await assert.rejects(save(edit((d) => (d.title = 'X y z')), down), /could not be reached.*still in the editor/);
+    await assert.rejects(
+      save(
+        edit((d) => (d.title = 'X y z')),
+        down,
+      ),
+      /could not be reached.*still in the editor/,
+    );
   });
 
   test('the server answering 500', async () => {
     standIn.faults.push({ method: 'PUT', status: 500 });
-    await refused(edit((d) => (d.title = 'Titre')), /internal problem \(error 500\).*still in the editor/);
+    await refused(
+      edit((d) => (d.title = 'Titre')),
+      /internal problem \(error 500\).*still in the editor/,
+    );
     assert.equal(puts().length, 1, 'a PUT is never retried');
   });
 
   test('a timeout', async () => {
     standIn.faults.push({ method: 'PUT', delayMs: 3_000 });
-    await refused(edit((d) => (d.title = 'Titre')), /did not answer in time.*still in the editor/);
+    await refused(
+      edit((d) => (d.title = 'Titre')),
+      /did not answer in time.*still in the editor/,
+    );
     assert.equal(puts().length, 1);
   });
 
   test('read-only maintenance (423): said plainly, the text kept', async () => {
     standIn.readOnly = true;
-    await refused(edit((d) => (d.title = 'Titre')), /Not saved: data.gouv.fr is in read-only mode for maintenance.*still in the editor/);
+    await refused(
+      edit((d) => (d.title = 'Titre')),
+      /Not saved: data.gouv.fr is in read-only mode for maintenance.*still in the editor/,
+    );
   });
 
   test('a 401 says to set the key again', async () => {
     key = 'udata_revoked_key_123';
-    const error = await refused(edit((d) => (d.title = 'Titre')), /API key was refused \(Invalid API token\)/);
+    const error = await refused(
+      edit((d) => (d.title = 'Titre')),
+      /API key was refused \(Invalid API token\)/,
+    );
     assert.equal(error.apiError?.kind, 'unauthorized');
   });
 
@@ -147,23 +174,35 @@ describe('saving a reuse document', () => {
     id = other.id;
     base = projectReuse(await client.getReuse(id));
     text = renderReuseDocument(base);
-    await refused(edit((d) => (d.title = 'Pris')), /Not saved: You may read this reuse but not edit it/);
+    await refused(
+      edit((d) => (d.title = 'Pris')),
+      /Not saved: You may read this reuse but not edit it/,
+    );
     assert.equal(puts().length, 0, 'refused at the check');
   });
 
   test('a 403 to the PUT itself (permission withdrawn meanwhile)', async () => {
     standIn.faults.push({ method: 'PUT', status: 403, body: JSON.stringify({ message: 'You do not have the permission to modify that object.' }) });
-    await refused(edit((d) => (d.title = 'Pris')), /do not have permission/);
+    await refused(
+      edit((d) => (d.title = 'Pris')),
+      /do not have permission/,
+    );
   });
 
   test('the reuse deleted meanwhile: refused at the check, nothing sent', async () => {
     standIn.touchReuse(id, { deleted: '2026-11-22T10:00:00.000Z' });
-    await refused(edit((d) => (d.title = 'Titre')), /Not saved: This reuse is deleted on data.gouv.fr.*still in the editor/);
+    await refused(
+      edit((d) => (d.title = 'Titre')),
+      /Not saved: This reuse is deleted on data.gouv.fr.*still in the editor/,
+    );
     assert.equal(puts().length, 0);
   });
 
   test('the reuse deleted between the check and the PUT: the 410 says so', async () => {
     standIn.faults.push({ method: 'PUT', status: 410, body: JSON.stringify({ message: 'This reuse has been deleted' }) });
-    await refused(edit((d) => (d.title = 'Titre')), /deleted on data.gouv.fr since you opened it/);
+    await refused(
+      edit((d) => (d.title = 'Titre')),
+      /deleted on data.gouv.fr since you opened it/,
+    );
   });
 });
