@@ -1,9 +1,15 @@
-// The X-Fields mask syntax of flask-restx, which udata uses: `a,b,c{d,e},*`.
-// A field named in the mask but absent from the object comes back as null, as there.
+// The X-Fields mask syntax of flask-restx (mask.py), which udata's API uses:
+// `a,b,c{d,e},*`. A name the object does not have is left out of the answer; braces on
+// a field that is not nested make the request fail (400, "Mask error").
+// (The stand-in's rendered objects stand for udata's api_fields models: a model field
+// with no value is rendered as null, and so comes back as null.)
 
 export type Mask = Map<string, Mask | true>;
 
 export class MaskParseError extends Error {}
+
+/** Braces on a field whose value is not an object or a list of objects. */
+export class MaskInconsistentError extends Error {}
 
 export function parseMask(text: string): Mask {
   let position = 0;
@@ -51,9 +57,10 @@ export function applyMask(value: unknown, mask: Mask): unknown {
   }
   const result: Record<string, unknown> = {};
   for (const [key, sub] of mask) {
+    if (!Object.prototype.hasOwnProperty.call(source, key)) continue;
     const inner = source[key];
-    if (inner === undefined) result[key] = null;
-    else result[key] = sub === true ? inner : applyMask(inner, sub);
+    if (sub !== true && inner !== null && typeof inner !== 'object') throw new MaskInconsistentError(`"${key}" is not a nested field`);
+    result[key] = sub === true || inner === null ? inner : applyMask(inner, sub);
   }
   return result;
 }

@@ -7,7 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fail, HttpFailure, type Result, type RouteRequest, type StandInContext } from './context';
-import { applyMask, MaskParseError, parseMask } from './fieldMask';
+import { applyMask, MaskInconsistentError, MaskParseError, parseMask } from './fieldMask';
 import { datasetsRoute } from './routes/datasets';
 import { meRoute } from './routes/me';
 import { reusesRoute } from './routes/reuses';
@@ -164,13 +164,16 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
   const method = (req.method ?? 'GET').toUpperCase();
   const rawBody = await readBody(req);
 
-  // CORS, as /api does on data.gouv.fr.
+  // udata/cors.py: /api answers every origin with `*`; a preflight echoes the method
+  // and headers it asks for; no header is exposed, and no Max-Age is sent.
   res.setHeader('Access-Control-Allow-Origin', '*');
   if (method === 'OPTIONS') {
-    res.writeHead(204, {
-      'Access-Control-Allow-Headers': 'X-API-KEY, X-Fields, Content-Type',
-      'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
-    });
+    const headers: Record<string, string> = {};
+    const askedMethod = req.headers['access-control-request-method'];
+    const askedHeaders = req.headers['access-control-request-headers'];
+    if (askedMethod) headers['Access-Control-Allow-Methods'] = String(askedMethod);
+    if (askedHeaders) headers['Access-Control-Allow-Headers'] = String(askedHeaders);
+    res.writeHead(200, headers);
     res.end();
     return;
   }
@@ -244,11 +247,12 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
       let mask;
       try {
         mask = parseMask(fields);
+        payload = applyMask(payload, mask);
       } catch (error) {
         if (error instanceof MaskParseError) fail(400, `Mask parse error: ${error.message}`);
+        if (error instanceof MaskInconsistentError) fail(400, `Mask error: ${error.message}`);
         throw error;
       }
-      payload = applyMask(payload, mask);
     }
   } catch (error) {
     if (!(error instanceof HttpFailure)) throw error;
