@@ -212,12 +212,14 @@ function validateReuseFields(ctx: StandInContext, body: Record<string, unknown>,
           errors.url = 'Invalid URL';
           break;
         }
-        const normalised = parsed.toString();
-        if (data.reuses.some((other) => other !== reuse && other.url === normalised)) {
+        // udata/mongo/url_field.py: the URL is only stripped; udata/core/reuse/models.py
+        // (check_url_does_not_exists) compares that exact text with the other reuses'.
+        const trimmed = value.trim();
+        if (data.reuses.some((other) => other !== reuse && other.url === trimmed)) {
           errors.url = 'This URL is already registered';
           break;
         }
-        changes.url = normalised;
+        changes.url = trimmed;
         break;
       }
       case 'type':

@@ -62,3 +62,14 @@ test('GET /me/metrics/ answers one object (udata/core/user/api.py)', async () =>
   const { body } = await call('GET', '/me/metrics/');
   assert.ok(body && typeof body === 'object' && !Array.isArray(body));
 });
+
+test('a reuse URL is only trimmed, and a duplicate is the exact same text (udata/mongo/url_field.py)', async () => {
+  const [first, second] = standIn.data.reuses;
+  const kept = await call('PUT', `/reuses/${first.id}/`, SAMPLE_API_KEY, { url: '  https://Example.org/carte  ' });
+  assert.equal(kept.status, 200);
+  assert.equal((kept.body as { url: string }).url, 'https://Example.org/carte');
+  const duplicate = await call('PUT', `/reuses/${second.id}/`, SAMPLE_API_KEY, { url: 'https://Example.org/carte' });
+  assert.equal(duplicate.status, 400);
+  assert.deepEqual((duplicate.body as { errors: unknown }).errors, { url: 'This URL is already registered' });
+  assert.equal((await call('PUT', `/reuses/${second.id}/`, SAMPLE_API_KEY, { url: 'https://example.org/carte' })).status, 200, 'another text is another URL');
+});
