@@ -4,8 +4,8 @@
 import ky, { HTTPError, TimeoutError, type Options } from 'ky';
 import { ApiError, kindForStatus, parseErrorBody } from './errors';
 import { parseApiUrl } from './apiUrl';
-import { DATASET_LIST_MASK, DATASET_SUMMARY_MASK, DISCUSSION_LIST_MASK, ME_MASK, REUSE_DOCUMENT_MASK, REUSE_LIST_MASK } from './fieldMasks';
-import type { Choice, Dataset, Discussion, FollowersPage, Me, MyMetrics, NewReuse, ProfilePatch, Reuse, ReusePatch } from './models';
+import { API_TOKEN_MASK, DATASET_LIST_MASK, DATASET_SUMMARY_MASK, DISCUSSION_LIST_MASK, ME_MASK, REUSE_DOCUMENT_MASK, REUSE_LIST_MASK } from './fieldMasks';
+import type { ApiToken, Choice, Dataset, Discussion, FollowersPage, Me, MyMetrics, NewReuse, ProfilePatch, Reuse, ReusePatch } from './models';
 
 export interface RequestLogger {
   /** One line per request: method, path, status and time. Never headers or bodies. */
@@ -97,6 +97,20 @@ export class ApiClient {
 
   async clearApiKey(call: CallOptions = {}): Promise<void> {
     await this.send('DELETE', 'me/apikey', call);
+  }
+
+  /** The user's active API tokens (udata/core/user/api.py). */
+  listApiTokens(call: CallOptions = {}): Promise<ApiToken[]> {
+    return this.list<ApiToken>('me/api_tokens/', API_TOKEN_MASK, call);
+  }
+
+  /** Creates a token; the answer carries its plaintext, once. */
+  createApiToken(name: string, call: CallOptions = {}): Promise<ApiToken> {
+    return this.json<ApiToken>('POST', 'me/api_tokens/', { ...call, body: { name } });
+  }
+
+  async revokeApiToken(id: string, call: CallOptions = {}): Promise<void> {
+    await this.send('DELETE', `me/api_tokens/${encodeSegment(id)}/`, call);
   }
 
   listOrgDiscussions(call: CallOptions = {}): Promise<Discussion[]> {

@@ -48,6 +48,9 @@ export const REUSE_DOCUMENT_MASK = [
  */
 export const REUSE_EDITABLE_MASK = 'id,title,description,url,type,topic,tags,datasets{id},private,archived,extras,deleted,permissions';
 
+/** What Manage API Tokens shows of a token (never the token: udata keeps only its hash). */
+export const API_TOKEN_MASK = 'id,name,token_prefix,created_at,last_used_at,expires_at';
+
 export const ME_MASK = 'id,slug,first_name,last_name,email,avatar_thumbnail,page,roles,organizations{id,name,acronym,slug,page,logo_thumbnail}';
 
 /** A dataset named in a reuse document (hover, completion). */

@@ -216,6 +216,19 @@ export interface Discussion {
   user?: UserRef | null;
 }
 
+/** An API token of the user (udata 16+); the plaintext `token` only in the answer that created it. */
+export interface ApiToken {
+  id: string;
+  name?: string | null;
+  /** `udata_` and the first characters of the token: matches the start of the key in use. */
+  token_prefix?: string;
+  created_at?: Iso8601;
+  last_used_at?: Iso8601 | null;
+  expires_at?: Iso8601 | null;
+  revoked_at?: Iso8601 | null;
+  token?: string;
+}
+
 export interface FollowersPage {
   data: Array<{ id?: string; follower?: UserRef; since?: Iso8601 }>;
   total: number;

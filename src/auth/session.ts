@@ -115,6 +115,11 @@ export class AuthSession implements vscode.Disposable {
     return this.urlError;
   }
 
+  /** Whether the key in use starts with a token's display prefix (`udata_` + 8 characters). */
+  usesToken(prefix: string | undefined): boolean {
+    return !!prefix && !!this.currentKey?.value?.startsWith(prefix);
+  }
+
   /** The signed-in user, fetched once per key. */
   me(): Promise<Me> {
     return this.identity.me();

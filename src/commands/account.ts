@@ -122,6 +122,7 @@ export const accountCommands: Command[] = [
         { label: `$(edit) ${vscode.l10n.t('Edit My Profile')}`, command: 'datagouv.editProfile' },
         { label: `$(graph) ${vscode.l10n.t('My Metrics')}`, command: 'datagouv.showMetrics' },
         { label: `$(globe) ${vscode.l10n.t('Open My Profile Page')}`, command: 'datagouv.openProfilePage' },
+        { label: `$(key) ${vscode.l10n.t('Manage API Tokens…')}`, command: 'datagouv.manageApiTokens' },
         { label: `$(key) ${vscode.l10n.t('Regenerate API Key')}`, command: 'datagouv.regenerateApiKey' },
         { label: `$(circle-slash) ${vscode.l10n.t('Revoke API Key on data.gouv.fr')}`, command: 'datagouv.revokeApiKey' },
         { label: `$(sign-out) ${vscode.l10n.t('Sign Out')}`, command: 'datagouv.signOut' },

@@ -37,6 +37,7 @@ export const COMMAND_IDS = [
   'datagouv.deleteAccount',
   'datagouv.accountMenu',
   'datagouv.openProfilePage',
+  'datagouv.manageApiTokens',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

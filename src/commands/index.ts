@@ -2,6 +2,7 @@
 // command is a `defineCommand` in its own file, listed here, its id in commandIds.ts,
 // and its contribution in package.json (see CONTRIBUTING.md).
 import { accountCommands } from './account';
+import { manageApiTokensCommand } from './apiTokens';
 import { addDatasetToReuseCommand, addToReuseCommand } from './addDatasetToReuse';
 import { copyIdCommand, copyLinkCommand } from './copyToClipboard';
 import { newReuseCommand } from './newReuse';
@@ -34,6 +35,7 @@ export const COMMANDS: readonly Command[] = [
   addDatasetToReuseCommand,
   addToReuseCommand,
   ...accountCommands,
+  manageApiTokensCommand,
 ];
 
 export { registerCommands, type CommandContext } from './registry';

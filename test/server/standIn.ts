@@ -12,6 +12,7 @@ import { datasetsRoute } from './routes/datasets';
 import { meRoute } from './routes/me';
 import { reusesRoute } from './routes/reuses';
 import { addGeneratedDatasets, addGeneratedReuses, createSampleData, type SampleData, type StoredReuse, type StoredUser } from './sampleData';
+import { authenticate } from './apiTokens';
 
 export { REUSE_TOPICS, REUSE_TYPES } from './routes/reuses';
 
@@ -54,7 +55,7 @@ export interface StandInOptions {
   datasets?: number;
   /** Generated organization reuses added to the sample data. */
   reuses?: number;
-  /** Serve `POST/DELETE /me/apikey` (older servers); newer ones answer 404. */
+  /** Serve `POST/DELETE /me/apikey` (older servers); udata 17.6 answers 404 (the default). */
   legacyApiKeyEndpoints?: boolean;
   /** Reuse badge kinds; none by default, as in core udata. */
   reuseBadges?: Record<string, string>;
@@ -121,7 +122,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   };
 
   const api: StandIn = {
-    legacyApiKeyEndpoints: options.legacyApiKeyEndpoints ?? true,
+    legacyApiKeyEndpoints: options.legacyApiKeyEndpoints ?? false,
     readOnly: false,
     origin,
     apiUrl: `${origin}/api/1`,
@@ -134,7 +135,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       data = load(options);
       requests.length = 0;
       faults.length = 0;
-      api.legacyApiKeyEndpoints = options.legacyApiKeyEndpoints ?? true;
+      api.legacyApiKeyEndpoints = options.legacyApiKeyEndpoints ?? false;
       api.readOnly = false;
     },
     touchReuse(id, patch) {
@@ -185,7 +186,8 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
   const path = url.pathname.slice('/api/1'.length);
   const keyHeader = req.headers['x-api-key'];
   const key = Array.isArray(keyHeader) ? keyHeader[0] : keyHeader;
-  const user = key ? ctx.data.users.find((candidate) => candidate.apiKey === key) : undefined;
+  const auth = key ? authenticate(ctx.data.users, key, new Date()) : {};
+  const user = auth.user;
   const fieldsHeader = req.headers['x-fields'];
   const fields = (Array.isArray(fieldsHeader) ? fieldsHeader[0] : fieldsHeader) ?? null;
   let body: unknown = undefined;
@@ -231,8 +233,9 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
       }
     }
     record.body = body;
+    // udata/api/__init__.py: a key that is not an active token fails every request.
     if (key && !user) {
-      throw new HttpFailure(401, { message: 'Invalid API token' }, { 'WWW-Authenticate': 'Bearer realm="uData"' });
+      throw new HttpFailure(401, { message: auth.refused ?? 'Invalid API token' }, { 'WWW-Authenticate': 'Bearer realm="uData"' });
     }
     // udata/api/__init__.py (_apply_secure): in READ_ONLY_MODE, secured writes of users
     // who are not platform administrators answer 423.

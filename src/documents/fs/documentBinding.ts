@@ -51,6 +51,9 @@ export function accountName(me: Me): string {
  * changed since the document was opened (then the account ids must match).
  */
 export async function checkBinding(binding: DocumentBinding, current: IdentityLike, l10n: Translator): Promise<BindingVerdict> {
+  if (binding.identity === current) return { ok: true };
+  // Who opened it, asked with the opener's own key when not known yet: the message names them.
+  await completeBinding(binding);
   const opener = binding.accountName ?? l10n.t('another account');
   if (binding.origin !== current.origin) {
     return {
@@ -63,7 +66,6 @@ export async function checkBinding(binding: DocumentBinding, current: IdentityLi
       ),
     };
   }
-  if (binding.identity === current) return { ok: true };
   if (!current.signedIn) {
     return {
       ok: false,
@@ -74,7 +76,6 @@ export async function checkBinding(binding: DocumentBinding, current: IdentityLi
       ),
     };
   }
-  await completeBinding(binding);
   const me = await current.me();
   if (binding.accountId && binding.accountId === me.id) {
     binding.identity = current;

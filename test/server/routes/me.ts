@@ -3,7 +3,8 @@
 // datasets and discussions, most recently modified first.
 import { fail, needUser, orgsOf, type Result, type RouteRequest, type StandInContext } from '../context';
 import { myMetrics, renderDataset, renderDiscussion, renderMe, renderReuse } from '../render';
-import { objectId, type StoredUser } from '../sampleData';
+import { createToken, renderToken, tokensOf } from '../apiTokens';
+import type { StoredUser } from '../sampleData';
 
 export function meRoute(ctx: StandInContext, { method, parts, query, body, user }: RouteRequest): Result {
   const { data } = ctx;
@@ -17,13 +18,36 @@ export function meRoute(ctx: StandInContext, { method, parts, query, body, user 
       return { status: 204 };
     }
   }
+  // udata/core/user/api.py (ApiTokenListAPI, ApiTokenAPI): list the active tokens,
+  // create one (its plaintext answered once), revoke one (404 not yours, 410 revoked).
+  if (sub === 'api_tokens') {
+    const mine = tokensOf(me);
+    if (parts.length === 2 && method === 'GET') return { body: mine.filter((token) => !token.revoked_at).map(renderToken) };
+    if (parts.length === 2 && method === 'POST') {
+      const record = body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
+      const expiresAt = typeof record.expires_at === 'string' ? record.expires_at : null;
+      if (expiresAt && !(Date.parse(expiresAt) > Date.now())) fail(400, 'expires_at must be in the future');
+      const token = createToken(me, typeof record.name === 'string' ? record.name : null, expiresAt, ctx.now());
+      return { status: 201, body: { ...renderToken(token), token: token.token } };
+    }
+    if (parts.length === 3 && method === 'DELETE') {
+      const token = mine.find((candidate) => candidate.id === parts[2]);
+      if (!token) fail(404, 'Token not found');
+      if (token.revoked_at) fail(410, 'Token already revoked');
+      token.revoked_at = ctx.now();
+      return { status: 204 };
+    }
+  }
   if (sub === 'apikey' && ctx.legacyApiKeyEndpoints) {
+    // Older servers: one key per user, replaced or cleared.
+    const revokeAll = () => tokensOf(me).forEach((token) => (token.revoked_at ??= ctx.now()));
     if (method === 'POST') {
-      me.apiKey = `udata_${objectId(0xa91, Date.now() % 1e9)}${Math.random().toString(16).slice(2, 10)}`;
+      revokeAll();
+      me.apiKey = createToken(me, null, null, ctx.now()).token;
       return { status: 201, body: { apikey: me.apiKey } };
     }
     if (method === 'DELETE') {
-      me.apiKey = `revoked-${Math.random()}`;
+      revokeAll();
       return { status: 204 };
     }
   }

@@ -9,8 +9,9 @@ import { startStandIn, type StandIn } from '../../server/standIn';
 
 let standIn: StandIn;
 before(async () => {
-  // A platform with a reuse badge (core udata has none): the administrators' commands.
-  standIn = await startStandIn({ reuseBadges: PLATFORM_REUSE_BADGES });
+  // A platform with a reuse badge (core udata has none), and an older server's
+  // /me/apikey (udata 17.6 has tokens instead): the commands that still support them.
+  standIn = await startStandIn({ reuseBadges: PLATFORM_REUSE_BADGES, legacyApiKeyEndpoints: true });
 });
 after(() => standIn.close());
 beforeEach(() => standIn.reset());

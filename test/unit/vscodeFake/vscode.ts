@@ -128,6 +128,11 @@ export enum ProgressLocation {
   Notification = 15,
 }
 
+export enum QuickPickItemKind {
+  Separator = -1,
+  Default = 0,
+}
+
 export enum StatusBarAlignment {
   Left = 1,
   Right = 2,
@@ -185,6 +190,8 @@ export const fake = {
   /** Answers to the next prompts, in order: a button's title, or undefined (dismissed). */
   answers: [] as Array<string | undefined>,
   statusBarMessages: [] as string[],
+  /** Every quick pick shown: its title and its items' labels. */
+  picks: [] as Array<{ title?: string; labels: string[] }>,
   /** Every line written to the extension's log channel. */
   log: [] as string[],
   commands: [] as Array<{ command: string; args: unknown[] }>,
@@ -204,6 +211,7 @@ export const fake = {
     fake.messages.length = 0;
     fake.answers.length = 0;
     fake.statusBarMessages.length = 0;
+    fake.picks.length = 0;
     fake.log.length = 0;
     fake.commands.length = 0;
     fake.context.clear();
@@ -235,6 +243,17 @@ export const window = {
   showInformationMessage: show('info'),
   showWarningMessage: show('warning'),
   showErrorMessage: show('error'),
+  /** Picks the first item whose label contains the next answer (undefined: dismissed). */
+  async showQuickPick<T extends { label: string }>(items: readonly T[] | Promise<readonly T[]>, options?: { title?: string }): Promise<T | undefined> {
+    const list = await items;
+    fake.picks.push({ title: options?.title, labels: list.map((item) => item.label) });
+    const answer = fake.answers.shift();
+    return answer === undefined ? undefined : list.find((item) => item.label.includes(answer));
+  },
+  async showInputBox(options?: { value?: string }): Promise<string | undefined> {
+    const answer = fake.answers.shift();
+    return answer === '' ? options?.value : answer;
+  },
   setStatusBarMessage(text: string): Disposable {
     fake.statusBarMessages.push(text);
     return new Disposable(() => undefined);
