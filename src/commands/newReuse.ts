@@ -9,8 +9,10 @@ import { HTTP_URL_PATTERN, LIMITS } from '../documents/reuse/reuseSchema';
 import { describeError } from '../util/errorReporting';
 import { defineCommand } from './registry';
 
-type Field = 'title' | 'url' | 'type' | 'topic' | 'description' | 'owner' | 'private';
-const STEPS: Field[] = ['title', 'url', 'type', 'topic', 'description', 'owner', 'private'];
+type Field = 'title' | 'url' | 'type' | 'topic' | 'description' | 'owner' | 'private' | 'datasets';
+// The dataset step is required: udata/core/reuse/models.py (visible()) hides a reuse
+// that uses no dataset, and it is not indexed.
+const STEPS: Field[] = ['title', 'url', 'type', 'topic', 'description', 'owner', 'private', 'datasets'];
 
 interface Answers {
   title?: string;
@@ -21,6 +23,16 @@ interface Answers {
   /** An organization id, or '' for the user. */
   owner?: string;
   private?: boolean;
+  /** The id of the dataset the reuse uses (more can be added afterwards). */
+  dataset?: string;
+}
+
+interface Choices {
+  types: Choice[];
+  topics: Choice[];
+  organizations: Choice[];
+  /** The user's and their organizations' datasets, labelled with their organization. */
+  datasets: Array<Choice & { description?: string }>;
 }
 
 type StepResult = 'next' | 'back' | 'cancel';
@@ -29,12 +41,17 @@ export const newReuseCommand = defineCommand({
   id: 'datagouv.newReuse',
   name: 'New Reuse',
   needsSignIn: true,
-  async run({ session, reuses, log }) {
-    const [types, topics, me] = await vscode.window.withProgress(
+  async run({ session, reuses, datasets, log }) {
+    const [types, topics, me, owned] = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a new reuse…') },
-      () => Promise.all([reuses.types(), reuses.topics(), session.me()]),
+      () => Promise.all([reuses.types(), reuses.topics(), session.me(), datasets.listForPick()]),
     );
-    const choices = { types, topics, organizations: (me.organizations ?? []).map((org): Choice => ({ id: org.id, label: org.name })) };
+    const choices: Choices = {
+      types,
+      topics,
+      organizations: (me.organizations ?? []).map((org): Choice => ({ id: org.id, label: org.name })),
+      datasets: owned.map((dataset) => ({ id: dataset.id, label: dataset.title ?? dataset.id, description: dataset.organization?.name })),
+    };
     const answers: Answers = {};
     const errors: Partial<Record<Field, string>> = {};
     let step = 0;
@@ -74,6 +91,7 @@ export const newReuseCommand = defineCommand({
 function firstField(error: ApiError): Field | undefined {
   for (const key of Object.keys(error.fieldErrors)) {
     const field = key === 'organization' || key === 'owner' ? 'owner' : (key as Field);
+    if (key === 'datasets') return 'datasets';
     if (STEPS.includes(field)) return field;
   }
   return undefined;
@@ -87,17 +105,12 @@ function toNewReuse(answers: Answers): NewReuse {
     topic: answers.topic ?? '',
     description: answers.description ?? '',
     private: answers.private ?? false,
+    ...(answers.dataset ? { datasets: [answers.dataset] } : {}),
     ...(answers.owner ? { organization: answers.owner } : {}),
   };
 }
 
-async function askStep(
-  field: Field,
-  index: number,
-  answers: Answers,
-  errors: Partial<Record<Field, string>>,
-  choices: { types: Choice[]; topics: Choice[]; organizations: Choice[] },
-): Promise<StepResult> {
+async function askStep(field: Field, index: number, answers: Answers, errors: Partial<Record<Field, string>>, choices: Choices): Promise<StepResult> {
   const title = `${vscode.l10n.t('New Reuse')} (${index + 1}/${STEPS.length})`;
   const serverError = errors[field];
   delete errors[field];
@@ -165,6 +178,17 @@ async function askStep(
         answers.private === undefined ? undefined : answers.private ? 'private' : 'public',
         serverError,
       ).then(([result, value]) => ((answers.private = value === undefined ? answers.private : value === 'private'), result));
+    case 'datasets':
+      // Nothing to pick (a user with no dataset): the reuse is created without one.
+      if (!choices.datasets.length) return 'next';
+      return askChoice(
+        title,
+        index,
+        vscode.l10n.t('Dataset it uses (required: data.gouv.fr hides a reuse without one; add more later)'),
+        choices.datasets.map((dataset) => ({ label: dataset.label, description: dataset.description, detail: dataset.id, value: dataset.id })),
+        answers.dataset,
+        serverError,
+      ).then(([result, value]) => ((answers.dataset = value ?? answers.dataset), result));
   }
 }
 

@@ -1,5 +1,6 @@
 // "data.gouv.fr: New Reuse…" with the keyboard: title, URL, type, topic, description,
-// owner (an organization), visibility. The stand-in first refuses the URL (another
+// owner (an organization), visibility, and the dataset it uses (required: udata hides a
+// reuse without one). The stand-in first refuses the URL (another
 // reuse has it): the flow comes back to the URL step with the server's words, every
 // other answer kept. With another URL, one POST /reuses/ creates the reuse, which opens
 // in an editor and shows in the Reuses tree.
@@ -14,20 +15,22 @@ const TAKEN_URL = 'https://carto.saint-remy-sur-loire.fr/bornes';
 const URL = 'https://mobilites-region.fr/cartes/pistes-cyclables';
 const DESCRIPTION = 'Une carte des pistes cyclables de la région, mise à jour chaque mois.';
 const AGENCE = { id: '00000a9a0000000000000002', name: 'Agence régionale des mobilités' };
+const CYCLABLE = { id: '0000da7a0000000000000004', title: 'Aménagements cyclables' };
 const ANSWERS = {
   title: TITLE,
   type: 'visualization',
   topic: 'transport_and_mobility',
   description: DESCRIPTION,
   private: false,
+  datasets: [CYCLABLE.id],
   organization: AGENCE.id,
 };
 
 const posts = async () => (await standIn.requests()).filter((request) => request.method === 'POST' && request.path === '/reuses/');
 
-/** Waits for step `n` of 7 of the New Reuse input. */
+/** Waits for step `n` of 8 of the New Reuse input. */
 async function atStep(wb: Workbench, n: number): Promise<void> {
-  await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: `New Reuse (${n}/7)` }).waitFor({ state: 'visible' });
+  await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: `New Reuse (${n}/8)` }).waitFor({ state: 'visible' });
 }
 
 /** The row of the open quick pick that has the keyboard focus (what Enter picks). */
@@ -45,7 +48,7 @@ async function choose(wb: Workbench, filter: string, label: string | RegExp): Pr
 describe('New Reuse from the command palette', () => {
   const session = useWorkbench();
 
-  step('seven steps with the keyboard; the stand-in refuses the URL', async () => {
+  step('eight steps with the keyboard; the stand-in refuses the URL', async () => {
     const { wb } = session;
     await wb.showSidebar();
     await signIn(wb, SAMPLE_API_KEY);
@@ -70,6 +73,8 @@ describe('New Reuse from the command palette', () => {
     await choose(wb, 'agence', AGENCE.name);
     await atStep(wb, 7);
     await choose(wb, 'public', /^\s*Public reuse/);
+    await atStep(wb, 8);
+    await choose(wb, 'cyclables', CYCLABLE.title);
 
     const [refused] = await standIn.waitForRequests((request) => request.method === 'POST' && request.path === '/reuses/');
     assert.equal(refused.status, 400);
@@ -117,6 +122,9 @@ describe('New Reuse from the command palette', () => {
     await focusedRow(wb)
       .filter({ hasText: /^\s*Public reuse/ })
       .waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Enter');
+    await atStep(wb, 8);
+    await focusedRow(wb).filter({ hasText: CYCLABLE.title }).waitFor({ state: 'visible' });
     await wb.page.keyboard.press('Enter');
     await wb.quickInput.waitFor({ state: 'hidden' });
 
