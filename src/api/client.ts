@@ -4,8 +4,17 @@
 import ky, { HTTPError, TimeoutError, type Options } from 'ky';
 import { ApiError, kindForStatus, parseErrorBody } from './errors';
 import { parseApiUrl } from './apiUrl';
-import { API_TOKEN_MASK, DATASET_LIST_MASK, DATASET_SUMMARY_MASK, DISCUSSION_LIST_MASK, ME_MASK, REUSE_DOCUMENT_MASK, REUSE_LIST_MASK } from './fieldMasks';
-import type { ApiToken, Choice, Dataset, Discussion, FollowersPage, Me, MyMetrics, NewReuse, ProfilePatch, Reuse, ReusePatch } from './models';
+import {
+  API_TOKEN_MASK,
+  INVITATION_MASK,
+  DATASET_LIST_MASK,
+  DATASET_SUMMARY_MASK,
+  DISCUSSION_LIST_MASK,
+  ME_MASK,
+  REUSE_DOCUMENT_MASK,
+  REUSE_LIST_MASK,
+} from './fieldMasks';
+import type { ApiToken, OrgInvitation, Choice, Dataset, Discussion, FollowersPage, Me, MyMetrics, NewReuse, ProfilePatch, Reuse, ReusePatch } from './models';
 
 export interface RequestLogger {
   /** One line per request: method, path, status and time. Never headers or bodies. */
@@ -111,6 +120,15 @@ export class ApiClient {
 
   async revokeApiToken(id: string, call: CallOptions = {}): Promise<void> {
     await this.send('DELETE', `me/api_tokens/${encodeSegment(id)}/`, call);
+  }
+
+  /** Pending invitations to join organizations. */
+  listOrgInvitations(call: CallOptions = {}): Promise<OrgInvitation[]> {
+    return this.list<OrgInvitation>('me/org_invitations/', INVITATION_MASK, call);
+  }
+
+  async answerOrgInvitation(id: string, answer: 'accept' | 'refuse', call: CallOptions = {}): Promise<void> {
+    await this.send('POST', `me/org_invitations/${encodeSegment(id)}/${answer}/`, call);
   }
 
   listOrgDiscussions(call: CallOptions = {}): Promise<Discussion[]> {

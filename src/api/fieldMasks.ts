@@ -51,6 +51,9 @@ export const REUSE_EDITABLE_MASK = 'id,title,description,url,type,topic,tags,dat
 /** What Manage API Tokens shows of a token (never the token: udata keeps only its hash). */
 export const API_TOKEN_MASK = 'id,name,token_prefix,created_at,last_used_at,expires_at';
 
+/** What the invitations pick shows. */
+export const INVITATION_MASK = ['id,role,comment,created', ORG_REF].join(',');
+
 export const ME_MASK = 'id,slug,first_name,last_name,email,avatar_thumbnail,page,roles,organizations{id,name,acronym,slug,page,logo_thumbnail}';
 
 /** A dataset named in a reuse document (hover, completion). */

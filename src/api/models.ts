@@ -229,6 +229,15 @@ export interface ApiToken {
   token?: string;
 }
 
+/** A pending invitation to join an organization (`GET /me/org_invitations/`). */
+export interface OrgInvitation {
+  id: string;
+  organization?: OrganizationRef | null;
+  role?: string;
+  comment?: string | null;
+  created?: Iso8601;
+}
+
 export interface FollowersPage {
   data: Array<{ id?: string; follower?: UserRef; since?: Iso8601 }>;
   total: number;

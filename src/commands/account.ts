@@ -123,6 +123,7 @@ export const accountCommands: Command[] = [
         { label: `$(graph) ${vscode.l10n.t('My Metrics')}`, command: 'datagouv.showMetrics' },
         { label: `$(globe) ${vscode.l10n.t('Open My Profile Page')}`, command: 'datagouv.openProfilePage' },
         { label: `$(key) ${vscode.l10n.t('Manage API Tokens…')}`, command: 'datagouv.manageApiTokens' },
+        { label: `$(organization) ${vscode.l10n.t('Organization Invitations…')}`, command: 'datagouv.orgInvitations' },
         { label: `$(key) ${vscode.l10n.t('Regenerate API Key')}`, command: 'datagouv.regenerateApiKey' },
         { label: `$(circle-slash) ${vscode.l10n.t('Revoke API Key on data.gouv.fr')}`, command: 'datagouv.revokeApiKey' },
         { label: `$(sign-out) ${vscode.l10n.t('Sign Out')}`, command: 'datagouv.signOut' },

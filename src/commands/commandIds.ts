@@ -38,6 +38,7 @@ export const COMMAND_IDS = [
   'datagouv.accountMenu',
   'datagouv.openProfilePage',
   'datagouv.manageApiTokens',
+  'datagouv.orgInvitations',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -8,6 +8,7 @@ import { copyIdCommand, copyLinkCommand } from './copyToClipboard';
 import { newReuseCommand } from './newReuse';
 import { openInBrowserCommand } from './openInBrowser';
 import { openReuseCommand } from './openReuse';
+import { orgInvitationsCommand } from './orgInvitations';
 import { refreshCommand } from './refresh';
 import type { Command } from './registry';
 import { restoreReuseCommand } from './restoreReuse';
@@ -36,6 +37,7 @@ export const COMMANDS: readonly Command[] = [
   addToReuseCommand,
   ...accountCommands,
   manageApiTokensCommand,
+  orgInvitationsCommand,
 ];
 
 export { registerCommands, type CommandContext } from './registry';

@@ -98,12 +98,24 @@ export interface StoredDiscussion {
   messages: Array<{ content: string; posted_on: string; posted_by: string }>;
 }
 
+/** An invitation to join an organization (udata: a MembershipRequest of kind "invitation"). */
+export interface StoredInvitation {
+  id: string;
+  organization: string;
+  user: string;
+  role: 'admin' | 'editor';
+  comment: string;
+  created: string;
+  status: 'pending' | 'accepted' | 'refused';
+}
+
 export interface SampleData {
   users: StoredUser[];
   organizations: StoredOrganization[];
   datasets: StoredDataset[];
   reuses: StoredReuse[];
   discussions: StoredDiscussion[];
+  invitations: StoredInvitation[];
 }
 
 /** The key of the sample user, Camille Martin (printed by the demo). */
@@ -402,7 +414,18 @@ export function createSampleData(): SampleData {
     },
   ];
 
-  return { users: [camille, jean, admin], organizations: [mairie, agence, observatoire], datasets, reuses, discussions };
+  const invitations: StoredInvitation[] = [
+    {
+      id: '6f1c2a3e-4b5d-4e6f-8a9b-0c1d2e3f4a5b',
+      organization: observatoire.id,
+      user: camille.id,
+      role: 'editor',
+      comment: 'Rejoignez-nous pour publier les mesures de la mairie.',
+      created: daysAgo(3),
+      status: 'pending',
+    },
+  ];
+  return { users: [camille, jean, admin], organizations: [mairie, agence, observatoire], datasets, reuses, discussions, invitations };
 }
 
 /**

@@ -2,7 +2,7 @@
 // endpoints, and the unpaginated lists of their (and their organizations') reuses,
 // datasets and discussions, most recently modified first.
 import { fail, needUser, orgsOf, type Result, type RouteRequest, type StandInContext } from '../context';
-import { myMetrics, renderDataset, renderDiscussion, renderMe, renderReuse } from '../render';
+import { myMetrics, renderDataset, renderDiscussion, renderMe, renderOrg, renderReuse } from '../render';
 import { createToken, renderToken, tokensOf } from '../apiTokens';
 import type { StoredUser } from '../sampleData';
 
@@ -36,6 +36,34 @@ export function meRoute(ctx: StandInContext, { method, parts, query, body, user 
       if (token.revoked_at) fail(410, 'Token already revoked');
       token.revoked_at = ctx.now();
       return { status: 204 };
+    }
+  }
+  // udata/core/user/api.py (MyOrgInvitationsAPI, Accept/RefuseOrgInvitationAPI): the
+  // pending invitations; accepting one makes the user a member with its role; an
+  // invitation already answered gives 400, another's or an unknown one 404.
+  if (sub === 'org_invitations') {
+    if (parts.length === 2 && method === 'GET') {
+      return {
+        body: data.invitations
+          .filter((invitation) => invitation.user === me.id && invitation.status === 'pending')
+          .map((invitation) => ({
+            id: invitation.id,
+            organization: renderOrg(ctx, invitation.organization),
+            role: invitation.role,
+            comment: invitation.comment,
+            created: invitation.created,
+            assignments: [],
+          })),
+      };
+    }
+    if (parts.length === 4 && method === 'POST' && (parts[3] === 'accept' || parts[3] === 'refuse')) {
+      const invitation = data.invitations.find((candidate) => candidate.id === parts[2] && candidate.user === me.id);
+      if (!invitation) fail(404, 'Invitation not found');
+      if (invitation.status !== 'pending') fail(400, 'Invitation is not pending');
+      invitation.status = parts[3] === 'accept' ? 'accepted' : 'refused';
+      const org = data.organizations.find((candidate) => candidate.id === invitation.organization);
+      if (org && invitation.status === 'accepted') org.members[me.id] = invitation.role;
+      return { body: { id: invitation.id, status: invitation.status } };
     }
   }
   if (sub === 'apikey' && ctx.legacyApiKeyEndpoints) {

@@ -55,6 +55,8 @@ describe('the masks of src/api/fieldMasks.ts against the stand-in', () => {
     ['DISCUSSION_LIST_MASK', masks.DISCUSSION_LIST_MASK, () => '/me/org_discussions/'],
     ['SUBJECT_OWNER_MASK (datasets)', masks.SUBJECT_OWNER_MASK, () => '/me/org_datasets/'],
     ['SUBJECT_OWNER_MASK (reuses)', masks.SUBJECT_OWNER_MASK, () => '/me/org_reuses/'],
+    ['API_TOKEN_MASK', masks.API_TOKEN_MASK, () => '/me/api_tokens/'],
+    ['INVITATION_MASK', masks.INVITATION_MASK, () => '/me/org_invitations/'],
   ];
   for (const [name, mask, path] of cases) {
     test(`${name}: accepted, and every field it names comes back`, async () => {
