@@ -3,11 +3,9 @@
 // plaintext never shown), list tokens marking the one in use, revoke one.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { secretNameFor } from '../../../src/auth/apiKeyStore';
-import { COMMANDS, registerCommands, type CommandContext } from '../../../src/commands';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
 import { startStandIn, type StandIn } from '../../server/standIn';
-import { MemorySecrets, openWindow, setApiUrl, type Window } from '../vscodeFake/extensionParts';
+import { signedInWindow, type MemorySecrets, type Window } from '../vscodeFake/extensionParts';
 import { fake } from '../vscodeFake/vscode';
 
 let standIn: StandIn;
@@ -19,13 +17,7 @@ before(async () => {
 after(() => standIn.close());
 beforeEach(async () => {
   standIn.reset();
-  fake.reset();
-  fake.registered.clear();
-  setApiUrl(standIn.apiUrl);
-  secrets = new MemorySecrets();
-  await secrets.store(secretNameFor(standIn.origin), SAMPLE_API_KEY);
-  window = await openWindow(secrets);
-  registerCommands({ session: window.session, log: { error: () => undefined, show: () => undefined } } as unknown as CommandContext, COMMANDS);
+  ({ secrets, window } = await signedInWindow(standIn.apiUrl, SAMPLE_API_KEY));
 });
 afterEach(() => window.dispose());
 

@@ -3,11 +3,10 @@
 // user a member (the account is read again, the views reload), and it is gone.
 import { after, afterEach, before, beforeEach, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { secretNameFor } from '../../../src/auth/apiKeyStore';
-import { COMMANDS, registerCommands, type CommandContext } from '../../../src/commands';
+import type { CommandContext } from '../../../src/commands';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
 import { startStandIn, type StandIn } from '../../server/standIn';
-import { MemorySecrets, openWindow, setApiUrl, type Window } from '../vscodeFake/extensionParts';
+import { signedInWindow, type Window } from '../vscodeFake/extensionParts';
 import { fake } from '../vscodeFake/vscode';
 
 let standIn: StandIn;
@@ -19,15 +18,8 @@ before(async () => {
 after(() => standIn.close());
 beforeEach(async () => {
   standIn.reset();
-  fake.reset();
-  fake.registered.clear();
-  setApiUrl(standIn.apiUrl);
-  const secrets = new MemorySecrets();
-  await secrets.store(secretNameFor(standIn.origin), SAMPLE_API_KEY);
-  window = await openWindow(secrets);
   refreshed = 0;
-  const sidebar = { refresh: () => refreshed++ };
-  registerCommands({ session: window.session, sidebar, log: { error: () => undefined, show: () => undefined } } as unknown as CommandContext, COMMANDS);
+  ({ window } = await signedInWindow(standIn.apiUrl, SAMPLE_API_KEY, { sidebar: { refresh: () => refreshed++ } as unknown as CommandContext['sidebar'] }));
 });
 afterEach(() => window.dispose());
 

@@ -2,7 +2,8 @@
 // `vscode` for the fast tests: the key store on an in-memory SecretStorage (shared by
 // "windows" like the real one), the session, and the datagouv: file system with a
 // workspace storage that survives a "restart".
-import { ApiKeyStore } from '../../../src/auth/apiKeyStore';
+import { ApiKeyStore, secretNameFor } from '../../../src/auth/apiKeyStore';
+import { COMMANDS, registerCommands, type CommandContext } from '../../../src/commands';
 import { AuthSession } from '../../../src/auth/session';
 import { DatagouvFileSystem, type SaveConflict } from '../../../src/documents/fs/datagouvFileSystem';
 import { documentKind } from '../../../src/documents/fs/documentKind';
@@ -90,4 +91,20 @@ export async function waitFor(condition: () => boolean, what = 'the condition', 
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
     await tick(10);
   }
+}
+
+/**
+ * A fresh fake VS Code with one window signed in to `apiUrl` with `key`, and the command
+ * table registered with that window's parts (what a command test starts from).
+ */
+export async function signedInWindow(apiUrl: string, key: string, parts: Partial<CommandContext> = {}): Promise<{ secrets: MemorySecrets; window: Window }> {
+  fake.reset();
+  fake.registered.clear();
+  setApiUrl(apiUrl);
+  const secrets = new MemorySecrets();
+  await secrets.store(secretNameFor(new URL(apiUrl).origin), key);
+  const window = await openWindow(secrets);
+  const log = { error: () => undefined, show: () => undefined };
+  registerCommands({ session: window.session, log, ...parts } as unknown as CommandContext, COMMANDS);
+  return { secrets, window };
 }
