@@ -19,6 +19,7 @@ import { profileKind } from './documents/profile/profileKind';
 import { trackActiveReuse } from './documents/reuse/activeReuseContext';
 import { registerDatasetHints } from './documents/reuse/datasetHints';
 import { reuseKind } from './documents/reuse/reuseKind';
+import { AccountService } from './services/accountService';
 import { DatasetService } from './services/datasetService';
 import { ReuseService } from './services/reuseService';
 import { registerSidebar, REUSES_VIEW } from './tree';
@@ -31,6 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const session = new AuthSession(keys, log);
   const reuses = new ReuseService(session);
   const datasets = new DatasetService(session);
+  const account = new AccountService(session);
   const conflicts = new SaveConflicts();
   const files = new DatagouvFileSystem([documentKind(reuseKind), documentKind(profileKind)], session, log, conflicts.handle, context.workspaceState);
   context.subscriptions.push(
@@ -65,7 +67,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     sidebar.reuses.onDidChangeTreeData(() => {
       if (session.isSignedIn) session.me().catch(() => undefined);
     }),
-    ...registerCommands({ session, log, reuses, datasets, files, statusBar, sidebar }, COMMANDS),
+    ...registerCommands({ session, log, reuses, datasets, account, files, statusBar, sidebar }, COMMANDS),
   );
   // Read by the cost scenario (test/e2e/scenarios/20-cost.e2e.ts) and useful to anyone.
   log.info(`Activated in ${Date.now() - started} ms`);

@@ -24,9 +24,9 @@ export const accountCommands: Command[] = [
     id: 'datagouv.showMetrics',
     name: 'My Metrics',
     needsSignIn: true,
-    async run({ session, statusBar }) {
+    async run({ session, account, statusBar }) {
       const metrics = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading your metrics…') }, () =>
-        session.client.getMyMetrics(),
+        account.metrics(),
       );
       statusBar.setMetrics(metrics);
       const me = await session.me();
@@ -38,7 +38,7 @@ export const accountCommands: Command[] = [
     id: 'datagouv.regenerateApiKey',
     name: 'Regenerate API Key',
     needsSignIn: true,
-    async run({ session }) {
+    async run({ session, account }) {
       const regenerate = vscode.l10n.t('Regenerate');
       const choice = await vscode.window.showWarningMessage(
         vscode.l10n.t('Regenerate your API key?'),
@@ -52,7 +52,7 @@ export const accountCommands: Command[] = [
       );
       if (choice !== regenerate) return;
       try {
-        const { apikey } = await session.client.regenerateApiKey();
+        const apikey = await account.regenerateKey();
         await session.signIn(apikey); // checked and stored like any key
         void vscode.window.showInformationMessage(
           vscode.l10n.t('A new API key was generated and stored. Update your other tools with it (copy it from your profile page).'),
@@ -66,7 +66,7 @@ export const accountCommands: Command[] = [
     id: 'datagouv.revokeApiKey',
     name: 'Revoke API Key',
     needsSignIn: true,
-    async run({ session }) {
+    async run({ session, account }) {
       const revoke = vscode.l10n.t('Revoke');
       const choice = await vscode.window.showWarningMessage(
         vscode.l10n.t('Revoke your API key on data.gouv.fr?'),
@@ -75,7 +75,7 @@ export const accountCommands: Command[] = [
       );
       if (choice !== revoke) return;
       try {
-        await session.client.clearApiKey();
+        await account.revokeKey();
       } catch (error) {
         if (await offerTokenPage(session, error)) return;
         throw error;
@@ -88,7 +88,7 @@ export const accountCommands: Command[] = [
     id: 'datagouv.deleteAccount',
     name: 'Delete My Account',
     needsSignIn: true,
-    async run({ session }) {
+    async run({ session, account }) {
       // Who the key in use belongs to now, read again: never a name cached for another key.
       const identity = session.identity;
       const me = await identity.me(true);
@@ -108,7 +108,7 @@ export const accountCommands: Command[] = [
         return;
       }
       // The client of the identity confirmed: it sends that key and no other.
-      await identity.client.deleteMe();
+      await account.deleteAccount(identity.client);
       await session.signOut();
       void vscode.window.showInformationMessage(vscode.l10n.t('Your data.gouv.fr account was deleted, and you are signed out.'));
     },

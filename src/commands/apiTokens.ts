@@ -15,7 +15,7 @@ export const manageApiTokensCommand = defineCommand({
   needsSignIn: true,
   async run(ctx) {
     const tokens = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading your API tokens…') }, () =>
-      ctx.session.client.listApiTokens(),
+      ctx.account.tokens(),
     );
     const items: Item[] = [
       { label: `$(add) ${vscode.l10n.t('Create a Token and Sign In With It…')}`, create: true },
@@ -55,7 +55,7 @@ async function createAndSignIn(ctx: CommandContext): Promise<void> {
     validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Give the token a name.')),
   });
   if (!name?.trim()) return;
-  const created = await ctx.session.client.createApiToken(name.trim());
+  const created = await ctx.account.createToken(name.trim());
   if (!created.token) throw new Error(vscode.l10n.t('data.gouv.fr created the token but did not send it. Revoke it in "Manage API Tokens" and try again.'));
   // Checked with GET /me/ and stored like any key; never shown, never logged.
   await ctx.session.signIn(created.token);
@@ -76,7 +76,7 @@ async function revoke(ctx: CommandContext, token: ApiToken): Promise<void> {
     revokeLabel,
   );
   if (choice !== revokeLabel) return;
-  await ctx.session.client.revokeApiToken(token.id);
+  await ctx.account.revokeToken(token.id);
   if (inUse) await ctx.session.signOut();
   void vscode.window.showInformationMessage(
     inUse ? vscode.l10n.t('The token was revoked, and you are signed out.') : vscode.l10n.t('The token “{0}” was revoked.', token.name || token.id),

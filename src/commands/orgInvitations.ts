@@ -12,7 +12,7 @@ export const orgInvitationsCommand = defineCommand({
   async run(ctx) {
     const invitations = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading your invitations…') },
-      () => ctx.session.client.listOrgInvitations(),
+      () => ctx.account.invitations(),
     );
     if (!invitations.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('You have no pending invitation to join an organization.'));
@@ -38,7 +38,7 @@ export const orgInvitationsCommand = defineCommand({
       refuse,
     );
     if (answer !== accept && answer !== refuse) return;
-    await ctx.session.client.answerOrgInvitation(picked.invitation.id, answer === accept ? 'accept' : 'refuse');
+    await ctx.account.answerInvitation(picked.invitation.id, answer === accept ? 'accept' : 'refuse');
     if (answer === accept) {
       // New organizations: new datasets, reuses and discussions to show.
       await ctx.session.identity.me(true).catch(() => undefined);

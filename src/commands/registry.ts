@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { AccountStatusBar } from '../account/accountStatusBar';
 import type { AuthSession } from '../auth/session';
 import type { DatagouvFileSystem } from '../documents/fs/datagouvFileSystem';
+import type { AccountService } from '../services/accountService';
 import type { DatasetService } from '../services/datasetService';
 import type { ReuseService } from '../services/reuseService';
 import type { ViewId } from '../tree/nodes';
@@ -20,6 +21,7 @@ export interface CommandContext {
   log: Log;
   reuses: ReuseService;
   datasets: DatasetService;
+  account: AccountService;
   files: DatagouvFileSystem;
   statusBar: AccountStatusBar;
   sidebar: {

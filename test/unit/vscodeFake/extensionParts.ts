@@ -4,6 +4,7 @@
 // workspace storage that survives a "restart".
 import { ApiKeyStore, secretNameFor } from '../../../src/auth/apiKeyStore';
 import { COMMANDS, registerCommands, type CommandContext } from '../../../src/commands';
+import { AccountService } from '../../../src/services/accountService';
 import { AuthSession } from '../../../src/auth/session';
 import { DatagouvFileSystem, type SaveConflict } from '../../../src/documents/fs/datagouvFileSystem';
 import { documentKind } from '../../../src/documents/fs/documentKind';
@@ -105,6 +106,6 @@ export async function signedInWindow(apiUrl: string, key: string, parts: Partial
   await secrets.store(secretNameFor(new URL(apiUrl).origin), key);
   const window = await openWindow(secrets);
   const log = { error: () => undefined, show: () => undefined };
-  registerCommands({ session: window.session, log, ...parts } as unknown as CommandContext, COMMANDS);
+  registerCommands({ session: window.session, account: new AccountService(window.session), log, ...parts } as unknown as CommandContext, COMMANDS);
   return { secrets, window };
 }
