@@ -231,7 +231,24 @@ function validateReuseFields(ctx: StandInContext, body: Record<string, unknown>,
         else changes.topic = value as string;
         break;
       case 'tags': {
-        if (!Array.isArray(value) || value.some((tag) => typeof tag !== 'string')) {
+        // udata/mongo/taglist_field.py (from_input): a text is split on commas; anything
+        // else that is not a list is silently stored as no tag at all.
+        if (typeof value === 'string') {
+          changes.tags = [
+            ...new Set(
+              value
+                .split(',')
+                .map((tag) => slugify(tag.trim()))
+                .filter(Boolean),
+            ),
+          ].sort();
+          break;
+        }
+        if (!Array.isArray(value)) {
+          changes.tags = [];
+          break;
+        }
+        if (value.some((tag) => typeof tag !== 'string')) {
           errors.tags = 'Tags must be a list of strings';
           break;
         }

@@ -123,3 +123,8 @@ describe('the secret storage', () => {
     keys.dispose();
   });
 });
+
+test('tags that are not a list are refused before sending (data.gouv.fr would silently drop them all)', () => {
+  const saved = renderReuseDocument(base).replace('"tags": []', '"tags": "velo, irve"');
+  assert.match(problemsOf(saved)[0].message, /"tags" must be a list/);
+});

@@ -73,3 +73,9 @@ test('a reuse URL is only trimmed, and a duplicate is the exact same text (udata
   assert.deepEqual((duplicate.body as { errors: unknown }).errors, { url: 'This URL is already registered' });
   assert.equal((await call('PUT', `/reuses/${second.id}/`, SAMPLE_API_KEY, { url: 'https://example.org/carte' })).status, 200, 'another text is another URL');
 });
+
+test('tags that are not a list are stored as no tag at all, silently (udata/mongo/taglist_field.py)', async () => {
+  const reuse = standIn.data.reuses[0];
+  assert.equal((await call('PUT', `/reuses/${reuse.id}/`, SAMPLE_API_KEY, { tags: 42 })).status, 200);
+  assert.deepEqual(reuse.tags, []);
+});
