@@ -37,6 +37,7 @@ export const REUSE_DOCUMENT_MASK = [
   'id,title,slug,description,url,type,topic,tags,private,archived,deleted,extras',
   'last_modified,page,permissions',
   'datasets{id,title}',
+  'dataservices{id,title}',
   ORG,
   OWNER,
 ].join(',');
@@ -46,7 +47,7 @@ export const REUSE_DOCUMENT_MASK = [
  * document's base: `last_modified` moves on every follow or discussion, so it says
  * nothing about them), and what may forbid the save (deletion, permissions).
  */
-export const REUSE_EDITABLE_MASK = 'id,title,description,url,type,topic,tags,datasets{id},private,archived,extras,deleted,permissions';
+export const REUSE_EDITABLE_MASK = 'id,title,description,url,type,topic,tags,datasets{id},dataservices{id},private,archived,extras,deleted,permissions';
 
 /** What Manage API Tokens shows of a token (never the token: udata keeps only its hash). */
 export const API_TOKEN_MASK = 'id,name,token_prefix,created_at,last_used_at,expires_at';

@@ -126,7 +126,8 @@ export interface Reuse {
   tags?: string[];
   /** Full dataset objects in API answers (trimmed by the mask); ids when sent. */
   datasets?: Dataset[];
-  dataservices?: unknown[];
+  /** The APIs the reuse uses: references `{ id, title, … }` in answers, ids in writes. */
+  dataservices?: Array<string | { id: string; title?: string }>;
   private?: boolean;
   archived?: Iso8601 | null;
   deleted?: Iso8601 | null;

@@ -228,7 +228,17 @@ export function renderReuse(ctx: StandInContext, reuse: StoredReuse, user?: Stor
       .map((id) => data.datasets.find((d) => d.id === id))
       .filter((d): d is StoredDataset => !!d)
       .map((d) => renderDataset(ctx, d, user)),
-    dataservices: [],
+    dataservices: reuse.dataservices
+      .map((id) => data.dataservices.find((d) => d.id === id))
+      .filter((d) => d !== undefined)
+      .map((d) => ({
+        class: 'Dataservice',
+        id: d.id,
+        title: d.title,
+        slug: d.slug,
+        page: `${origin}/dataservices/${d.slug}/`,
+        uri: `${apiBase}dataservices/${d.id}/`,
+      })),
     private: reuse.private,
     archived: reuse.archived,
     deleted: reuse.deleted,

@@ -72,6 +72,8 @@ export interface StoredReuse {
   topic: string;
   tags: string[];
   datasets: string[];
+  /** Ids of the APIs (udata dataservices) the reuse uses. */
+  dataservices: string[];
   private: boolean;
   archived: string | null;
   deleted: string | null;
@@ -109,9 +111,19 @@ export interface StoredInvitation {
   status: 'pending' | 'accepted' | 'refused';
 }
 
+/** An API published on data.gouv.fr (udata/core/dataservices/models.py). */
+export interface StoredDataservice {
+  id: string;
+  title: string;
+  slug: string;
+  organization: string | null;
+  deleted: string | null;
+}
+
 export interface SampleData {
   users: StoredUser[];
   organizations: StoredOrganization[];
+  dataservices: StoredDataservice[];
   datasets: StoredDataset[];
   reuses: StoredReuse[];
   discussions: StoredDiscussion[];
@@ -364,6 +376,7 @@ export function createSampleData(): SampleData {
     topic: spec.topic ?? 'others',
     tags: [...(spec.tags ?? [])].sort(),
     datasets: spec.datasets ?? [],
+    dataservices: [],
     private: spec.private ?? false,
     archived: spec.archived ?? null,
     deleted: spec.deleted ?? null,
@@ -425,7 +438,11 @@ export function createSampleData(): SampleData {
       status: 'pending',
     },
   ];
-  return { users: [camille, jean, admin], organizations: [mairie, agence, observatoire], datasets, reuses, discussions, invitations };
+  const dataservices: StoredDataservice[] = [
+    { id: objectId(0xd5e7, 1), title: 'API Horaires de bus en temps réel', slug: 'api-horaires-de-bus-en-temps-reel', organization: agence.id, deleted: null },
+    { id: objectId(0xd5e7, 2), title: 'API Qualité de l’air', slug: 'api-qualite-de-l-air', organization: mairie.id, deleted: null },
+  ];
+  return { users: [camille, jean, admin], organizations: [mairie, agence, observatoire], dataservices, datasets, reuses, discussions, invitations };
 }
 
 /**
@@ -481,6 +498,7 @@ export function addGeneratedReuses(data: SampleData, count: number): void {
       topic: 'others',
       tags: ['generated', 'open-data'],
       datasets: data.datasets.slice(n % Math.max(1, data.datasets.length - 3), (n % Math.max(1, data.datasets.length - 3)) + 3).map((d) => d.id),
+      dataservices: [],
       private: n % 40 === 0,
       archived: null,
       deleted: null,

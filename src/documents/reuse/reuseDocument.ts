@@ -6,7 +6,7 @@ import validateReuseDocument from '../generated/validateReuseDocument';
 import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from '../jsonDocumentCheck';
 import { LIMITS } from './reuseSchema';
 
-export const DOCUMENT_KEYS = ['title', 'description', 'url', 'type', 'topic', 'tags', 'datasets', 'private', 'archived', 'extras'] as const;
+export const DOCUMENT_KEYS = ['title', 'description', 'url', 'type', 'topic', 'tags', 'datasets', 'dataservices', 'private', 'archived', 'extras'] as const;
 
 export interface ReuseDocument {
   title: string;
@@ -16,6 +16,8 @@ export interface ReuseDocument {
   topic: string;
   tags: string[];
   datasets: string[];
+  /** Ids of the APIs (udata dataservices) the reuse uses: a write field of udata 17. */
+  dataservices: string[];
   private: boolean;
   archived: string | null;
   extras: Record<string, unknown>;
@@ -32,6 +34,7 @@ export function projectReuse(reuse: Reuse): ReuseDocument {
     // PUT answers the tags in the order they were sent, which is not what is kept.
     tags: [...new Set(reuse.tags ?? [])].sort(),
     datasets: (reuse.datasets ?? []).map((dataset) => (typeof dataset === 'string' ? dataset : dataset.id)),
+    dataservices: (reuse.dataservices ?? []).map((dataservice) => (typeof dataservice === 'string' ? dataservice : dataservice.id)),
     private: reuse.private ?? false,
     archived: reuse.archived ?? null,
     extras: reuse.extras ?? {},
@@ -62,7 +65,6 @@ const REUSE_SPEC: DocumentSpec = {
     'owner',
     'organization',
     'deleted',
-    'dataservices',
   ]),
   describe(error, path, value, l10n) {
     const [field] = path;
@@ -77,6 +79,10 @@ const REUSE_SPEC: DocumentSpec = {
           const id = (value.datasets as unknown[])[path[1] as number];
           return l10n.t('"datasets" must list dataset ids (24 hexadecimal characters); "{0}" is not one.', String(id));
         }
+        if (field === 'dataservices') {
+          const id = (value.dataservices as unknown[])[path[1] as number];
+          return l10n.t('"dataservices" must list API ids (24 hexadecimal characters); "{0}" is not one.', String(id));
+        }
         if (field === 'archived') return l10n.t('"archived" must be a date such as "2026-01-31T12:00:00Z", or null.');
         return undefined;
       case 'minLength':
@@ -86,6 +92,7 @@ const REUSE_SPEC: DocumentSpec = {
       case 'type':
         if (field === 'tags' && path.length > 1) return l10n.t('Each tag must be a text in quotes.');
         if (field === 'datasets' && path.length > 1) return l10n.t('"datasets" must list dataset ids in quotes.');
+        if (field === 'dataservices' && path.length > 1) return l10n.t('"dataservices" must list API ids in quotes.');
         if (field === 'archived') return l10n.t('"archived" must be a date such as "2026-01-31T12:00:00Z", or null.');
         return undefined;
       default:

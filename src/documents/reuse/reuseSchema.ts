@@ -64,6 +64,11 @@ export function buildReuseSchema(l10n: Translator): Record<string, unknown> {
         description: l10n.t('Ids of the datasets this reuse uses.'),
         items: { type: 'string', description: l10n.t('A dataset id (24 hexadecimal characters).'), pattern: DATASET_ID_PATTERN },
       },
+      dataservices: {
+        type: 'array',
+        description: l10n.t('Ids of the APIs (data.gouv.fr dataservices) this reuse uses.'),
+        items: { type: 'string', description: l10n.t('An API id (24 hexadecimal characters).'), pattern: OBJECT_ID_PATTERN },
+      },
       private: { type: 'boolean', description: l10n.t('true: only you and your organization see the reuse.') },
       archived: {
         type: ['string', 'null'],

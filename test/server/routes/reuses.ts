@@ -270,6 +270,19 @@ function validateReuseFields(ctx: StandInContext, body: Record<string, unknown>,
         else changes.datasets = [...new Set(ids as string[])];
         break;
       }
+      // udata/core/reuse/models.py: `dataservices` is a list of references, written like
+      // `datasets` (ids, or objects with an id); an unknown one is refused by name.
+      case 'dataservices': {
+        if (!Array.isArray(value)) {
+          errors.dataservices = 'Expect a list of dataservice references';
+          break;
+        }
+        const ids = value.map((item) => (item && typeof item === 'object' ? (item as Record<string, unknown>).id : item));
+        const unknown = ids.find((id) => typeof id !== 'string' || !data.dataservices.some((d) => d.id === id));
+        if (unknown !== undefined) errors.dataservices = `Unknown reference '${String(unknown)}'`;
+        else changes.dataservices = [...new Set(ids as string[])];
+        break;
+      }
       case 'private':
         if (typeof value !== 'boolean') errors.private = 'Not a valid boolean';
         else changes.private = value;
@@ -349,6 +362,7 @@ function createReuse(ctx: StandInContext, user: StoredUser, body: unknown): Stor
     topic: changes.topic ?? 'others',
     tags: changes.tags ?? [],
     datasets: changes.datasets ?? [],
+    dataservices: changes.dataservices ?? [],
     private: changes.private ?? false,
     archived: null,
     deleted: null,

@@ -47,7 +47,7 @@ describe('projection', () => {
       text,
       '{\n  "title": "Carte des bornes",\n  "description": "Une carte.",\n  "url": "https://example.org/carte",\n  "type": "application",\n' +
         '  "topic": "transport_and_mobility",\n  "tags": [\n    "irve",\n    "mobilite"\n  ],\n  "datasets": [\n    "da7a00000000000000000001"\n  ],\n' +
-        '  "private": false,\n  "archived": null,\n  "extras": {}\n}\n',
+        '  "dataservices": [],\n  "private": false,\n  "archived": null,\n  "extras": {}\n}\n',
     );
   });
 
@@ -61,6 +61,7 @@ describe('projection', () => {
       topic: '',
       tags: [],
       datasets: [],
+      dataservices: [],
       private: false,
       archived: null,
       extras: {},

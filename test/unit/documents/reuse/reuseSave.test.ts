@@ -206,3 +206,35 @@ describe('saving a reuse document', () => {
     );
   });
 });
+
+describe('dataservices: the APIs a reuse uses (a write field of udata 17)', () => {
+  test('in the document, sent like datasets, an unknown one refused by name', async () => {
+    standIn.reset();
+    id = standIn.data.reuses[0].id;
+    base = projectReuse(await client.getReuse(id));
+    text = renderReuseDocument(base);
+    assert.deepEqual(base.dataservices, []);
+    standIn.requests.length = 0;
+    const api = standIn.data.dataservices[0].id;
+    const result = await saved(edit((d) => (d.dataservices = [api])));
+    assert.deepEqual(
+      puts().map((r) => r.body),
+      [{ dataservices: [api] }],
+    );
+    assert.deepEqual(result.document.dataservices, [api]);
+    base = result.document;
+    text = renderReuseDocument(base);
+    const error = await refused(
+      edit((d) => (d.dataservices = [api, 'abcdefabcdefabcdefabcdef'])),
+      /dataservices: Unknown reference 'abcdefabcdefabcdefabcdef'/,
+    );
+    assert.equal(error.apiError?.status, 400);
+  });
+
+  test('a value that is not an id is refused before sending', async () => {
+    await refused(
+      edit((d) => (d.dataservices = ['not-an-id'])),
+      /"dataservices" must list API ids/,
+    );
+  });
+});
