@@ -17,7 +17,7 @@ import { documentKind } from './documents/fs/documentKind';
 import { SaveConflicts, SERVER_VERSION_SCHEME } from './documents/fs/saveConflicts';
 import { profileKind } from './documents/profile/profileKind';
 import { trackActiveReuse } from './documents/reuse/activeReuseContext';
-import { registerDatasetHints } from './documents/reuse/datasetHints';
+import { registerReferenceHints } from './documents/reuse/referenceHints';
 import { reuseKind } from './documents/reuse/reuseKind';
 import { AccountService } from './services/accountService';
 import { DatasetService } from './services/datasetService';
@@ -46,7 +46,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerTextDocumentContentProvider(FULL_JSON_SCHEME, new FullJsonProvider(reuses)),
     vscode.workspace.registerTextDocumentContentProvider(SERVER_VERSION_SCHEME, conflicts),
     registerAutoSaveNotice(context.globalState),
-    registerDatasetHints(session, log),
+    registerReferenceHints(session, log),
     trackActiveReuse(files),
     // An action changed a reuse on data.gouv.fr: its clean editors show the new version.
     reuses.onDidChange((id) => id && void files.refreshKey(id)),

@@ -9,12 +9,29 @@ import {
   INVITATION_MASK,
   DATASET_LIST_MASK,
   DATASET_SUMMARY_MASK,
+  DATASERVICE_PAGE_MASK,
+  DATASERVICE_SUMMARY_MASK,
   DISCUSSION_LIST_MASK,
   ME_MASK,
   REUSE_DOCUMENT_MASK,
   REUSE_LIST_MASK,
 } from './fieldMasks';
-import type { ApiToken, OrgInvitation, Choice, Dataset, Discussion, FollowersPage, Me, MyMetrics, NewReuse, ProfilePatch, Reuse, ReusePatch } from './models';
+import type {
+  ApiToken,
+  OrgInvitation,
+  Choice,
+  Dataservice,
+  Dataset,
+  Discussion,
+  Page,
+  FollowersPage,
+  Me,
+  MyMetrics,
+  NewReuse,
+  ProfilePatch,
+  Reuse,
+  ReusePatch,
+} from './models';
 
 export interface RequestLogger {
   /** One line per request: method, path, status and time. Never headers or bodies. */
@@ -225,6 +242,29 @@ export class ApiClient {
     return this.json<Dataset>('GET', `datasets/${encodeSegment(id)}/`, {
       ...call,
       fields: call.fields === undefined ? DATASET_SUMMARY_MASK : call.fields,
+    });
+  }
+
+  getDataservice(id: string, call: CallOptions = {}): Promise<Dataservice> {
+    return this.json<Dataservice>('GET', `dataservices/${encodeSegment(id)}/`, {
+      ...call,
+      fields: call.fields === undefined ? DATASERVICE_SUMMARY_MASK : call.fields,
+    });
+  }
+
+  /**
+   * One page of the APIs the caller may see, filtered by organization or owner. udata
+   * has no `/me/` list of APIs: the caller asks per organization.
+   */
+  listDataservices(filter: { organization?: string; owner?: string; page?: number; pageSize?: number }, call: CallOptions = {}): Promise<Page<Dataservice>> {
+    const query = new URLSearchParams();
+    if (filter.organization) query.set('organization', filter.organization);
+    if (filter.owner) query.set('owner', filter.owner);
+    query.set('page', String(filter.page ?? 1));
+    query.set('page_size', String(filter.pageSize ?? 100));
+    return this.json<Page<Dataservice>>('GET', `dataservices/?${query.toString()}`, {
+      ...call,
+      fields: call.fields === undefined ? DATASERVICE_PAGE_MASK : call.fields,
     });
   }
 

@@ -61,6 +61,15 @@ export const ME_MASK = 'id,slug,first_name,last_name,email,avatar_thumbnail,page
 export const DATASET_SUMMARY_MASK = 'id,title,slug,page,private,archived,deleted,organization{id,name}';
 
 /**
+ * An API (udata dataservice) named in a reuse document. Its dates are `archived_at`
+ * and `deleted_at`, its web page `self_web_url` (udata/core/dataservices/models.py).
+ */
+export const DATASERVICE_SUMMARY_MASK = 'id,title,slug,self_web_url,private,archived_at,deleted_at,organization{id,name}';
+
+/** A page of APIs for completion: the summary of each, and whether more pages follow. */
+export const DATASERVICE_PAGE_MASK = `data{${DATASERVICE_SUMMARY_MASK}},next_page,total`;
+
+/**
  * What the Discussions view shows: title, subject, dates, the web page
  * (`self_web_url`), and of the messages only their dates (their number and the last one).
  */

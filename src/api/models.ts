@@ -93,6 +93,28 @@ export interface Dataset {
   permissions?: Permissions;
 }
 
+/** An API published on data.gouv.fr (udata's `Dataservice`); only what the extension reads. */
+export interface Dataservice {
+  id: string;
+  title?: string;
+  slug?: string;
+  self_web_url?: string;
+  private?: boolean;
+  archived_at?: Iso8601 | null;
+  deleted_at?: Iso8601 | null;
+  organization?: OrganizationRef | null;
+}
+
+/** One page of a paginated udata list (udata/api/fields.py, `pager`). */
+export interface Page<T> {
+  data: T[];
+  page?: number;
+  page_size?: number;
+  total?: number;
+  next_page?: string | null;
+  previous_page?: string | null;
+}
+
 export const REUSE_TYPES = ['api', 'application', 'idea', 'news_article', 'paper', 'post', 'visualization', 'hardware'] as const;
 export type ReuseType = (typeof REUSE_TYPES)[number];
 

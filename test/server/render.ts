@@ -2,7 +2,7 @@
 // (with the heavy extras www.data.gouv.fr sends), the signed-in user, organizations,
 // users and discussions; `permissions` per caller.
 import { mayEdit, orgsOf, type StandInContext } from './context';
-import type { SampleData, StoredDataset, StoredReuse, StoredUser } from './sampleData';
+import type { SampleData, StoredDataservice, StoredDataset, StoredReuse, StoredUser } from './sampleData';
 
 export function renderOrg(ctx: StandInContext, id: string | null): unknown {
   const { data, origin, apiBase } = ctx;
@@ -255,5 +255,38 @@ export function renderReuse(ctx: StandInContext, reuse: StoredReuse, user?: Stor
     page: `${origin}/reuses/${reuse.slug}/`,
     uri: `${apiBase}reuses/${reuse.id}/`,
     permissions: { edit: editable, delete: editable },
+  };
+}
+
+/**
+ * A dataservice (an API) as udata/core/dataservices/models.py renders its read fields:
+ * dates are `archived_at`/`deleted_at` (not `archived`/`deleted` as for datasets), and
+ * the web link is `self_web_url` (there is no `page`).
+ */
+export function renderDataservice(ctx: StandInContext, dataservice: StoredDataservice, user?: StoredUser): Record<string, unknown> {
+  const { origin, apiBase } = ctx;
+  const editable = !!user && mayEdit(ctx, dataservice, user);
+  return {
+    id: dataservice.id,
+    title: dataservice.title,
+    acronym: null,
+    slug: dataservice.slug,
+    description: '',
+    base_api_url: `https://api.example.fr/${dataservice.slug}/`,
+    format: 'REST',
+    license: null,
+    tags: [],
+    private: dataservice.private,
+    archived_at: dataservice.archived,
+    deleted_at: dataservice.deleted,
+    featured: false,
+    contact_points: [],
+    datasets: [],
+    extras: {},
+    organization: renderOrg(ctx, dataservice.organization),
+    owner: renderUser(ctx, dataservice.owner),
+    self_api_url: `${apiBase}dataservices/${dataservice.id}/`,
+    self_web_url: `${origin}/dataservices/${dataservice.slug}/`,
+    permissions: { delete: editable, edit: editable, read: true },
   };
 }

@@ -117,6 +117,9 @@ export interface StoredDataservice {
   title: string;
   slug: string;
   organization: string | null;
+  owner: string | null;
+  private: boolean;
+  archived: string | null;
   deleted: string | null;
 }
 
@@ -285,6 +288,8 @@ export function createSampleData(): SampleData {
       topic: 'transport_and_mobility',
       tags: ['irve', 'mobilite', 'vehicule-electrique'],
       datasets: [irve.id],
+      // The mairie's air quality API (the dataservices below).
+      dataservices: [objectId(0xd5e7, 2)],
       organization: mairie.id,
       days: 2,
       metrics: { views: 3412, followers: 27, datasets: 1 },
@@ -376,7 +381,7 @@ export function createSampleData(): SampleData {
     topic: spec.topic ?? 'others',
     tags: [...(spec.tags ?? [])].sort(),
     datasets: spec.datasets ?? [],
-    dataservices: [],
+    dataservices: spec.dataservices ?? [],
     private: spec.private ?? false,
     archived: spec.archived ?? null,
     deleted: spec.deleted ?? null,
@@ -439,8 +444,56 @@ export function createSampleData(): SampleData {
     },
   ];
   const dataservices: StoredDataservice[] = [
-    { id: objectId(0xd5e7, 1), title: 'API Horaires de bus en temps réel', slug: 'api-horaires-de-bus-en-temps-reel', organization: agence.id, deleted: null },
-    { id: objectId(0xd5e7, 2), title: 'API Qualité de l’air', slug: 'api-qualite-de-l-air', organization: mairie.id, deleted: null },
+    {
+      id: objectId(0xd5e7, 1),
+      title: 'API Horaires de bus en temps réel',
+      slug: 'api-horaires-de-bus-en-temps-reel',
+      organization: agence.id,
+      owner: null,
+      private: false,
+      archived: null,
+      deleted: null,
+    },
+    {
+      id: objectId(0xd5e7, 2),
+      title: 'API Qualité de l’air',
+      slug: 'api-qualite-de-l-air',
+      organization: mairie.id,
+      owner: null,
+      private: false,
+      archived: null,
+      deleted: null,
+    },
+    {
+      id: objectId(0xd5e7, 3),
+      title: 'API Capteurs de crue (brouillon)',
+      slug: 'api-capteurs-de-crue',
+      organization: mairie.id,
+      owner: null,
+      private: true,
+      archived: null,
+      deleted: null,
+    },
+    {
+      id: objectId(0xd5e7, 4),
+      title: 'API Ancien annuaire',
+      slug: 'api-ancien-annuaire',
+      organization: mairie.id,
+      owner: null,
+      private: false,
+      archived: null,
+      deleted: daysAgo(20),
+    },
+    {
+      id: objectId(0xd5e7, 5),
+      title: 'API Météo des sentiers',
+      slug: 'api-meteo-des-sentiers',
+      organization: observatoire.id,
+      owner: null,
+      private: false,
+      archived: null,
+      deleted: null,
+    },
   ];
   return { users: [camille, jean, admin], organizations: [mairie, agence, observatoire], dataservices, datasets, reuses, discussions, invitations };
 }

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo, Socket } from 'node:net';
 import { fail, HttpFailure, type Result, type RouteRequest, type StandInContext } from './context';
 import { applyMask, MaskInconsistentError, MaskParseError, parseMask } from './fieldMask';
+import { dataservicesRoute } from './routes/dataservices';
 import { datasetsRoute } from './routes/datasets';
 import { meRoute } from './routes/me';
 import { reusesRoute } from './routes/reuses';
@@ -296,6 +297,8 @@ function route(ctx: StandInContext, method: string, path: string, query: URLSear
       return reusesRoute(ctx, request);
     case 'datasets':
       return datasetsRoute(ctx, request);
+    case 'dataservices':
+      return dataservicesRoute(ctx, request);
   }
   fail(404, 'The requested URL was not found on the server.');
 }

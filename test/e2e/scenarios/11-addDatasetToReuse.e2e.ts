@@ -1,7 +1,8 @@
 // Add Dataset to Reuse… from a reuse's context menu in the tree: a quick pick of the
 // organizations' datasets, filtered by typing part of a title. One POST
 // /reuses/{id}/datasets/ with the dataset's id; the open document of the reuse lists
-// the id (hovering it shows the title), and the reuse's children in the tree show it.
+// the id (hovering it shows the title, as hovering the id of an API it uses does), and
+// the reuse's children in the tree show it.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { SAMPLE_REUSES, signedInScenario, standIn, step } from '../harness';
@@ -11,6 +12,8 @@ const { id: REUSE_ID, title: REUSE_TITLE } = SAMPLE_REUSES.editable;
 const IRVE = { id: '0000da7a0000000000000002', title: 'Bornes de recharge pour véhicules électriques' };
 /** The one added. */
 const VELO = { id: '0000da7a0000000000000004', title: 'Aménagements cyclables' };
+/** The API (udata dataservice) the reuse uses. */
+const AIR_API = { id: '0000d5e70000000000000002', title: 'API Qualité de l’air' };
 
 describe('Add a dataset to a reuse from the tree', () => {
   const session = signedInScenario({ sidebar: true });
@@ -21,6 +24,10 @@ describe('Add a dataset to a reuse from the tree', () => {
     await row.click();
     const text = await wb.waitForEditorText(`"title": "${REUSE_TITLE}"`);
     assert.ok(text.includes(IRVE.id) && !text.includes(VELO.id), 'the document lists only the first dataset');
+    // The API it uses reads as its title on hover, like a dataset.
+    await wb.editor.locator('.view-line span', { hasText: AIR_API.id }).last().hover();
+    await wb.page.locator('.monaco-hover', { hasText: AIR_API.title }).first().waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Escape');
 
     await wb.contextMenu(await wb.revealTreeRow('Reuses', REUSE_TITLE), /^Add Dataset to Reuse…$/);
     await wb.quickInputBox.waitFor({ state: 'visible' });

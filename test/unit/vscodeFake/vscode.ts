@@ -10,6 +10,9 @@ export interface Disposable {
 
 export class Disposable {
   constructor(private readonly callOnDispose: () => unknown) {}
+  static from(...disposables: Array<{ dispose(): unknown }>): Disposable {
+    return new Disposable(() => disposables.forEach((d) => d.dispose()));
+  }
   dispose(): unknown {
     return this.callOnDispose();
   }
@@ -143,11 +146,35 @@ export class ThemeColor {
 }
 
 export class MarkdownString {
-  value = '';
+  constructor(public value = '') {}
   appendMarkdown(text: string): this {
     this.value += text;
     return this;
   }
+}
+
+export class Hover {
+  constructor(
+    readonly contents: MarkdownString,
+    readonly range?: Range,
+  ) {}
+}
+
+export enum CompletionItemKind {
+  Reference = 17,
+}
+
+export class CompletionItem {
+  detail?: string;
+  documentation?: MarkdownString;
+  insertText?: string;
+  range?: Range;
+  filterText?: string;
+  sortText?: string;
+  constructor(
+    readonly label: string | { label: string; description?: string },
+    readonly kind?: CompletionItemKind,
+  ) {}
 }
 
 export class TabInputText {
@@ -196,6 +223,9 @@ export const fake = {
   log: [] as string[],
   commands: [] as Array<{ command: string; args: unknown[] }>,
   context: new Map<string, unknown>(),
+  /** Hover and completion providers registered through `languages`. */
+  hoverProviders: [] as Array<{ selector: unknown; provider: any }>,
+  completionProviders: [] as Array<{ selector: unknown; provider: any; triggers: string[] }>,
   /** Command handlers registered through commands.registerCommand. */
   registered: new Map<string, (...args: unknown[]) => unknown>(),
   configuration: new Map<string, unknown>(),
@@ -305,6 +335,16 @@ export const workspace = {
 };
 
 export const languages = {
+  registerHoverProvider(selector: unknown, provider: unknown): Disposable {
+    const entry = { selector, provider };
+    fake.hoverProviders.push(entry);
+    return new Disposable(() => fake.hoverProviders.splice(fake.hoverProviders.indexOf(entry), 1));
+  },
+  registerCompletionItemProvider(selector: unknown, provider: unknown, ...triggers: string[]): Disposable {
+    const entry = { selector, provider, triggers };
+    fake.completionProviders.push(entry);
+    return new Disposable(() => fake.completionProviders.splice(fake.completionProviders.indexOf(entry), 1));
+  },
   createDiagnosticCollection() {
     const entries = new Map<string, Diagnostic[]>();
     return {

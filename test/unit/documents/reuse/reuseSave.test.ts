@@ -213,19 +213,19 @@ describe('dataservices: the APIs a reuse uses (a write field of udata 17)', () =
     id = standIn.data.reuses[0].id;
     base = projectReuse(await client.getReuse(id));
     text = renderReuseDocument(base);
-    assert.deepEqual(base.dataservices, []);
+    const [api, listed] = standIn.data.dataservices;
+    assert.deepEqual(base.dataservices, [listed.id]);
     standIn.requests.length = 0;
-    const api = standIn.data.dataservices[0].id;
-    const result = await saved(edit((d) => (d.dataservices = [api])));
+    const result = await saved(edit((d) => (d.dataservices = [listed.id, api.id])));
     assert.deepEqual(
       puts().map((r) => r.body),
-      [{ dataservices: [api] }],
+      [{ dataservices: [listed.id, api.id] }],
     );
-    assert.deepEqual(result.document.dataservices, [api]);
+    assert.deepEqual(result.document.dataservices, [listed.id, api.id]);
     base = result.document;
     text = renderReuseDocument(base);
     const error = await refused(
-      edit((d) => (d.dataservices = [api, 'abcdefabcdefabcdefabcdef'])),
+      edit((d) => (d.dataservices = [api.id, 'abcdefabcdefabcdefabcdef'])),
       /dataservices: Unknown reference 'abcdefabcdefabcdefabcdef'/,
     );
     assert.equal(error.apiError?.status, 400);

@@ -11,13 +11,15 @@ import { DATASET_SUMMARY_MASK } from '../../../../src/api/fieldMasks';
 import {
   completionText,
   DATASET_COMPLETION_MASK,
-  datasetCompletionAt,
-  datasetErrorMarkdown,
-  datasetHoverMarkdown,
-  datasetIdAt,
-  unknownDatasetMarkdown,
-  type DatasetCompletionPlace,
-} from '../../../../src/documents/reuse/datasetReferences';
+  referenceCompletionAt,
+  referenceErrorMarkdown,
+  dataserviceSummary,
+  deletedReferenceMarkdown,
+  referenceHoverMarkdown,
+  referenceAt,
+  unknownReferenceMarkdown,
+  type CompletionPlace,
+} from '../../../../src/documents/reuse/references';
 import { projectReuse, renderReuseDocument } from '../../../../src/documents/reuse/reuseDocument';
 import { OTHER_USER_API_KEY, SAMPLE_API_KEY } from '../../../server/sampleData';
 import { startStandIn, type StandIn } from '../../../server/standIn';
@@ -38,15 +40,15 @@ function at(marked: string): [string, number] {
   return [marked.slice(0, offset) + marked.slice(offset + 1), offset];
 }
 
-function place(marked: string): DatasetCompletionPlace | undefined {
+function place(marked: string): CompletionPlace | undefined {
   const [text, offset] = at(marked);
-  return datasetCompletionAt(text, offset);
+  return referenceCompletionAt(text, offset);
 }
 
 /** The text after picking `id` at the marked place. */
 function pick(marked: string, id: string): string {
   const [text, offset] = at(marked);
-  const found = datasetCompletionAt(text, offset);
+  const found = referenceCompletionAt(text, offset);
   assert.ok(found, `a completion place in ${marked}`);
   assert.ok(found.start <= offset && offset <= found.end, 'the range holds the cursor');
   return text.slice(0, found.start) + completionText(found, id) + text.slice(found.end);
@@ -58,30 +60,30 @@ describe('the dataset id under the cursor', () => {
   test('every character of an id string, quotes included, is on that id', () => {
     const start = documentText.indexOf(`"${B}"`);
     for (let offset = start; offset < start + 26; offset++) {
-      assert.deepEqual(datasetIdAt(documentText, offset), { id: B, start, end: start + 26 }, `offset ${offset - start}`);
+      assert.deepEqual(referenceAt(documentText, offset), { list: 'datasets', id: B, start, end: start + 26 }, `offset ${offset - start}`);
     }
-    assert.equal(datasetIdAt(documentText, start + 26), undefined, 'after the closing quote');
-    assert.equal(datasetIdAt(documentText, start - 1), undefined, 'before the opening quote');
+    assert.equal(referenceAt(documentText, start + 26), undefined, 'after the closing quote');
+    assert.equal(referenceAt(documentText, start - 1), undefined, 'before the opening quote');
   });
 
   test('the same id elsewhere is not a dataset reference', () => {
     const inTags = documentText.indexOf(`"${A}"`);
     assert.ok(inTags < documentText.indexOf('"datasets"'));
-    assert.equal(datasetIdAt(documentText, inTags + 3), undefined, 'in tags');
-    assert.equal(datasetIdAt(documentText, documentText.indexOf(C) + 3), undefined, 'in extras.datasets');
-    assert.equal(datasetIdAt(documentText, documentText.indexOf('"datasets"') + 3), undefined, 'on the key');
+    assert.equal(referenceAt(documentText, inTags + 3), undefined, 'in tags');
+    assert.equal(referenceAt(documentText, documentText.indexOf(C) + 3), undefined, 'in extras.datasets');
+    assert.equal(referenceAt(documentText, documentText.indexOf('"datasets"') + 3), undefined, 'on the key');
   });
 
   test('a string that is not an id, or nested deeper, is not one', () => {
-    assert.equal(datasetIdAt(...at('{"datasets": ["not-an-|id"]}')), undefined);
-    assert.equal(datasetIdAt(...at(`{"datasets": [["${A}|"]]}`)), undefined);
-    assert.equal(datasetIdAt(...at(`[{"datasets": ["${A}|"]}]`)), undefined);
-    assert.equal(datasetIdAt(...at(`{"datasets": "${A}|"}`)), undefined);
+    assert.equal(referenceAt(...at('{"datasets": ["not-an-|id"]}')), undefined);
+    assert.equal(referenceAt(...at(`{"datasets": [["${A}|"]]}`)), undefined);
+    assert.equal(referenceAt(...at(`[{"datasets": ["${A}|"]}]`)), undefined);
+    assert.equal(referenceAt(...at(`{"datasets": "${A}|"}`)), undefined);
   });
 
   test('an id is found in a document that does not parse', () => {
     const [text, offset] = at(`{"title": "x" "datasets": ["${A}", "${B}|", Bor ], "private": fal`);
-    assert.equal(datasetIdAt(text, offset)?.id, B);
+    assert.equal(referenceAt(text, offset)?.id, B);
   });
 });
 
@@ -136,7 +138,7 @@ describe('where an id can be completed', () => {
   test('in a real reuse document', () => {
     const text = renderReuseDocument(projectReuse({ id: 'r', datasets: [{ id: A }] }));
     const offset = text.indexOf(`"${A}"`) + 27;
-    const found = datasetCompletionAt(text.slice(0, offset) + ', ' + text.slice(offset), offset + 2);
+    const found = referenceCompletionAt(text.slice(0, offset) + ', ' + text.slice(offset), offset + 2);
     assert.ok(found);
     assert.deepEqual([...found.listed], [A]);
   });
@@ -175,7 +177,7 @@ describe('the hover of a dataset', () => {
   };
 
   test('title, organization and link; server text never becomes Markdown', () => {
-    const markdown = datasetHoverMarkdown(dataset, english);
+    const markdown = referenceHoverMarkdown('datasets', dataset, english);
     assert.equal(
       markdown,
       '**Bornes de recharge \\[IRVE\\] \\*2026\\***\n\nMairie de Saint\\-Rémy\n\n' +
@@ -184,25 +186,29 @@ describe('the hover of a dataset', () => {
   });
 
   test('private, archived and deleted are said', () => {
-    const markdown = datasetHoverMarkdown({ ...dataset, private: true, archived: '2026-01-01T00:00:00Z', deleted: '2026-02-01T00:00:00Z' }, english);
+    const markdown = referenceHoverMarkdown(
+      'datasets',
+      { ...dataset, private: true, archived: '2026-01-01T00:00:00Z', deleted: '2026-02-01T00:00:00Z' },
+      english,
+    );
     assert.match(markdown, /Mairie de Saint\\-Rémy · \*Deleted\* · \*Archived\* · \*Private\*/);
-    assert.match(datasetHoverMarkdown({ ...dataset, private: true }, french), /\*Privé\*/);
+    assert.match(referenceHoverMarkdown('datasets', { ...dataset, private: true }, french), /\*Privé\*/);
   });
 
   test('no title, no organization, no usable page', () => {
-    assert.equal(datasetHoverMarkdown({ id: A, title: '  ', organization: null }, english), '**Untitled dataset**');
+    assert.equal(referenceHoverMarkdown('datasets', { id: A, title: '  ', organization: null }, english), '**Untitled dataset**');
     for (const page of ['javascript:alert(1)', 'command:workbench.action.quit', 'not a url']) {
-      assert.ok(!datasetHoverMarkdown({ ...dataset, page }, english).includes(']('), page);
+      assert.ok(!referenceHoverMarkdown('datasets', { ...dataset, page }, english).includes(']('), page);
     }
-    assert.match(datasetHoverMarkdown({ ...dataset, page: 'https://x.fr/a(b)/' }, english), /\(https:\/\/x\.fr\/a%28b%29\/\)$/);
+    assert.match(referenceHoverMarkdown('datasets', { ...dataset, page: 'https://x.fr/a(b)/' }, english), /\(https:\/\/x\.fr\/a%28b%29\/\)$/);
   });
 
   test('an unknown id and a failure say so, in both languages', () => {
-    assert.equal(unknownDatasetMarkdown(A, english), `Unknown dataset: data\\.gouv\\.fr has no dataset with this id\\.\n\n\`${A}\``);
-    assert.match(unknownDatasetMarkdown(A, french), /^Jeu de données inconnu/);
-    assert.match(datasetErrorMarkdown('No network.', english), /^The dataset could not be loaded: No network\\\.$/);
-    assert.ok(!datasetErrorMarkdown('x', french).startsWith('MISSING'));
-    assert.ok(!datasetHoverMarkdown(dataset, french).includes('MISSING'));
+    assert.equal(unknownReferenceMarkdown('datasets', A, english), `Unknown dataset: data\\.gouv\\.fr has no dataset with this id\\.\n\n\`${A}\``);
+    assert.match(unknownReferenceMarkdown('datasets', A, french), /^Jeu de données inconnu/);
+    assert.match(referenceErrorMarkdown('datasets', 'No network.', english), /^The dataset could not be loaded: No network\\\.$/);
+    assert.ok(!referenceErrorMarkdown('datasets', 'x', french).startsWith('MISSING'));
+    assert.ok(!referenceHoverMarkdown('datasets', dataset, french).includes('MISSING'));
   });
 
   test('escaping', () => {
@@ -227,7 +233,7 @@ describe('what the hover and completion fetch', () => {
     assert.deepEqual(Object.keys(dataset).sort(), ['archived', 'deleted', 'id', 'organization', 'page', 'private', 'slug', 'title']);
     assert.deepEqual(Object.keys(dataset.organization ?? {}).sort(), ['id', 'name']);
     assert.equal(dataset.title, stored.title);
-    const markdown = datasetHoverMarkdown(dataset, english);
+    const markdown = referenceHoverMarkdown('datasets', dataset, english);
     assert.match(markdown, /Bornes de recharge/);
     assert.match(markdown, new RegExp(`\\(${dataset.page?.replace(/[.?]/g, '\\$&')}\\)$`));
   });
@@ -262,5 +268,44 @@ describe('what the hover and completion fetch', () => {
     const others = await as(OTHER_USER_API_KEY).listOrgDatasets({ fields: DATASET_COMPLETION_MASK });
     const capteurs = others.find((d) => d.title?.startsWith('Capteurs'));
     assert.ok(capteurs && !datasets.some((d) => d.id === capteurs.id));
+  });
+});
+
+describe('ids of the "dataservices" list', () => {
+  const text = renderReuseDocument(projectReuse({ id: 'r', title: 'Carte', datasets: [{ id: A }], dataservices: [{ id: B }] }));
+
+  test('an id there is an API id, an id of "datasets" a dataset id', () => {
+    assert.deepEqual(referenceAt(text, text.indexOf(B) + 2), { list: 'dataservices', id: B, start: text.indexOf(B) - 1, end: text.indexOf(B) + 25 });
+    assert.equal(referenceAt(text, text.indexOf(A) + 2)?.list, 'datasets');
+  });
+
+  test('completion there knows its list and leaves out only its own ids', () => {
+    const [withCursor, offset] = at(text.replace(`"${B}"`, `"|${B}"`));
+    const found = referenceCompletionAt(withCursor, offset);
+    assert.equal(found?.list, 'dataservices');
+    assert.deepEqual([...(found?.listed ?? [])], [], 'the id being edited is not counted, and A is a dataset');
+    const after = referenceCompletionAt(`{"datasets": ["${A}"], "dataservices": ["${B}", ]}`, `{"datasets": ["${A}"], "dataservices": ["${B}", `.length);
+    assert.deepEqual([...(after?.listed ?? [])], [B]);
+  });
+
+  test('the hover of an API reads its own field names', () => {
+    const markdown = referenceHoverMarkdown(
+      'dataservices',
+      dataserviceSummary({
+        id: B,
+        title: 'API Bus',
+        self_web_url: 'https://www.data.gouv.fr/dataservices/api-bus/',
+        archived_at: '2026-01-01T00:00:00Z',
+        deleted_at: null,
+        private: false,
+        organization: { id: 'o', name: 'Agence' },
+      }),
+      english,
+    );
+    assert.equal(markdown, '**API Bus**\n\nAgence · *Archived*\n\n[Open on data\\.gouv\\.fr](https://www.data.gouv.fr/dataservices/api-bus/)');
+    assert.equal(referenceHoverMarkdown('dataservices', { id: B, title: ' ' }, english), '**Untitled API**');
+    assert.match(unknownReferenceMarkdown('dataservices', B, french), /^(?!MISSING)/);
+    assert.match(deletedReferenceMarkdown('dataservices', B, french), /^(?!MISSING)/);
+    assert.match(referenceErrorMarkdown('dataservices', 'x', french), /^(?!MISSING)/);
   });
 });
