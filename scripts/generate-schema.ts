@@ -9,6 +9,8 @@ import standaloneCode from 'ajv/dist/standalone';
 import type { Translator } from '../src/util/translator';
 import { buildProfileSchema } from '../src/documents/profile/profileSchema';
 import { buildReuseSchema } from '../src/documents/reuse/reuseSchema';
+import { buildDatasetSchema } from '../src/documents/dataset/datasetSchema';
+import { buildResourceSchema } from '../src/documents/resource/resourceSchema';
 
 /** The schema without what only the editor shows (texts), which would bloat the bundle. */
 function forValidation(schema: unknown): unknown {
@@ -50,6 +52,9 @@ export function generatedFiles(root = process.cwd()): Record<string, string> {
     'media/profile.schema.fr.json': json(buildProfileSchema(french)),
     'src/documents/generated/validateReuseDocument.js': compile(buildReuseSchema(english), 'src/documents/reuse/reuseSchema.ts'),
     'src/documents/generated/validateProfileDocument.js': compile(buildProfileSchema(english), 'src/documents/profile/profileSchema.ts'),
+    // The platform's lists (licenses…) are not in these: the documents' rules check them.
+    'src/documents/generated/validateDatasetDocument.js': compile(buildDatasetSchema(english), 'src/documents/dataset/datasetSchema.ts'),
+    'src/documents/generated/validateResourceDocument.js': compile(buildResourceSchema(english), 'src/documents/resource/resourceSchema.ts'),
   };
 }
 

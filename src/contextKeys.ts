@@ -17,6 +17,11 @@ export const CONTEXT_KEYS = {
   activeReuseArchived: 'datagouv.activeReuse.archived',
   activeReusePrivate: 'datagouv.activeReuse.private',
   activeReuseDeleted: 'datagouv.activeReuse.deleted',
+  /** The active editor shows a dataset the user may edit (not deleted). */
+  activeDatasetEditable: 'datagouv.activeDataset.editable',
+  activeDatasetArchived: 'datagouv.activeDataset.archived',
+  activeDatasetPrivate: 'datagouv.activeDataset.private',
+  activeDatasetDeleted: 'datagouv.activeDataset.deleted',
 } as const;
 
 export type ContextKey = (typeof CONTEXT_KEYS)[keyof typeof CONTEXT_KEYS];

@@ -16,13 +16,18 @@ import { DatagouvFileSystem } from './documents/fs/datagouvFileSystem';
 import { documentKind } from './documents/fs/documentKind';
 import { SaveConflicts, SERVER_VERSION_SCHEME } from './documents/fs/saveConflicts';
 import { profileKind } from './documents/profile/profileKind';
-import { trackActiveReuse } from './documents/reuse/activeReuseContext';
+import { trackActiveDocument } from './documents/activeDocumentContext';
 import { registerReferenceHints } from './documents/reuse/referenceHints';
 import { reuseKind } from './documents/reuse/reuseKind';
+import { datasetKind } from './documents/dataset/datasetKind';
+import { resourceKind } from './documents/resource/resourceKind';
+import { PlatformSchemaProvider, SCHEMA_SCHEME } from './documents/schemaProvider';
+import { PlatformChoices } from './services/platformChoices';
+import { uploadSourceFromDisk } from './uploads/uploadSourceFromDisk';
 import { AccountService } from './services/accountService';
 import { DatasetService } from './services/datasetService';
 import { ReuseService } from './services/reuseService';
-import { registerSidebar, REUSES_VIEW } from './tree';
+import { registerSidebar, DATASETS_VIEW, REUSES_VIEW } from './tree';
 import { Log } from './util/log';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -33,23 +38,38 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const reuses = new ReuseService(session);
   const datasets = new DatasetService(session);
   const account = new AccountService(session);
+  const choices = new PlatformChoices(session, log);
   const conflicts = new SaveConflicts();
-  const files = new DatagouvFileSystem([documentKind(reuseKind), documentKind(profileKind)], session, log, conflicts.handle, context.workspaceState);
+  const files = new DatagouvFileSystem(
+    [documentKind(reuseKind), documentKind(profileKind), documentKind(datasetKind(() => choices.current() ?? {})), documentKind(resourceKind)],
+    session,
+    log,
+    conflicts.handle,
+    context.workspaceState,
+  );
   context.subscriptions.push(
     log,
     keys,
     session,
     reuses,
+    datasets,
+    choices,
     files,
     conflicts,
     vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(FULL_JSON_SCHEME, new FullJsonProvider(reuses)),
     vscode.workspace.registerTextDocumentContentProvider(SERVER_VERSION_SCHEME, conflicts),
+    vscode.workspace.registerTextDocumentContentProvider(SCHEMA_SCHEME, new PlatformSchemaProvider(choices, session.onDidChange)),
     registerAutoSaveNotice(context.globalState),
     registerReferenceHints(session, log),
-    trackActiveReuse(files),
+    trackActiveDocument(files),
     // An action changed a reuse on data.gouv.fr: its clean editors show the new version.
     reuses.onDidChange((id) => id && void files.refreshKey(id)),
+    // The same for datasets and their resources.
+    datasets.onDidChange(({ id, resourceId }) => {
+      if (id) void files.refreshKey(id);
+      if (id && resourceId) void files.refreshKey(`${id}/${resourceId}`);
+    }),
   );
   await session.initialize();
   const statusBar = new AccountStatusBar(session);
@@ -60,14 +80,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     statusBar,
     sidebar,
     reuses.onDidChange(() => sidebar.refresh(REUSES_VIEW)),
+    datasets.onDidChange(() => sidebar.refresh(DATASETS_VIEW)),
     files.onDidSave(({ uri }) => {
       if (reuseKind.keyOf(uri.path)) sidebar.refresh(REUSES_VIEW);
+      else if (uri.path.startsWith('/datasets/')) sidebar.refresh(DATASETS_VIEW);
     }),
     // Who is signed in, for the status bar: asked when the sidebar loads, never at activation.
     sidebar.reuses.onDidChangeTreeData(() => {
       if (session.isSignedIn) session.me().catch(() => undefined);
     }),
-    ...registerCommands({ session, log, reuses, datasets, account, files, statusBar, sidebar }, COMMANDS),
+    ...registerCommands({ session, log, reuses, datasets, choices, openUpload: uploadSourceFromDisk, account, files, statusBar, sidebar }, COMMANDS),
   );
   // Read by the cost scenario (test/e2e/scenarios/20-cost.e2e.ts) and useful to anyone.
   log.info(`Activated in ${Date.now() - started} ms`);

@@ -31,7 +31,16 @@ import type {
   ProfilePatch,
   Reuse,
   ReusePatch,
+  DatasetPatch,
+  Granularity,
+  License,
+  NewDataset,
+  NewRemoteResource,
+  Resource,
+  ResourcePatch,
+  ZoneSuggestion,
 } from './models';
+import { multipartBody, type MultipartBody, type UploadSource } from './multipart';
 
 export interface RequestLogger {
   /** One line per request: method, path, status and time. Never headers or bodies. */
@@ -66,6 +75,20 @@ export interface CallOptions {
 
 const MAX_REDIRECTS = 5;
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** udata translates labels into the language asked with `?lang=` (udata/api/__init__.py, set_api_language). */
+export interface LabelledCall extends CallOptions {
+  lang?: string;
+}
+
+function withLang(path: string, lang: string | undefined): string {
+  return lang ? `${path}?lang=${encodeURIComponent(lang)}` : path;
+}
+
+export interface UploadOptions extends CallOptions {
+  /** Bytes of the file sent so far, and its size. */
+  onProgress?: (sent: number, total: number) => void;
+}
 
 export class ApiClient {
   readonly baseUrl: URL;
@@ -268,6 +291,82 @@ export class ApiClient {
     });
   }
 
+  // ---- /datasets -----------------------------------------------------------------
+
+  /** `PUT /datasets/{id}/` (udata's DatasetForm): see DatasetPatch for what it keeps and clears. */
+  updateDataset(id: string, patch: DatasetPatch, call: CallOptions = {}): Promise<Dataset> {
+    return this.json<Dataset>('PUT', `datasets/${encodeSegment(id)}/`, {
+      ...call,
+      body: patch,
+      fields: call.fields === undefined ? DATASET_SUMMARY_MASK : call.fields,
+    });
+  }
+
+  createDataset(dataset: NewDataset, call: CallOptions = {}): Promise<Dataset> {
+    return this.json<Dataset>('POST', 'datasets/', { ...call, body: dataset, fields: call.fields === undefined ? DATASET_SUMMARY_MASK : call.fields });
+  }
+
+  /** A soft delete: `PUT {"deleted": null}` restores it. */
+  async deleteDataset(id: string, call: CallOptions = {}): Promise<void> {
+    await this.send('DELETE', `datasets/${encodeSegment(id)}/`, call);
+  }
+
+  listLicenses(call: LabelledCall = {}): Promise<License[]> {
+    return this.list<License>(withLang('datasets/licenses/', call.lang), 'id,title,url,flags,alternate_titles', call);
+  }
+
+  listFrequencies(call: LabelledCall = {}): Promise<Choice[]> {
+    return this.list<Choice>(withLang('datasets/frequencies/', call.lang), 'id,label', call);
+  }
+
+  listResourceTypes(call: LabelledCall = {}): Promise<Choice[]> {
+    return this.list<Choice>(withLang('datasets/resource_types/', call.lang), 'id,label', call);
+  }
+
+  /** The file extensions data.gouv.fr accepts for uploads (its ALLOWED_RESOURCES_EXTENSIONS). */
+  listAllowedExtensions(call: CallOptions = {}): Promise<string[]> {
+    return this.list<string>('datasets/extensions/', '', { ...call, fields: null });
+  }
+
+  listGranularities(call: LabelledCall = {}): Promise<Granularity[]> {
+    return this.list<Granularity>(withLang('spatial/granularities/', call.lang), 'id,name', call);
+  }
+
+  suggestZones(q: string, size = 10, call: CallOptions = {}): Promise<ZoneSuggestion[]> {
+    return this.list<ZoneSuggestion>(`spatial/zones/suggest/?q=${encodeURIComponent(q)}&size=${size}`, 'id,name,code,level', call);
+  }
+
+  // ---- resources -------------------------------------------------------------------
+
+  getResource(datasetId: string, resourceId: string, call: CallOptions = {}): Promise<Resource> {
+    return this.json<Resource>('GET', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, call);
+  }
+
+  updateResource(datasetId: string, resourceId: string, patch: ResourcePatch, call: CallOptions = {}): Promise<Resource> {
+    return this.json<Resource>('PUT', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, { ...call, body: patch });
+  }
+
+  createRemoteResource(datasetId: string, resource: NewRemoteResource, call: CallOptions = {}): Promise<Resource> {
+    return this.json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/resources/`, { ...call, body: resource });
+  }
+
+  async deleteResource(datasetId: string, resourceId: string, call: CallOptions = {}): Promise<void> {
+    await this.send('DELETE', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, call);
+  }
+
+  /** `POST /datasets/{id}/upload/`: a new resource from a file, streamed. */
+  uploadResource(datasetId: string, file: UploadSource, call: UploadOptions = {}): Promise<Resource> {
+    return this.json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/upload/`, { ...call, upload: multipartBody(file, call.onProgress) });
+  }
+
+  /** `POST /datasets/{id}/resources/{rid}/upload/`: the resource's file replaced (its title becomes the file's name). */
+  replaceResourceFile(datasetId: string, resourceId: string, file: UploadSource, call: UploadOptions = {}): Promise<Resource> {
+    return this.json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/upload/`, {
+      ...call,
+      upload: multipartBody(file, call.onProgress),
+    });
+  }
+
   getReuseTypes(call: CallOptions = {}): Promise<Choice[]> {
     return this.json<Choice[]>('GET', 'reuses/types/', call);
   }
@@ -286,7 +385,7 @@ export class ApiClient {
     return items as T[];
   }
 
-  private async json<T>(method: string, path: string, call: CallOptions & { body?: unknown }): Promise<T> {
+  private async json<T>(method: string, path: string, call: CallOptions & { body?: unknown; upload?: MultipartBody }): Promise<T> {
     const response = await this.send(method, path, call);
     const text = await response.text().catch((cause: unknown) => {
       // The headers arrived but the body was cut short (reset connection, proxy).
@@ -301,7 +400,7 @@ export class ApiClient {
   }
 
   /** Sends one request (GET retried by ky), following same-origin redirects by hand. */
-  private async send(method: string, path: string, call: CallOptions & { body?: unknown }): Promise<Response> {
+  private async send(method: string, path: string, call: CallOptions & { body?: unknown; upload?: MultipartBody }): Promise<Response> {
     const apiKey = call.apiKey ?? (await this.options.getApiKey());
     let url = new URL(path, this.baseUrl);
     for (let hop = 0; ; hop++) {
@@ -310,6 +409,13 @@ export class ApiClient {
       if (call.fields) headers['X-Fields'] = call.fields;
       const options: Options = { method, headers, signal: call.signal };
       if (call.body !== undefined) options.json = call.body;
+      if (call.upload) {
+        headers['Content-Type'] = call.upload.contentType;
+        headers['Content-Length'] = String(call.upload.length);
+        options.body = call.upload.body;
+        // An upload lasts as long as the file takes: the user cancels it, no timer does.
+        options.timeout = false;
+      }
       const started = Date.now();
       const logPath = url.pathname + url.search;
       try {
@@ -319,7 +425,8 @@ export class ApiClient {
       } catch (cause) {
         const status = cause instanceof HTTPError ? cause.response.status : errorLabel(cause);
         this.options.logger?.request(method, logPath, status, Date.now() - started);
-        const next = cause instanceof HTTPError ? this.redirectTarget(cause.response, url) : undefined;
+        // A streamed body cannot be sent twice: an upload never follows a redirect.
+        const next = cause instanceof HTTPError && !call.upload ? this.redirectTarget(cause.response, url) : undefined;
         if (next && hop < MAX_REDIRECTS) {
           url = next;
           continue;

@@ -100,6 +100,9 @@ export function parseErrorBody(text: string): { serverMessage?: string; fieldErr
   const result: { serverMessage?: string; fieldErrors?: FieldErrors } = {};
   if (typeof record.message === 'string' && record.message.trim()) {
     result.serverMessage = record.message.trim();
+  } else if (typeof record.error === 'string' && record.error.trim()) {
+    // Uploads answer `{"success": false, "error": "..."}` (udata/core/storages/api.py).
+    result.serverMessage = record.error.trim();
   }
   const errors = record.errors;
   if (errors && typeof errors === 'object' && !Array.isArray(errors)) {

@@ -25,12 +25,10 @@ export const REUSE_LIST_MASK = [
  * update, quality, resource count) and its resources (title, format, size). With
  * 10,000 datasets every field costs ~10,000 copies: no metrics, no URLs of files.
  */
-export const DATASET_LIST_MASK = [
-  'id,title,private,archived,deleted,last_update,page,quality{score},permissions',
-  ORG_REF,
-  OWNER_REF,
-  'resources{id,title,format,filesize}',
-].join(',');
+export const DATASET_LIST_MASK = ['id,title,private,archived,deleted,last_update,page,quality{score},permissions', ORG_REF, OWNER_REF].join(',');
+
+/** A dataset's resources, loaded when it is expanded in Organization Datasets. */
+export const DATASET_RESOURCES_MASK = 'id,resources{id,title,format,filesize,filetype}';
 
 /** Everything the reuse document needs, plus what decides how it opens. */
 export const REUSE_DOCUMENT_MASK = [
@@ -81,3 +79,17 @@ export const DISCUSSION_LIST_MASK = 'id,title,subject{class,id},created,closed,u
  * Discussions view groups by the owner of the discussion's subject, read here.
  */
 export const SUBJECT_OWNER_MASK = ['id', ORG_REF, OWNER_REF].join(',');
+
+/**
+ * Everything the dataset document shows, and what decides how it opens. `spatial`,
+ * `temporal_coverage` and `contact_points` are asked whole: a sub-mask on a field that
+ * is not nested in udata's model answers 400 "Mask error".
+ */
+export const DATASET_DOCUMENT_MASK =
+  'id,title,slug,acronym,description,description_short,tags,license,frequency,temporal_coverage,spatial,private,archived,deleted,contact_points,extras,created_at,last_modified,page,permissions,organization{id,name},owner{id}';
+
+/** A dataset as a resource document needs it: to name it and to know who may edit it. */
+export const DATASET_FOR_RESOURCE_MASK = 'id,title,slug,page,deleted,permissions';
+
+/** Everything the resource document shows. */
+export const RESOURCE_DOCUMENT_MASK = 'id,title,description,type,filetype,format,url,mime,filesize,schema,extras,created_at,last_modified';

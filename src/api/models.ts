@@ -51,16 +51,80 @@ export interface Me extends UserRef {
   organizations?: Organization[];
 }
 
+/** A file of a dataset: uploaded to data.gouv.fr (`file`) or a link elsewhere (`remote`). */
 export interface Resource {
   id: string;
   title?: string;
+  description?: string | null;
   format?: string | null;
   filesize?: number | null;
-  filetype?: string;
+  filetype?: 'file' | 'remote' | string;
   type?: string;
   url?: string;
   mime?: string | null;
+  checksum?: { type: string; value: string } | null;
+  schema?: ResourceSchemaRef | null;
+  extras?: Record<string, unknown>;
+  created_at?: Iso8601;
   last_modified?: Iso8601;
+  /** `POST …/upload/` answers the resource with `success: true`. */
+  success?: boolean;
+}
+
+/** A resource's schema (udata/core/dataset/models.py, `Schema`): a name from the catalog, or a URL. */
+export interface ResourceSchemaRef {
+  name?: string | null;
+  version?: string | null;
+  url?: string | null;
+}
+
+/** `PUT /datasets/{id}/resources/{rid}/`: the resource fields to change. */
+export type ResourcePatch = Partial<Pick<Resource, 'title' | 'description' | 'type' | 'format' | 'url' | 'schema' | 'extras'>>;
+
+/** `POST /datasets/{id}/resources/`: a link to a file hosted elsewhere. */
+export interface NewRemoteResource {
+  filetype: 'remote';
+  title: string;
+  url: string;
+  type?: string;
+  format?: string;
+  description?: string;
+}
+
+/** A license of `GET /datasets/licenses/` (udata/core/dataset/api_fields.py, `license_fields`). */
+export interface License {
+  id: string;
+  title: string;
+  url?: string | null;
+  maintainer?: string | null;
+  flags?: string[];
+  alternate_urls?: string[];
+  alternate_titles?: string[];
+}
+
+/** A spatial granularity of `GET /spatial/granularities/`. */
+export interface Granularity {
+  id: string;
+  name: string;
+}
+
+/** A zone of `GET /spatial/zones/suggest/`. */
+export interface ZoneSuggestion {
+  id: string;
+  name: string;
+  code?: string;
+  level?: string;
+}
+
+export interface TemporalCoverage {
+  start: string;
+  end?: string | null;
+}
+
+export interface SpatialCoverage {
+  zones?: string[];
+  granularity?: string | null;
+  geom?: unknown;
 }
 
 export interface DatasetQuality {
@@ -90,7 +154,45 @@ export interface Dataset {
   organization?: OrganizationRef | null;
   owner?: UserRef | null;
   badges?: Badge[];
-  permissions?: Permissions;
+  permissions?: Permissions & { edit_resources?: boolean };
+  description_short?: string | null;
+  license?: string | null;
+  frequency_date?: Iso8601 | null;
+  temporal_coverage?: TemporalCoverage | null;
+  spatial?: SpatialCoverage | null;
+  contact_points?: Array<{ id: string; name?: string; email?: string | null; role?: string }>;
+  extras?: Record<string, unknown>;
+}
+
+/**
+ * The body of `PUT /datasets/{id}/` (udata/core/dataset/forms.py, `DatasetForm`). Never
+ * `resources`: sent, it replaces the dataset's whole list of resources.
+ */
+export interface DatasetPatch {
+  title?: string;
+  acronym?: string | null;
+  description?: string;
+  description_short?: string | null;
+  tags?: string[];
+  license?: string;
+  frequency?: string;
+  temporal_coverage?: TemporalCoverage | null;
+  spatial?: { zones: string[]; granularity: string };
+  private?: boolean;
+  archived?: Iso8601 | null;
+  deleted?: null;
+  contact_points?: string[] | null;
+  extras?: Record<string, unknown>;
+}
+
+/** `POST /datasets/`: what New Dataset… asks. */
+export interface NewDataset {
+  title: string;
+  description: string;
+  organization?: string;
+  license?: string;
+  frequency?: string;
+  private?: boolean;
 }
 
 /** An API published on data.gouv.fr (udata's `Dataservice`); only what the extension reads. */

@@ -4,6 +4,19 @@
 import * as vscode from 'vscode';
 
 export const COMMAND_IDS = [
+  'datagouv.openDataset',
+  'datagouv.openResource',
+  'datagouv.newDataset',
+  'datagouv.deleteDataset',
+  'datagouv.restoreDataset',
+  'datagouv.archiveDataset',
+  'datagouv.unarchiveDataset',
+  'datagouv.makeDatasetPrivate',
+  'datagouv.makeDatasetPublic',
+  'datagouv.uploadResource',
+  'datagouv.replaceResourceFile',
+  'datagouv.addRemoteResource',
+  'datagouv.deleteResource',
   'datagouv.setApiKey',
   'datagouv.signOut',
   'datagouv.refresh',

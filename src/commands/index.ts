@@ -6,6 +6,10 @@ import { manageApiTokensCommand } from './apiTokens';
 import { addDatasetToReuseCommand, addToReuseCommand } from './addDatasetToReuse';
 import { copyIdCommand, copyLinkCommand } from './copyToClipboard';
 import { newReuseCommand } from './newReuse';
+import { newDatasetCommand } from './newDataset';
+import { datasetActionCommands } from './datasetActions';
+import { openDatasetCommand, openResourceCommand } from './openDataset';
+import { resourceCommands } from './resourceActions';
 import { openInBrowserCommand } from './openInBrowser';
 import { openReuseCommand } from './openReuse';
 import { orgInvitationsCommand } from './orgInvitations';
@@ -38,6 +42,11 @@ export const COMMANDS: readonly Command[] = [
   ...accountCommands,
   manageApiTokensCommand,
   orgInvitationsCommand,
+  openDatasetCommand,
+  openResourceCommand,
+  newDatasetCommand,
+  ...datasetActionCommands,
+  ...resourceCommands,
 ];
 
 export { registerCommands, type CommandContext } from './registry';

@@ -2,11 +2,10 @@
 // owner, visibility) with Back, then POST /reuses/. A refusal (400) brings the user
 // back to the step of the offending field with the server's message, answers kept.
 import * as vscode from 'vscode';
-import { ApiError } from '../api/errors';
 import type { Choice, NewReuse } from '../api/models';
 import { reuseUri } from '../documents/documentUris';
 import { HTTP_URL_PATTERN, LIMITS } from '../documents/reuse/reuseSchema';
-import { describeError } from '../util/errorReporting';
+import { askChoice, askDescription, askPublisher, askText, runSteps, type StepResult } from './multiStepInput';
 import { defineCommand } from './registry';
 
 type Field = 'title' | 'url' | 'type' | 'topic' | 'description' | 'owner' | 'private' | 'datasets';
@@ -35,8 +34,6 @@ interface Choices {
   datasets: Array<Choice & { description?: string }>;
 }
 
-type StepResult = 'next' | 'back' | 'cancel';
-
 export const newReuseCommand = defineCommand({
   id: 'datagouv.newReuse',
   name: 'New Reuse',
@@ -53,15 +50,16 @@ export const newReuseCommand = defineCommand({
       datasets: owned.map((dataset) => ({ id: dataset.id, label: dataset.title ?? dataset.id, description: dataset.organization?.name })),
     };
     const answers: Answers = {};
-    const errors: Partial<Record<Field, string>> = {};
-    let step = 0;
-    for (;;) {
-      while (step < STEPS.length) {
-        const result = await askStep(STEPS[step], step, answers, errors, choices);
-        if (result === 'cancel') return;
-        step = result === 'back' ? Math.max(0, step - 1) : step + 1;
-      }
-      try {
+    await runSteps<Field>({
+      name: 'New Reuse',
+      steps: STEPS,
+      log,
+      ask: (field, index, errors) => askStep(field, index, answers, errors, choices),
+      stepOf: (apiField) => {
+        const field = apiField === 'organization' || apiField === 'owner' ? 'owner' : (apiField as Field);
+        return STEPS.includes(field) ? field : undefined;
+      },
+      async submit() {
         const reuse = await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the reuse on data.gouv.fr…') },
           () => reuses.create(toNewReuse(answers)),
@@ -69,33 +67,10 @@ export const newReuseCommand = defineCommand({
         const document = await vscode.workspace.openTextDocument(reuseUri(reuse.id, reuse.slug));
         await vscode.window.showTextDocument(document, { preview: false });
         void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is created on data.gouv.fr.', reuse.title ?? reuse.id));
-        return;
-      } catch (error) {
-        const field = error instanceof ApiError && error.kind === 'validation' ? firstField(error) : undefined;
-        if (!field) {
-          const retry = vscode.l10n.t('Try Again');
-          log.error('New Reuse', error);
-          const choice = await vscode.window.showErrorMessage(describeError(error), retry);
-          if (choice !== retry) return;
-          step = STEPS.length - 1;
-          continue;
-        }
-        // Back to the step of the refused field, the server's words under it.
-        errors[field] = (error as ApiError).fieldErrors[field === 'owner' ? 'organization' : field]?.join(' ');
-        step = STEPS.indexOf(field);
-      }
-    }
+      },
+    });
   },
 });
-
-function firstField(error: ApiError): Field | undefined {
-  for (const key of Object.keys(error.fieldErrors)) {
-    const field = key === 'organization' || key === 'owner' ? 'owner' : (key as Field);
-    if (key === 'datasets') return 'datasets';
-    if (STEPS.includes(field)) return field;
-  }
-  return undefined;
-}
 
 function toNewReuse(answers: Answers): NewReuse {
   return {
@@ -128,14 +103,9 @@ async function askStep(field: Field, index: number, answers: Answers, errors: Pa
         new RegExp(HTTP_URL_PATTERN).test(value.trim()) ? undefined : vscode.l10n.t('A web address starting with http:// or https:// is required.'),
       ).then(([result, value]) => ((answers.url = value?.trim() ?? answers.url), result));
     case 'description':
-      return askText(
-        title,
-        index,
-        vscode.l10n.t('Description (Markdown; you can write more in the editor afterwards)'),
-        answers.description,
-        serverError,
-        (value) => (value.trim() ? undefined : vscode.l10n.t('A description is required.')),
-      ).then(([result, value]) => ((answers.description = value ?? answers.description), result));
+      return askDescription(title, index, answers.description, serverError).then(
+        ([result, value]) => ((answers.description = value ?? answers.description), result),
+      );
     case 'type':
       return askChoice(
         title,
@@ -155,17 +125,9 @@ async function askStep(field: Field, index: number, answers: Answers, errors: Pa
         serverError,
       ).then(([result, value]) => ((answers.topic = value ?? answers.topic), result));
     case 'owner':
-      return askChoice(
-        title,
-        index,
-        vscode.l10n.t('Published by'),
-        [
-          { label: `$(person) ${vscode.l10n.t('Myself')}`, value: '' },
-          ...choices.organizations.map((org) => ({ label: `$(organization) ${org.label}`, value: org.id })),
-        ],
-        answers.owner,
-        serverError,
-      ).then(([result, value]) => ((answers.owner = value ?? answers.owner), result));
+      return askPublisher(title, index, choices.organizations, answers.owner, serverError).then(
+        ([result, value]) => ((answers.owner = value ?? answers.owner), result),
+      );
     case 'private':
       return askChoice(
         title,
@@ -190,78 +152,4 @@ async function askStep(field: Field, index: number, answers: Answers, errors: Pa
         serverError,
       ).then(([result, value]) => ((answers.dataset = value ?? answers.dataset), result));
   }
-}
-
-function askText(
-  title: string,
-  index: number,
-  prompt: string,
-  value: string | undefined,
-  serverError: string | undefined,
-  validate: (value: string) => string | undefined,
-): Promise<[StepResult, string | undefined]> {
-  return new Promise((resolve) => {
-    const input = vscode.window.createInputBox();
-    input.title = title;
-    input.prompt = prompt;
-    input.value = value ?? '';
-    input.ignoreFocusOut = true;
-    input.validationMessage = serverError;
-    input.buttons = index > 0 ? [vscode.QuickInputButtons.Back] : [];
-    let settled = false;
-    const finish = (result: StepResult, answer?: string) => {
-      if (settled) return;
-      settled = true;
-      resolve([result, answer]);
-      input.dispose();
-    };
-    input.onDidTriggerButton(() => finish('back', input.value));
-    input.onDidChangeValue(() => (input.validationMessage = undefined));
-    input.onDidAccept(() => {
-      const problem = validate(input.value);
-      if (problem) input.validationMessage = problem;
-      else finish('next', input.value);
-    });
-    input.onDidHide(() => finish('cancel'));
-    input.show();
-  });
-}
-
-interface ChoiceItem extends vscode.QuickPickItem {
-  value: string;
-}
-
-function askChoice(
-  title: string,
-  index: number,
-  placeholder: string,
-  items: ChoiceItem[],
-  current: string | undefined,
-  serverError: string | undefined,
-): Promise<[StepResult, string | undefined]> {
-  return new Promise((resolve) => {
-    const pick = vscode.window.createQuickPick<ChoiceItem>();
-    pick.title = serverError ? `${title} — ${serverError}` : title;
-    pick.placeholder = placeholder;
-    pick.items = items;
-    pick.ignoreFocusOut = true;
-    pick.matchOnDescription = true;
-    const selected = items.find((item) => item.value === current);
-    if (selected) pick.activeItems = [selected];
-    pick.buttons = index > 0 ? [vscode.QuickInputButtons.Back] : [];
-    let settled = false;
-    const finish = (result: StepResult, answer?: string) => {
-      if (settled) return;
-      settled = true;
-      resolve([result, answer]);
-      pick.dispose();
-    };
-    pick.onDidTriggerButton(() => finish('back'));
-    pick.onDidAccept(() => {
-      const [item] = pick.selectedItems;
-      if (item) finish('next', item.value);
-    });
-    pick.onDidHide(() => finish('cancel'));
-    pick.show();
-  });
 }

@@ -9,6 +9,8 @@ import type { DatagouvFileSystem } from '../documents/fs/datagouvFileSystem';
 import type { AccountService } from '../services/accountService';
 import type { DatasetService } from '../services/datasetService';
 import type { ReuseService } from '../services/reuseService';
+import type { PlatformChoices } from '../services/platformChoices';
+import type { OpenUploadSource } from '../uploads/uploadSource';
 import type { ViewId } from '../tree/nodes';
 import type { DatasetSort } from '../tree/sorting';
 import { reportError } from '../util/errorReporting';
@@ -21,6 +23,10 @@ export interface CommandContext {
   log: Log;
   reuses: ReuseService;
   datasets: DatasetService;
+  /** The platform's licenses, frequencies, allowed extensions… */
+  choices: PlatformChoices;
+  /** Opens a file for upload (streamed from the disk when it can be). */
+  openUpload: OpenUploadSource;
   account: AccountService;
   files: DatagouvFileSystem;
   statusBar: AccountStatusBar;

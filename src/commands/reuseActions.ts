@@ -5,34 +5,23 @@
 import * as vscode from 'vscode';
 import type { ReusePatch } from '../api/models';
 import { runCommand, type CommandId } from './commandIds';
-import { defineCommand, type Command, type CommandContext } from './registry';
+import type { Command, CommandContext } from './registry';
+import { patchingCommand, targetedCommand, type TargetKind } from './targetedCommand';
 import { resolveReuseTarget, type ReuseTarget } from './reuseTarget';
 
-/** A command on the reuse it targets; `action` gets it with its title for messages. */
+const REUSE: TargetKind<ReuseTarget> = { resolve: resolveReuseTarget, titleOf: (ctx, id) => ctx.reuses.title(id) };
+
 function reuseCommand(
   id: CommandId,
   name: string,
   title: () => string,
   action: (ctx: CommandContext, target: ReuseTarget, reuseTitle: string) => Promise<void>,
 ): Command {
-  return defineCommand({
-    id,
-    name,
-    needsSignIn: true,
-    async run(ctx, argument?: unknown) {
-      const target = await resolveReuseTarget(argument, ctx, title());
-      if (!target) return;
-      await action(ctx, target, target.title ?? (await ctx.reuses.title(target.id)));
-    },
-  });
+  return targetedCommand(REUSE, id, name, title, action);
 }
 
-/** A command that sends one patch to the reuse, with progress, and says it is done. */
 function patchCommand(id: CommandId, name: string, title: () => string, body: () => ReusePatch, done: (reuseTitle: string) => string): Command {
-  return reuseCommand(id, name, title, async (ctx, target, reuseTitle) => {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title()}…` }, () => ctx.reuses.update(target.id, body()));
-    void vscode.window.showInformationMessage(done(reuseTitle));
-  });
+  return patchingCommand(REUSE, (ctx, reuseId, patch: ReusePatch) => ctx.reuses.update(reuseId, patch), id, name, title, body, done);
 }
 
 export const reuseActionCommands: Command[] = [

@@ -131,10 +131,12 @@ function schemaProblem(
   };
   if (error.keyword === 'additionalProperties') {
     const key = String(error.params.additionalProperty);
-    const message = spec.readOnlyKeys.has(key)
-      ? l10n.t('"{0}" cannot be changed here: data.gouv.fr would ignore it without saying so. Remove this key.', key)
-      : l10n.t('"{0}" is not a field that can be edited here (editable: {1}). Remove this key.', key, spec.keys.join(', '));
-    return at([key], message, true);
+    const message =
+      spec.describe?.(error, [...path, key], value, l10n) ??
+      (spec.readOnlyKeys.has(key)
+        ? l10n.t('"{0}" cannot be changed here: data.gouv.fr would ignore it without saying so. Remove this key.', key)
+        : l10n.t('"{0}" is not a field that can be edited here (editable: {1}). Remove this key.', key, spec.keys.join(', ')));
+    return at([...path, key], message, true);
   }
   if (error.keyword === 'required') {
     const key = String(error.params.missingProperty);

@@ -10,6 +10,7 @@ import type { Log } from '../util/log';
 import { DATASETS_VIEW, DISCUSSIONS_VIEW, REUSES_VIEW, type NodeContext, type TreeNode, type ViewId } from './nodes';
 import { DatasetsTreeProvider, DiscussionsTreeProvider, ReusesTreeProvider, type NodeTreeProvider } from './providers';
 import { datasetSortShortLabel, type DatasetSort } from './sorting';
+import { DatasetDropController } from './datasetDrop';
 
 export { DATASETS_VIEW, DISCUSSIONS_VIEW, REUSES_VIEW, type ViewId } from './nodes';
 export { DatasetsTreeProvider, DiscussionsTreeProvider, ReusesTreeProvider } from './providers';
@@ -39,7 +40,13 @@ export function registerSidebar(session: AuthSession, log: Log, state: vscode.Me
     [DATASETS_VIEW]: datasets,
     [DISCUSSIONS_VIEW]: discussions,
   };
-  const createView = (id: ViewId) => vscode.window.createTreeView<TreeNode>(id, { treeDataProvider: providers[id], showCollapseAll: true });
+  const createView = (id: ViewId) =>
+    vscode.window.createTreeView<TreeNode>(id, {
+      treeDataProvider: providers[id],
+      showCollapseAll: true,
+      // Files dropped on a dataset are uploaded to it.
+      ...(id === DATASETS_VIEW ? { dragAndDropController: new DatasetDropController(), canSelectMany: false } : {}),
+    });
   const datasetsView = createView(DATASETS_VIEW);
   const views = [createView(REUSES_VIEW), datasetsView, createView(DISCUSSIONS_VIEW)];
   const describeSort = (sort: DatasetSort) => (datasetsView.description = datasetSortShortLabel(sort, vscode.l10n));

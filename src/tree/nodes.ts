@@ -27,6 +27,8 @@ const ITEMS_OF: Record<ViewId, 'reuses' | 'datasets' | 'discussions'> = {
 
 /** The command a click on a reuse runs (registered by the reuse editor). */
 export const OPEN_REUSE_COMMAND = 'datagouv.openReuse';
+export const OPEN_DATASET_COMMAND = 'datagouv.openDataset';
+export const OPEN_RESOURCE_COMMAND = 'datagouv.openResource';
 /** The command a click on a discussion runs, with its web page (commands/openInBrowser.ts). */
 export const OPEN_IN_BROWSER_COMMAND = 'datagouv.openInBrowser';
 export const REFRESH_COMMAND = 'datagouv.refresh';
@@ -48,6 +50,7 @@ export const CONTEXT = {
   discussionOpen: 'discussion:open',
   discussionClosed: 'discussion:closed',
   messageError: 'message:error',
+  messageInfo: 'message:info',
   action: 'action',
 } as const;
 
@@ -207,9 +210,20 @@ export function reuseNode(reuse: Reuse, parentId: string, ctx: NodeContext): Reu
   };
 }
 
+/** `dataset`, `dataset:readonly` or `dataset:deleted`; an editable one may add `:archived` and `:private`. */
 export function datasetContextValue(dataset: Dataset): string {
   if (dataset.deleted) return CONTEXT.datasetDeleted;
-  return dataset.permissions?.edit === false ? CONTEXT.datasetReadonly : CONTEXT.dataset;
+  if (dataset.permissions?.edit === false) return CONTEXT.datasetReadonly;
+  let value: string = CONTEXT.dataset;
+  if (dataset.archived) value += ':archived';
+  if (dataset.private) value += ':private';
+  return value;
+}
+
+/** `resource:file` or `resource:remote`, with `:readonly` when its dataset is not the user's to edit. */
+export function resourceContextValue(resource: Resource, dataset: Dataset): string {
+  const value = `${CONTEXT.resource}:${resource.filetype === 'remote' ? 'remote' : 'file'}`;
+  return dataset.deleted || dataset.permissions?.edit === false ? `${value}:readonly` : value;
 }
 
 /**
@@ -239,7 +253,9 @@ export function datasetNode(dataset: Dataset, parentId: string, ctx: NodeContext
     icon: 'database',
     iconColor: dataset.deleted || dataset.archived ? 'disabledForeground' : undefined,
     contextValue: datasetContextValue(dataset),
-    collapsible: dataset.resources?.length ? 'collapsed' : 'none',
+    // In Organization Datasets the resources load when the dataset is expanded.
+    collapsible: dataset.resources ? (dataset.resources.length ? 'collapsed' : 'none') : detailed ? 'collapsed' : 'none',
+    command: { command: OPEN_DATASET_COMMAND, title: l10n.t('Open Dataset'), arguments: [{ id: dataset.id, slug: dataset.slug, title: dataset.title }] },
     dataset,
   };
 }
@@ -260,8 +276,13 @@ export function resourceNode(resource: Resource, dataset: Dataset, parentId: str
     label: resource.title?.trim() || l10n.t('Untitled resource'),
     description: resourceDescription(resource, ctx),
     icon: resourceIcon(resource.format),
-    contextValue: CONTEXT.resource,
+    contextValue: resourceContextValue(resource, dataset),
     collapsible: 'none',
+    command: {
+      command: OPEN_RESOURCE_COMMAND,
+      title: l10n.t('Open Resource'),
+      arguments: [{ datasetId: dataset.id, resourceId: resource.id, title: resource.title }],
+    },
     resource,
     dataset,
   };
@@ -305,6 +326,10 @@ export function childrenOf(node: TreeNode, ctx: NodeContext): TreeNode[] {
     case 'reuse':
       return uniqueById(node.reuse.datasets ?? []).map((dataset) => datasetNode(dataset, node.id, ctx, false));
     case 'dataset':
+      if (node.dataset.resources?.length === 0 && node.collapsible !== 'none') {
+        const { l10n } = ctx;
+        return [messageNode(`${node.id}/message:empty`, l10n.t('No resource yet: drop files here, or use Upload Resource…'), 'info')];
+      }
       return uniqueById(node.dataset.resources ?? []).map((resource) => resourceNode(resource, node.dataset, node.id, ctx));
     default:
       return [];
@@ -343,6 +368,21 @@ export function tooltipOf(node: TreeNode, ctx: NodeContext): string | undefined 
 
 // ---- messages and errors -----------------------------------------------------------
 
+/** A sentence in a view (an empty dataset, a failed load of its resources). */
+export function messageNode(id: string, message: string, severity: 'error' | 'info'): MessageNode {
+  return {
+    kind: 'message',
+    severity,
+    id,
+    label: message,
+    message,
+    icon: severity === 'error' ? 'error' : 'info',
+    iconColor: severity === 'error' ? 'errorForeground' : undefined,
+    contextValue: severity === 'error' ? CONTEXT.messageError : CONTEXT.messageInfo,
+    collapsible: 'none',
+  };
+}
+
 function actionNode(view: ViewId, name: string, label: string, icon: string, command: NodeCommand): ActionNode {
   return { kind: 'action', id: `${view}/action:${name}`, label, icon, contextValue: CONTEXT.action, collapsible: 'none', command };
 }
@@ -354,20 +394,7 @@ function actionNode(view: ViewId, name: string, label: string, icon: string, com
 export function errorNodes(view: ViewId, error: unknown, ctx: NodeContext): TreeNode[] {
   const { l10n } = ctx;
   const text = ctx.describeError(error);
-  const nodes: TreeNode[] = [
-    {
-      kind: 'message',
-      severity: 'error',
-      id: `${view}/message:error`,
-      label: text,
-      message: text,
-      icon: 'error',
-      iconColor: 'errorForeground',
-      contextValue: CONTEXT.messageError,
-      collapsible: 'none',
-      error,
-    },
-  ];
+  const nodes: TreeNode[] = [{ ...messageNode(`${view}/message:error`, text, 'error'), error }];
   for (const remedy of remediesFor(error, { retry: true })) {
     const action = remedyAction(remedy, l10n, { command: REFRESH_COMMAND, arguments: [view] });
     const command = { command: action.command, title: action.title, ...(action.arguments ? { arguments: action.arguments } : {}) };

@@ -5,7 +5,7 @@
 // The vscode TreeDataProviders (providers.ts) are thin wrappers around these models;
 // the unit tests and the benchmark drive the models directly.
 import type { ApiClient } from '../api/client';
-import { SUBJECT_OWNER_MASK } from '../api/fieldMasks';
+import { DATASET_RESOURCES_MASK, SUBJECT_OWNER_MASK } from '../api/fieldMasks';
 import type { Dataset, Discussion, Reuse } from '../api/models';
 import { withSubjectOwners } from './discussions';
 import { groupByOwner, mergeReuses } from './grouping';
@@ -15,6 +15,7 @@ import {
   DISCUSSIONS_VIEW,
   errorNodes,
   groupNode,
+  messageNode,
   REUSES_VIEW,
   uniqueById,
   type NodeContext,
@@ -72,10 +73,24 @@ export abstract class TreeModel<Data> {
     if (!node) return this.getRoots();
     let children = this.children.get(node);
     if (!children) {
-      children = childrenOf(node, this.ctx);
+      const loading = this.loadChildren(node);
+      if (loading) {
+        const generation = this.generation;
+        const loaded = await loading;
+        // A failure is shown, not kept: collapsing and expanding again retries.
+        if (generation !== this.generation || !loaded.ok) return loaded.nodes;
+        children = loaded.nodes;
+      } else {
+        children = childrenOf(node, this.ctx);
+      }
       this.children.set(node, children);
     }
     return children;
+  }
+
+  /** Children that need a request of their own (a dataset's resources), or undefined. */
+  protected loadChildren(_node: TreeNode): Promise<{ ok: boolean; nodes: TreeNode[] }> | undefined {
+    return undefined;
   }
 
   getRoots(): Promise<TreeNode[]> {
@@ -186,6 +201,23 @@ export class DatasetsModel extends TreeModel<Dataset[]> {
 
   protected build(datasets: Dataset[]): TreeNode[] {
     return buildDatasetRoots(datasets, this.sortValue, this.ctx);
+  }
+
+  /**
+   * A dataset's resources come with one small request when it is expanded: the list of
+   * every dataset of every organization stays light (a dataset may have hundreds of
+   * files), which is most of what Organization Datasets costs.
+   */
+  protected override loadChildren(node: TreeNode): Promise<{ ok: boolean; nodes: TreeNode[] }> | undefined {
+    if (node.kind !== 'dataset' || node.dataset.resources) return undefined;
+    const dataset = node.dataset;
+    return this.session.client.getDataset(dataset.id, { fields: DATASET_RESOURCES_MASK }).then(
+      (answer) => {
+        dataset.resources = answer.resources ?? [];
+        return { ok: true, nodes: childrenOf(node, this.ctx) };
+      },
+      (error: unknown) => ({ ok: false, nodes: [messageNode(`${node.id}/message:error`, this.ctx.describeError(error), 'error')] }),
+    );
   }
 }
 

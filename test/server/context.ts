@@ -2,6 +2,7 @@
 // data, the clock, the addresses), the request and answer of a route, the failure a
 // route throws, and who may see or edit what.
 import type { SampleData, StoredOrganization, StoredUser } from './sampleData';
+import type { UploadStore } from './uploads';
 
 /** The stand-in's state as routes and renderers see it; built by `startStandIn`. */
 export interface StandInContext {
@@ -17,6 +18,8 @@ export interface StandInContext {
   readonly reuseBadges: Record<string, string>;
   /** The time of a change (ISO 8601), later than every one before. */
   now(): string;
+  /** The uploaded files (a temporary folder of this stand-in's own) and their records. */
+  readonly uploads: UploadStore;
 }
 
 /** A request under /api/1, as a route family sees it. */
@@ -26,6 +29,8 @@ export interface RouteRequest {
   parts: string[];
   query: URLSearchParams;
   body: unknown;
+  /** The request's Content-Type header, when it has one. */
+  contentType?: string;
   /** The caller, when a known key came. */
   user?: StoredUser;
 }
@@ -45,6 +50,17 @@ export class HttpFailure extends Error {
 export function fail(status: number, message: string, errors?: Record<string, unknown>): never {
   throw new HttpFailure(status, errors ? { errors, message } : { message });
 }
+
+/**
+ * udata/api/__init__.py (UDataApi.validate): a form that does not validate answers 400
+ * with the form's errors only — no `message` key.
+ */
+export function invalid(errors: Record<string, unknown>): never {
+  throw new HttpFailure(400, { errors });
+}
+
+/** werkzeug's NotFound description, which udata answers for an unknown URL or object. */
+export const NOT_FOUND = 'The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.';
 
 export function needUser(user: StoredUser | undefined): StoredUser {
   return user ?? fail(401, 'Unauthorized');

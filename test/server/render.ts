@@ -2,7 +2,8 @@
 // (with the heavy extras www.data.gouv.fr sends), the signed-in user, organizations,
 // users and discussions; `permissions` per caller.
 import { mayEdit, orgsOf, type StandInContext } from './context';
-import type { SampleData, StoredDataservice, StoredDataset, StoredReuse, StoredUser } from './sampleData';
+import { DEFAULT_LICENSE_ID } from './reference';
+import type { SampleData, StoredDataservice, StoredDataset, StoredResource, StoredReuse, StoredUser } from './sampleData';
 
 export function renderOrg(ctx: StandInContext, id: string | null): unknown {
   const { data, origin, apiBase } = ctx;
@@ -108,6 +109,7 @@ export function renderDataset(ctx: StandInContext, dataset: StoredDataset, user?
     slug: dataset.slug,
     acronym: dataset.acronym,
     description: dataset.description,
+    description_short: dataset.description_short,
     archived: dataset.archived,
     deleted: dataset.deleted,
     private: dataset.private,
@@ -116,59 +118,47 @@ export function renderDataset(ctx: StandInContext, dataset: StoredDataset, user?
     last_modified: dataset.last_modified,
     last_update: dataset.last_update,
     frequency: dataset.frequency,
-    frequency_date: null,
-    license: dataset.license,
+    frequency_date: dataset.frequency_date,
+    // udata/core/dataset/api_fields.py: `license.id`, default "notspecified".
+    license: dataset.license ?? DEFAULT_LICENSE_ID,
     tags: dataset.tags,
     badges: [],
-    // What www.data.gouv.fr sends besides: harvest metadata, contact points, spatial
-    // and temporal coverage, per-resource crawler results (check:*, analysis:*). They
-    // make the unmasked answers as heavy as the real ones, which the masks are for.
-    extras: { 'recommendations:sources': ['https://recommendations.data.gouv.fr'], 'dcat:landingPage': `${origin}/datasets/${dataset.slug}/` },
-    harvest: {
-      backend: 'DCAT',
-      domain: 'data.saint-remy-sur-loire.fr',
-      remote_id: `urn:saint-remy:${dataset.id}`,
-      remote_url: `https://data.saint-remy-sur-loire.fr/explore/dataset/${dataset.slug}/`,
-      source_id: '6a1b2c3d4e5f60718293a4b5',
-      created_at: dataset.created_at,
-      modified_at: dataset.last_modified,
-      last_update: dataset.last_update,
-      uri: `https://data.saint-remy-sur-loire.fr/api/datasets/${dataset.slug}`,
-      dct_identifier: dataset.id,
-      archived: null,
-      archived_at: null,
-      ckan_name: null,
-      ckan_source: null,
-    },
+    extras: dataset.extras,
+    // What www.data.gouv.fr sends for harvested datasets (the sample ones) besides:
+    // harvest metadata, contact points, spatial and temporal coverage, per-resource
+    // crawler results (check:*, analysis:*). They make the unmasked answers as heavy as
+    // the real ones, which the masks are for.
+    harvest: dataset.harvest
+      ? {
+          ...dataset.harvest,
+          created_at: dataset.created_at,
+          modified_at: dataset.last_modified,
+          last_update: dataset.last_update,
+          dct_identifier: dataset.id,
+          archived: null,
+          archived_at: null,
+          ckan_name: null,
+          ckan_source: null,
+        }
+      : null,
     internal: { created_at_internal: dataset.created_at, last_modified_internal: dataset.last_modified },
-    contact_points: [
-      {
-        id: '5c9d8e7f6a5b4c3d2e1f0a9b',
-        name: 'Service données et cartographie',
-        email: 'donnees@saint-remy-sur-loire.fr',
-        contact_form: `${origin}/contact/donnees/`,
-        role: 'contact',
-        organization: renderOrg(ctx, dataset.organization),
-        owner: null,
-      },
-    ],
+    contact_points: dataset.contact_points.map((id) => renderContactPoint(ctx, id)).filter((point) => point !== null),
     schema: null,
-    spatial: {
-      granularity: 'fr:commune',
-      zones: ['fr:commune:45200', 'fr:departement:45', 'fr:region:24'],
-      geom: null,
-    },
-    temporal_coverage: { start: '2020-01-01T00:00:00.000Z', end: dataset.last_update },
+    spatial: dataset.spatial ? { granularity: dataset.spatial.granularity, zones: dataset.spatial.zones, geom: dataset.spatial.geom } : null,
+    // udata/core/dataset/api_fields.py (temporal_coverage_fields): ISODateTime of a date
+    // renders `YYYY-MM-DD`.
+    temporal_coverage: dataset.temporal_coverage ? { start: dataset.temporal_coverage.start, end: dataset.temporal_coverage.end } : null,
+    // udata/core/dataset/models.py (compute_quality); the score is the sample's.
     quality: {
       score: dataset.quality_score,
-      dataset_description_quality: true,
+      dataset_description_quality: dataset.description.length > 100,
       has_resources: dataset.resources.length > 0,
       has_open_format: true,
-      license: true,
-      resources_documentation: dataset.quality_score > 0.5,
-      spatial: true,
-      temporal_coverage: false,
-      update_frequency: true,
+      license: !!dataset.license,
+      resources_documentation: dataset.quality_score > 0.5 || dataset.resources.some((r) => r.type === 'documentation' || !!r.description),
+      spatial: !!dataset.spatial,
+      temporal_coverage: !!dataset.temporal_coverage,
+      update_frequency: dataset.frequency !== 'unknown',
       update_fulfilled_in_time: dataset.quality_score > 0.3,
     },
     metrics: dataset.metrics,
@@ -177,38 +167,49 @@ export function renderDataset(ctx: StandInContext, dataset: StoredDataset, user?
     page: `${origin}/datasets/${dataset.slug}/`,
     uri: `${apiBase}datasets/${dataset.id}/`,
     permissions: { edit: editable, delete: editable, edit_resources: editable },
-    resources: dataset.resources.map((resource) => ({
-      ...resource,
-      checksum: { type: 'sha1', value: resource.id.padEnd(40, '0') },
-      extras: {
-        'check:available': true,
-        'check:date': resource.last_modified,
-        'check:headers:content-type': resource.mime ?? 'application/octet-stream',
-        'check:headers:content-length': resource.filesize ?? 0,
-        'check:status': 200,
-        'check:timeout': false,
-        'analysis:checksum': resource.id.padEnd(40, 'a'),
-        'analysis:content-length': resource.filesize ?? 0,
-        'analysis:last-modified-at': resource.last_modified,
-        'analysis:last-modified-detection': 'last-modified-header',
-        'analysis:mime-type': resource.mime ?? 'application/octet-stream',
-        'analysis:parsing:started_at': resource.last_modified,
-        'analysis:parsing:finished_at': resource.last_modified,
-        'analysis:parsing:parquet_url': `https://object.files.data.gouv.fr/hydra-parquet/hydra-parquet/${resource.id}.parquet`,
-        'analysis:parsing:parquet_size': Math.round((resource.filesize ?? 0) / 3),
-      },
-      harvest: {
-        created_at: resource.created_at,
-        modified_at: resource.last_modified,
-        uri: `https://data.saint-remy-sur-loire.fr/api/resources/${resource.id}`,
-      },
-      internal: { created_at_internal: resource.created_at, last_modified_internal: resource.last_modified },
-      latest: `${origin}/fr/datasets/r/${resource.id}`,
-      metrics: { views: 12 },
-      preview_url: null,
-      schema: null,
-    })),
+    resources: dataset.resources.map((resource) => renderResource(ctx, resource)),
     community_resources: [],
+  };
+}
+
+/** udata/core/dataset/api_fields.py (resource_fields). */
+export function renderResource(ctx: StandInContext, resource: StoredResource): Record<string, unknown> {
+  return {
+    id: resource.id,
+    title: resource.title,
+    description: resource.description,
+    filetype: resource.filetype,
+    type: resource.type,
+    format: resource.format,
+    url: resource.url,
+    // udata/core/dataset/models.py (latest): the permanent link, api.resource_redirect.
+    latest: `${ctx.apiBase}datasets/r/${resource.id}`,
+    checksum: resource.checksum ? { type: resource.checksum.type, value: resource.checksum.value } : null,
+    filesize: resource.filesize,
+    mime: resource.mime,
+    created_at: resource.created_at,
+    last_modified: resource.last_modified,
+    metrics: { views: 12 },
+    harvest: resource.harvest ? { created_at: resource.created_at, modified_at: resource.last_modified, uri: resource.harvest.uri } : null,
+    extras: resource.extras,
+    preview_url: null,
+    schema: resource.schema ? { name: resource.schema.name, version: resource.schema.version, url: resource.schema.url } : null,
+    internal: { created_at_internal: resource.created_at, last_modified_internal: resource.last_modified },
+  };
+}
+
+/** udata/core/contact_point/models.py (its generated read fields). */
+export function renderContactPoint(ctx: StandInContext, id: string): Record<string, unknown> | null {
+  const point = ctx.data.contactPoints.find((candidate) => candidate.id === id);
+  if (!point) return null;
+  return {
+    id: point.id,
+    name: point.name,
+    email: point.email,
+    contact_form: point.contact_form,
+    role: point.role,
+    organization: renderOrg(ctx, point.organization),
+    owner: renderUser(ctx, point.owner),
   };
 }
 

@@ -1,6 +1,7 @@
 // Realistic French sample data for the stand-in: a user in two organizations,
 // reuses of several types and states, datasets with resources, plus a second user
 // whose reuse the first may only read, and a platform administrator.
+import { createHash } from 'node:crypto';
 import { slugify } from './slugify';
 
 export interface StoredUser {
@@ -25,26 +26,51 @@ export interface StoredOrganization {
   members: Record<string, 'admin' | 'editor'>;
 }
 
+/** A resource of a dataset (udata/core/dataset/models.py, Resource). */
 export interface StoredResource {
+  /** A UUID (udata resources are identified by UUIDs, datasets by ObjectIds). */
   id: string;
   title: string;
-  description: string;
-  format: string;
-  filesize: number | null;
+  description: string | null;
+  /** `file`: hosted by data.gouv.fr (uploaded); `remote`: a link. */
   filetype: 'file' | 'remote';
-  type: string;
+  /** udata/core/dataset/constants.py (RESOURCE_TYPES) */
+  type: 'main' | 'documentation' | 'update' | 'api' | 'code' | 'other';
+  format: string | null;
   url: string;
   mime: string | null;
+  filesize: number | null;
+  checksum: { type: string; value: string } | null;
+  schema: { name: string | null; version: string | null; url: string | null } | null;
+  extras: Record<string, unknown>;
+  /** Harvest metadata, for resources that came from a harvester (the sample ones). */
+  harvest: { uri: string } | null;
+  /** Where an uploaded file is stored (udata's fs_filename), relative to the stand-in's storage. */
+  fs_filename: string | null;
   created_at: string;
   last_modified: string;
+}
+
+/** A contact point (udata/core/contact_point/models.py), owned by an organization or a user. */
+export interface StoredContactPoint {
+  id: string;
+  name: string;
+  email: string | null;
+  contact_form: string | null;
+  role: string;
+  organization: string | null;
+  owner: string | null;
 }
 
 export interface StoredDataset {
   id: string;
   title: string;
   slug: string;
+  /** Former slugs, which redirect (udata's SlugField with follow=True). */
+  oldSlugs: string[];
   acronym: string | null;
   description: string;
+  description_short: string | null;
   owner: string | null;
   organization: string | null;
   private: boolean;
@@ -54,10 +80,22 @@ export interface StoredDataset {
   last_modified: string;
   last_update: string;
   frequency: string;
-  license: string;
+  frequency_date: string | null;
+  /** A license id; none reads as `notspecified`. */
+  license: string | null;
   tags: string[];
+  /** Dates as `YYYY-MM-DD` (udata stores dates, not datetimes). */
+  temporal_coverage: { start: string; end: string | null } | null;
+  /** GeoIDs of udata's zones, and a granularity (a level id, `poi` or `other`). */
+  spatial: { zones: string[]; granularity: string; geom: Record<string, unknown> | null } | null;
+  extras: Record<string, unknown>;
+  /** Ids of contact points (SampleData.contactPoints). */
+  contact_points: string[];
+  /** Harvest metadata, for datasets that came from a harvester (the sample ones). */
+  harvest: { backend: string; domain: string; remote_id: string; remote_url: string; source_id: string; uri: string } | null;
   quality_score: number;
   metrics: Record<string, number>;
+  /** Newest first, as udata prepends new ones. */
   resources: StoredResource[];
 }
 
@@ -126,6 +164,7 @@ export interface StoredDataservice {
 export interface SampleData {
   users: StoredUser[];
   organizations: StoredOrganization[];
+  contactPoints: StoredContactPoint[];
   dataservices: StoredDataservice[];
   datasets: StoredDataset[];
   reuses: StoredReuse[];
@@ -157,21 +196,76 @@ const FORMATS: Array<[string, string | null]> = [
   ['zip', 'application/zip'],
 ];
 
+/** A UUID (version 4 layout) made from a seed, so the sample ids stay the same. */
+export function uuidFrom(seed: string): string {
+  const hex = createHash('sha1').update(seed).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 function resource(datasetId: string, n: number, title: string, formatIndex: number, days: number): StoredResource {
   const [format, mime] = FORMATS[formatIndex % FORMATS.length];
+  const id = uuidFrom(`${datasetId}:resource:${n}`);
+  const filesize = format === 'pdf' ? null : 12_000 + ((n * 7919 + formatIndex * 104_729) % 9_000_000);
+  const lastModified = daysAgo(days);
   return {
-    id: objectId(0x7e50, Number.parseInt(datasetId.slice(-6), 16) * 16 + n),
+    id,
     title,
     description: `Fichier ${format.toUpperCase()} mis à jour automatiquement.`,
-    format,
-    filesize: format === 'pdf' ? null : 12_000 + ((n * 7919 + formatIndex * 104_729) % 9_000_000),
     filetype: 'file',
     type: 'main',
+    format,
     url: `https://static.data.gouv.fr/resources/${datasetId}/${slugify(title)}.${format}`,
     mime,
+    filesize,
+    checksum: { type: 'sha1', value: createHash('sha1').update(id).digest('hex') },
+    schema: null,
+    // What www.data.gouv.fr's crawler (hydra) adds to every resource: availability
+    // checks and the analysis of the file. They make the unmasked answers as heavy as
+    // the real ones, which the masks are for.
+    extras: {
+      'check:available': true,
+      'check:date': lastModified,
+      'check:headers:content-type': mime ?? 'application/octet-stream',
+      'check:headers:content-length': filesize ?? 0,
+      'check:status': 200,
+      'check:timeout': false,
+      'analysis:checksum': createHash('sha1').update(`${id}:content`).digest('hex'),
+      'analysis:content-length': filesize ?? 0,
+      'analysis:last-modified-at': lastModified,
+      'analysis:last-modified-detection': 'last-modified-header',
+      'analysis:mime-type': mime ?? 'application/octet-stream',
+      'analysis:parsing:started_at': lastModified,
+      'analysis:parsing:finished_at': lastModified,
+      'analysis:parsing:parquet_url': `https://object.files.data.gouv.fr/hydra-parquet/hydra-parquet/${id}.parquet`,
+      'analysis:parsing:parquet_size': Math.round((filesize ?? 0) / 3),
+    },
+    harvest: { uri: `https://data.saint-remy-sur-loire.fr/api/resources/${id}` },
+    fs_filename: null,
     created_at: daysAgo(days + 200),
-    last_modified: daysAgo(days),
+    last_modified: lastModified,
   };
+}
+
+/** The metadata every sample dataset carries, as harvested from the town's portal. */
+function harvested(origin: string, id: string, slug: string, lastUpdate: string): Pick<StoredDataset, 'temporal_coverage' | 'spatial' | 'extras' | 'harvest'> {
+  return {
+    temporal_coverage: { start: '2020-01-01', end: lastUpdate.slice(0, 10) },
+    spatial: { zones: ['fr:commune:45200', 'fr:departement:45', 'fr:region:24'], granularity: 'fr:commune', geom: null },
+    extras: { 'recommendations:sources': ['https://recommendations.data.gouv.fr'], 'dcat:landingPage': `${origin}/datasets/${slug}/` },
+    harvest: {
+      backend: 'DCAT',
+      domain: 'data.saint-remy-sur-loire.fr',
+      remote_id: `urn:saint-remy:${id}`,
+      remote_url: `https://data.saint-remy-sur-loire.fr/explore/dataset/${slug}/`,
+      source_id: '6a1b2c3d4e5f60718293a4b5',
+      uri: `https://data.saint-remy-sur-loire.fr/api/datasets/${slug}`,
+    },
+  };
+}
+
+/** The organization's contact point, as its datasets name it. */
+function contactPointsOf(data: Pick<SampleData, 'contactPoints'>, org: string | null): string[] {
+  return data.contactPoints.filter((point) => org && point.organization === org).map((point) => point.id);
 }
 
 const LONG_DESCRIPTION =
@@ -180,7 +274,8 @@ const LONG_DESCRIPTION =
   'Les coordonnées sont exprimées en WGS84 (EPSG:4326). ' +
   'Pour toute question, utilisez l’onglet discussions de la page du jeu de données.';
 
-export function createSampleData(): SampleData {
+/** `origin`: the stand-in's address, which the sample datasets' landing pages use. */
+export function createSampleData(origin = 'http://127.0.0.1'): SampleData {
   const camille: StoredUser = {
     id: objectId(0x5a1e, 1),
     slug: 'camille-martin',
@@ -240,25 +335,64 @@ export function createSampleData(): SampleData {
     members: { [jean.id]: 'admin' },
   };
 
-  const datasetSpecs: Array<[string, StoredOrganization | null, number, string[]]> = [
-    ['Horaires théoriques du réseau de bus (GTFS)', agence, 2, ['Horaires GTFS', 'Arrêts']],
-    ['Bornes de recharge pour véhicules électriques', mairie, 5, ['Bornes IRVE', 'Bornes IRVE (GeoJSON)', 'Documentation']],
-    ['Qualité de l’air mesurée près des écoles', mairie, 9, ['Mesures horaires']],
-    ['Aménagements cyclables', agence, 14, ['Pistes cyclables', 'Stationnements vélo']],
-    ['Budget primitif 2026', mairie, 30, ['Budget primitif', 'Annexes']],
-    ['Menus des cantines scolaires', mairie, 45, ['Menus de la semaine']],
-    ['Relevés de trafic routier', agence, 60, []],
-    ['Mes relevés de températures au jardin', null, 90, ['Relevés 2025']],
-    ['Capteurs de particules fines citoyens', observatoire, 3, ['Mesures PM2.5']],
+  // udata/core/contact_point/models.py: contact points belong to an organization (or a
+  // user); a dataset may only name those of its owner.
+  const contactPoints: StoredContactPoint[] = [
+    {
+      id: '5c9d8e7f6a5b4c3d2e1f0a9b',
+      name: 'Service données et cartographie',
+      email: 'donnees@saint-remy-sur-loire.fr',
+      contact_form: `${origin}/contact/donnees/`,
+      role: 'contact',
+      organization: mairie.id,
+      owner: null,
+    },
+    {
+      id: '5c9d8e7f6a5b4c3d2e1f0a9c',
+      name: 'Pôle données des mobilités',
+      email: 'opendata@mobilites-region.fr',
+      contact_form: null,
+      role: 'publisher',
+      organization: agence.id,
+      owner: null,
+    },
   ];
-  const datasets: StoredDataset[] = datasetSpecs.map(([title, org, days, resourceTitles], index) => {
+
+  const datasetSpecs: Array<[string, StoredOrganization | null, number, string[], string]> = [
+    [
+      'Horaires théoriques du réseau de bus (GTFS)',
+      agence,
+      2,
+      ['Horaires GTFS', 'Arrêts'],
+      'Les horaires prévus de toutes les lignes de bus du réseau régional.',
+    ],
+    [
+      'Bornes de recharge pour véhicules électriques',
+      mairie,
+      5,
+      ['Bornes IRVE', 'Bornes IRVE (GeoJSON)', 'Documentation'],
+      'Les bornes de recharge de la commune, au schéma national IRVE.',
+    ],
+    ['Qualité de l’air mesurée près des écoles', mairie, 9, ['Mesures horaires'], 'Mesures horaires du dioxyde d’azote et des particules près des écoles.'],
+    ['Aménagements cyclables', agence, 14, ['Pistes cyclables', 'Stationnements vélo'], 'Pistes, bandes et stationnements cyclables de la région.'],
+    ['Budget primitif 2026', mairie, 30, ['Budget primitif', 'Annexes'], 'Le budget primitif voté par le conseil municipal.'],
+    ['Menus des cantines scolaires', mairie, 45, ['Menus de la semaine'], 'Les menus servis dans les écoles de la commune.'],
+    ['Relevés de trafic routier', agence, 60, [], 'Comptages de véhicules sur les routes régionales.'],
+    ['Mes relevés de températures au jardin', null, 90, ['Relevés 2025'], 'Températures relevées chaque matin dans un jardin de la commune.'],
+    ['Capteurs de particules fines citoyens', observatoire, 3, ['Mesures PM2.5'], 'Les mesures de PM2.5 des capteurs installés par des bénévoles.'],
+  ];
+  const datasets: StoredDataset[] = datasetSpecs.map(([title, org, days, resourceTitles, short], index) => {
     const id = objectId(0xda7a, index + 1);
+    const slug = slugify(title);
+    const lastUpdate = daysAgo(days + 1);
     return {
       id,
       title,
-      slug: slugify(title),
+      slug,
+      oldSlugs: [],
       acronym: null,
       description: LONG_DESCRIPTION,
+      description_short: short,
       owner: org ? null : camille.id,
       organization: org ? org.id : null,
       private: index === 6,
@@ -266,10 +400,13 @@ export function createSampleData(): SampleData {
       deleted: null,
       created_at: daysAgo(days + 400),
       last_modified: daysAgo(days),
-      last_update: daysAgo(days + 1),
+      last_update: lastUpdate,
       frequency: index % 2 ? 'monthly' : 'daily',
+      frequency_date: null,
       license: 'lov2',
       tags: ['mobilite', 'open-data'].slice(0, (index % 2) + 1),
+      ...harvested(origin, id, slug, lastUpdate),
+      contact_points: contactPointsOf({ contactPoints }, org?.id ?? null),
       quality_score: Math.round((0.33 + ((index * 0.137) % 0.66)) * 100) / 100,
       metrics: { views: 1200 - index * 97, followers: 12 - index, reuses: 2, discussions: index % 3, resources_downloads: 5400 - index * 411 },
       resources: resourceTitles.map((resourceTitle, n) => resource(id, n, resourceTitle, index + n, days + n)),
@@ -495,37 +632,54 @@ export function createSampleData(): SampleData {
       deleted: null,
     },
   ];
-  return { users: [camille, jean, admin], organizations: [mairie, agence, observatoire], dataservices, datasets, reuses, discussions, invitations };
+  return {
+    users: [camille, jean, admin],
+    organizations: [mairie, agence, observatoire],
+    contactPoints,
+    dataservices,
+    datasets,
+    reuses,
+    discussions,
+    invitations,
+  };
 }
 
 /**
  * Adds `count` generated datasets to the first organization of the sample user, with a
  * realistic full payload (long description, several resources), for load and benchmarks.
  */
-export function addGeneratedDatasets(data: SampleData, count: number): void {
+export function addGeneratedDatasets(data: SampleData, count: number, origin = 'http://127.0.0.1'): void {
   const orgs = data.organizations.filter((org) => data.users[0].id in org.members);
   const themes = ['Stationnement', 'Éclairage public', 'Arbres d’alignement', 'Collecte des déchets', 'Équipements sportifs', 'Délibérations'];
   for (let n = 0; n < count; n++) {
     const id = objectId(0xda7b, n + 1);
     const title = `${themes[n % themes.length]} — lot ${n + 1}`;
     const days = 100 + (n % 700);
+    const slug = `${slugify(title)}-${n + 1}`;
+    const lastUpdate = daysAgo(days + 2);
+    const org = orgs[n % orgs.length].id;
     data.datasets.push({
       id,
       title,
-      slug: `${slugify(title)}-${n + 1}`,
+      slug,
+      oldSlugs: [],
       acronym: null,
       description: LONG_DESCRIPTION.repeat(3),
+      description_short: `${themes[n % themes.length]} de la commune, lot ${n + 1}.`,
       owner: null,
-      organization: orgs[n % orgs.length].id,
+      organization: org,
       private: n % 50 === 0,
       archived: n % 97 === 0 ? daysAgo(days - 10) : null,
       deleted: null,
       created_at: daysAgo(days + 300),
       last_modified: daysAgo(days),
-      last_update: daysAgo(days + 2),
+      last_update: lastUpdate,
       frequency: 'annual',
+      frequency_date: null,
       license: 'lov2',
       tags: ['generated', 'open-data', slugify(themes[n % themes.length])],
+      ...harvested(origin, id, slug, lastUpdate),
+      contact_points: contactPointsOf(data, org),
       quality_score: ((n * 37) % 100) / 100,
       metrics: { views: n * 3, followers: n % 7, reuses: 0, discussions: 0, resources_downloads: n * 11 },
       resources: [0, 1, 2].map((r) => resource(id, r, `${title} (${r + 1})`, n + r, days + r)),

@@ -2,17 +2,22 @@
 // ../shared/API-NOTES.md: 401 for a bad key on every request, unpaginated /me lists,
 // X-Fields masks, PUT as a patch that ignores read-only keys, 400 with per-field
 // errors, tags slugified and sorted, last_modified bumped on change, permissions per
-// caller, 410 for deleted reuses. Faults (latency, statuses, resets, truncated or
-// non-JSON bodies) can be switched on by tests, in process or over HTTP (/__control/).
+// caller, 410 for deleted reuses, datasets and resources written as udata's forms do,
+// uploads streamed to a temporary folder. Faults (latency, statuses, resets, truncated
+// or non-JSON bodies, uploads cut off or refused as too large) can be switched on by
+// tests, in process or over HTTP (/__control/).
+import { createReadStream } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { fail, HttpFailure, type Result, type RouteRequest, type StandInContext } from './context';
 import { applyMask, MaskInconsistentError, MaskParseError, parseMask } from './fieldMask';
 import { dataservicesRoute } from './routes/dataservices';
-import { datasetsRoute } from './routes/datasets';
+import { datasetsRoute, datasetUploadRoute, isUploadPath } from './routes/datasets';
 import { meRoute } from './routes/me';
 import { reusesRoute } from './routes/reuses';
-import { addGeneratedDatasets, addGeneratedReuses, createSampleData, type SampleData, type StoredReuse, type StoredUser } from './sampleData';
+import { spatialRoute } from './routes/spatial';
+import { BodyTooLarge, ConnectionGone, receiveMultipart, UploadStore, type UploadRecord } from './uploads';
+import { addGeneratedDatasets, addGeneratedReuses, createSampleData, type SampleData, type StoredReuse } from './sampleData';
 import { authenticate } from './apiTokens';
 
 export { REUSE_TOPICS, REUSE_TYPES } from './routes/reuses';
@@ -32,6 +37,16 @@ export interface Fault {
   reset?: boolean;
   /** Send the real answer's headers and half its body, then cut the connection. */
   truncate?: boolean;
+  /**
+   * Reset the connection once this many bytes of the request body have arrived (an
+   * upload cut off mid-body: nothing is stored, the dataset stays as it was).
+   */
+  resetAfterBytes?: number;
+  /**
+   * Answer 413 "Request Entity Too Large" as a proxy in front of udata does (nginx's
+   * page, text/html), without passing the request on; the body is read and discarded.
+   */
+  tooLarge?: boolean;
   /** How many requests the fault applies to; forever when absent. */
   times?: number;
 }
@@ -60,6 +75,11 @@ export interface StandInOptions {
   legacyApiKeyEndpoints?: boolean;
   /** Reuse badge kinds; none by default, as in core udata. */
   reuseBadges?: Record<string, string>;
+  /**
+   * Refuse an upload body longer than this with 413, as a proxy's size limit does
+   * (udata itself sets none); unlimited by default.
+   */
+  maxUploadBytes?: number;
 }
 
 export interface StandIn {
@@ -67,6 +87,12 @@ export interface StandIn {
   legacyApiKeyEndpoints: boolean;
   /** udata's READ_ONLY_MODE: writes of non-administrators answer 423. */
   readOnly: boolean;
+  /** The size limit of upload bodies (413 past it), or null for none. */
+  maxUploadBytes: number | null;
+  /** Every upload: stored ones (`complete`), and those cut off mid-body. */
+  readonly uploads: UploadRecord[];
+  /** The folder the uploaded files are stored in (removed on close). */
+  readonly uploadDir: string;
   /** `http://127.0.0.1:<port>` */
   origin: string;
   /** `http://127.0.0.1:<port>/api/1` — the value for `datagouv.apiUrl`. */
@@ -74,7 +100,7 @@ export interface StandIn {
   data: SampleData;
   requests: RecordedRequest[];
   faults: Fault[];
-  /** Forgets recorded requests and faults, and reloads the sample data. */
+  /** Forgets recorded requests, faults and uploads (deleting their files), and reloads the sample data. */
   reset(): void;
   /** Changes a reuse behind the extension's back, as another user would. */
   touchReuse(id: string, patch: Partial<StoredReuse>): StoredReuse;
@@ -82,7 +108,8 @@ export interface StandIn {
 }
 
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
-  let data = load(options);
+  let data: SampleData;
+  const uploads = new UploadStore();
   const requests: RecordedRequest[] = [];
   const faults: Fault[] = [];
   const sockets = new Set<Socket>();
@@ -103,6 +130,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const origin = `http://127.0.0.1:${port}`;
+  data = load(options, origin);
 
   // What the route families and renderers see of the stand-in.
   const ctx: StandInContext = {
@@ -120,11 +148,15 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       lastTimestamp = Math.max(Date.now(), lastTimestamp + 1);
       return new Date(lastTimestamp).toISOString();
     },
+    uploads,
   };
 
   const api: StandIn = {
     legacyApiKeyEndpoints: options.legacyApiKeyEndpoints ?? false,
     readOnly: false,
+    maxUploadBytes: options.maxUploadBytes ?? null,
+    uploads: uploads.records,
+    uploadDir: uploads.root,
     origin,
     apiUrl: `${origin}/api/1`,
     get data() {
@@ -133,11 +165,13 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     requests,
     faults,
     reset() {
-      data = load(options);
+      data = load(options, origin);
       requests.length = 0;
       faults.length = 0;
+      uploads.reset();
       api.legacyApiKeyEndpoints = options.legacyApiKeyEndpoints ?? false;
       api.readOnly = false;
+      api.maxUploadBytes = options.maxUploadBytes ?? null;
     },
     touchReuse(id, patch) {
       const reuse = data.reuses.find((r) => r.id === id);
@@ -149,14 +183,15 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      uploads.close();
     },
   };
   return api;
 }
 
-function load(options: StandInOptions): SampleData {
-  const sample = createSampleData();
-  if (options.datasets) addGeneratedDatasets(sample, options.datasets);
+function load(options: StandInOptions, origin: string): SampleData {
+  const sample = createSampleData(origin);
+  if (options.datasets) addGeneratedDatasets(sample, options.datasets, origin);
   if (options.reuses) addGeneratedReuses(sample, options.reuses);
   return sample;
 }
@@ -164,7 +199,9 @@ function load(options: StandInOptions): SampleData {
 async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', standIn.origin);
   const method = (req.method ?? 'GET').toUpperCase();
-  const rawBody = await readBody(req);
+  // An upload's body is streamed to disk by its route, never read whole.
+  const streamed = url.pathname.startsWith('/api/1/') && isUploadPath(method, url.pathname.slice('/api/1'.length));
+  const rawBody = streamed ? '' : await readBody(req);
 
   // udata/cors.py: /api answers every origin with `*`; a preflight echoes the method
   // and headers it asks for; no header is exposed, and no Max-Age is sent.
@@ -182,6 +219,8 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
 
   if (url.pathname.startsWith('/__control/')) return control(standIn, url.pathname, method, rawBody, res);
   if (url.pathname === '/admin/me/profile' || url.pathname === '/admin/me/profile/') return profilePage(ctx, res);
+  // udata/core/storages/__init__.py: uploaded files are served under /s/resources/.
+  if (url.pathname.startsWith('/s/resources/') && (method === 'GET' || method === 'HEAD')) return storedFile(ctx, url.pathname, method, res);
   if (!url.pathname.startsWith('/api/1/')) return send(res, 404, { message: 'Not found' });
 
   const path = url.pathname.slice('/api/1'.length);
@@ -207,9 +246,14 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
   const fault = takeFault(standIn.faults, method, path);
   if (fault?.delayMs) await delay(fault.delayMs, req);
   if (!res.socket || res.socket.destroyed) return; // the client gave up while we waited
-  if (fault?.reset) {
+  if (fault?.reset || (fault?.resetAfterBytes !== undefined && !streamed && Buffer.byteLength(rawBody) >= fault.resetAfterBytes)) {
     req.socket.destroy();
     record.status = -1;
+    return;
+  }
+  if (fault?.tooLarge) {
+    tooLarge(req, res, streamed);
+    record.status = 413;
     return;
   }
   if (fault?.status) {
@@ -243,7 +287,20 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
     if (standIn.readOnly && method !== 'GET' && user && !user.roles.includes('admin')) {
       fail(423, 'Due to security reasons, the creation of new content is currently disabled.');
     }
-    const result = route(ctx, method, path, url.searchParams, body, user);
+    const contentTypeHeader = req.headers['content-type'];
+    const request: RouteRequest = { method, parts: path.split('/').filter(Boolean), query: url.searchParams, body, contentType: contentTypeHeader, user };
+    let result: Result;
+    if (streamed) {
+      // A proxy's size limit: a body announced too long is refused before it is read.
+      const limit = standIn.maxUploadBytes;
+      const announced = Number(req.headers['content-length']);
+      if (limit !== null && Number.isFinite(announced) && announced > limit) throw new BodyTooLarge();
+      result = await datasetUploadRoute(ctx, request, () =>
+        receiveMultipart(req, ctx.uploads.incomingPath(), { resetAfterBytes: fault?.resetAfterBytes, maxBytes: limit ?? undefined }),
+      );
+    } else {
+      result = route(ctx, request);
+    }
     status = result.status ?? 200;
     payload = result.body;
     headers = result.headers ?? {};
@@ -259,6 +316,15 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
       }
     }
   } catch (error) {
+    if (error instanceof ConnectionGone) {
+      record.status = -1;
+      return;
+    }
+    if (error instanceof BodyTooLarge) {
+      tooLarge(req, res, streamed);
+      record.status = 413;
+      return;
+    }
     if (!(error instanceof HttpFailure)) throw error;
     status = error.status;
     payload = error.body;
@@ -288,8 +354,7 @@ function takeFault(faults: Fault[], method: string, path: string): Fault | undef
 // ---- routing ---------------------------------------------------------------------
 
 /** Hands a request under /api/1 to its route family. */
-function route(ctx: StandInContext, method: string, path: string, query: URLSearchParams, body: unknown, user?: StoredUser): Result {
-  const request: RouteRequest = { method, parts: path.split('/').filter(Boolean), query, body, user };
+function route(ctx: StandInContext, request: RouteRequest): Result {
   switch (request.parts[0]) {
     case 'me':
       return meRoute(ctx, request);
@@ -299,6 +364,8 @@ function route(ctx: StandInContext, method: string, path: string, query: URLSear
       return datasetsRoute(ctx, request);
     case 'dataservices':
       return dataservicesRoute(ctx, request);
+    case 'spatial':
+      return spatialRoute(ctx, request);
   }
   fail(404, 'The requested URL was not found on the server.');
 }
@@ -322,7 +389,10 @@ function control(standIn: StandIn, path: string, method: string, rawBody: string
     case 'POST /__control/settings':
       if (typeof body.legacyApiKeyEndpoints === 'boolean') standIn.legacyApiKeyEndpoints = body.legacyApiKeyEndpoints;
       if (typeof body.readOnly === 'boolean') standIn.readOnly = body.readOnly;
-      return send(res, 200, { legacyApiKeyEndpoints: standIn.legacyApiKeyEndpoints, readOnly: standIn.readOnly });
+      if (body.maxUploadBytes === null || typeof body.maxUploadBytes === 'number') standIn.maxUploadBytes = body.maxUploadBytes;
+      return send(res, 200, { legacyApiKeyEndpoints: standIn.legacyApiKeyEndpoints, readOnly: standIn.readOnly, maxUploadBytes: standIn.maxUploadBytes });
+    case 'GET /__control/uploads':
+      return send(res, 200, standIn.uploads);
     case 'POST /__control/touch':
       return send(res, 200, standIn.touchReuse(body.id, body.patch ?? {}));
     default:
@@ -337,6 +407,30 @@ function profilePage(ctx: StandInContext, res: ServerResponse): void {
       `<h1>Local data.gouv.fr stand-in</h1><p>This is not data.gouv.fr. The sample account's API key is:</p>` +
       `<pre>${ctx.data.users[0].apiKey}</pre>`,
   );
+}
+
+/** An uploaded file, as the storage serves it. */
+function storedFile(ctx: StandInContext, pathname: string, method: string, res: ServerResponse): void {
+  const fsFilename = decodeURIComponent(pathname.slice('/s/resources/'.length));
+  const file = ctx.uploads.stat(fsFilename);
+  if (!file) return send(res, 404, { message: 'Not found' });
+  const resource = ctx.data.datasets.flatMap((d) => d.resources).find((r) => r.fs_filename === fsFilename);
+  res.writeHead(200, { 'Content-Type': resource?.mime ?? 'application/octet-stream', 'Content-Length': String(file.size) });
+  if (method === 'HEAD') return void res.end();
+  createReadStream(file.path).pipe(res);
+}
+
+/**
+ * 413 as nginx answers past client_max_body_size. The rest of the body is read and
+ * discarded (nginx's lingering close), so that the client gets the answer.
+ */
+function tooLarge(req: IncomingMessage, res: ServerResponse, streamed: boolean): void {
+  const page =
+    '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body>\r\n' +
+    '<center><h1>413 Request Entity Too Large</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+  res.writeHead(413, 'Request Entity Too Large', { 'Content-Type': 'text/html', 'Content-Length': String(Buffer.byteLength(page)) });
+  res.end(page);
+  if (streamed) req.resume();
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {

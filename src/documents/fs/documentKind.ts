@@ -13,6 +13,11 @@ export interface DocumentKind<D extends object, T> {
   readonly keys: readonly string[];
   /** Object fields merged key by key in a three-way save (a reuse's `extras`). */
   readonly mergeByKey?: readonly string[];
+  /**
+   * Fields the PUT clears when they are absent (a dataset's `tags`): every PUT carries
+   * them, with your value when you changed them, data.gouv.fr's current one otherwise.
+   */
+  readonly sentAlways?: readonly string[];
   /** The GET that opens a document: everything it shows and what decides how it opens. */
   fetch(client: ApiClient, key: string, call: CallOptions): Promise<T>;
   /** The masked GET just before a save: the editable fields, deletion and permissions. */

@@ -64,9 +64,14 @@ export async function saveDocument<D extends object, T>(request: SaveRequest<D, 
   if (merge.conflicts.length) return { status: 'conflict', yours, conflicts: merge.conflicts, theirs, theirsValue };
   if (!Object.keys(merge.patch).length) return { status: 'upToDate', yours, document: theirs, value: theirsValue, fromServer: merge.fromServer };
 
+  const patch = { ...merge.patch } as Record<string, unknown>;
+  for (const field of kind.sentAlways ?? []) {
+    if (!(field in patch)) patch[field] = (theirs as Record<string, unknown>)[field];
+  }
+
   let value: T;
   try {
-    value = await kind.update(client, key, merge.patch, call);
+    value = await kind.update(client, key, patch as Partial<D>, call);
   } catch (error) {
     throw toSaveError(error, text, l10n, kind);
   }

@@ -1,5 +1,6 @@
 // Markers (private / archived / deleted), descriptions and contextValues of reuses and
 // datasets, in English and French, on the stand-in's data.
+import { DATASET_RESOURCES_MASK } from '../../../src/api/fieldMasks';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { REUSE_LIST_MASK } from '../../../src/api/fieldMasks';
@@ -76,20 +77,19 @@ describe('markers', () => {
     );
   });
 
-  test('dataset descriptions: markers, resources, quality, last update', async () => {
+  test('dataset descriptions: markers, quality, last update (the resources count once they are loaded)', async () => {
     const datasets = await standInClient(standIn).listOrgDatasets();
     const find = (title: string) => datasets.find((dataset) => dataset.title === title)!;
     const en = nodeContext('en');
-    assert.equal(datasetNode(find('Relevés de trafic routier'), 'p', en, true).description, 'Private · 0 resources · quality 49% · updated Sep 20, 2026');
-    assert.equal(
-      datasetNode(find('Bornes de recharge pour véhicules électriques'), 'p', en, true).description,
-      '3 resources · quality 47% · updated Nov 14, 2026',
-    );
+    assert.equal(datasetNode(find('Relevés de trafic routier'), 'p', en, true).description, 'Private · quality 49% · updated Sep 20, 2026');
+    assert.equal(datasetNode(find('Bornes de recharge pour véhicules électriques'), 'p', en, true).description, 'quality 47% · updated Nov 14, 2026');
     assert.equal(
       // Intl puts (narrow) no-break spaces in French numbers: compare with plain spaces.
       datasetNode(find('Menus des cantines scolaires'), 'p', nodeContext('fr'), true).description?.replace(/\s/g, ' '),
-      'Archivé · 1 ressource · qualité 36 % · mis à jour le 5 oct. 2026',
+      'Archivé · qualité 36 % · mis à jour le 5 oct. 2026',
     );
+    const loaded = { ...find('Bornes de recharge pour véhicules électriques'), resources: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] };
+    assert.equal(datasetNode(loaded, 'p', en, true).description, '3 resources · quality 47% · updated Nov 14, 2026');
     // Under a reuse (its mask has no resources): the markers only, nothing to expand.
     const nested = byTitle('Billet').datasets![0];
     const node = datasetNode(nested, 'p', en, false);
@@ -102,7 +102,8 @@ describe('markers', () => {
 
   test('resource descriptions: format and size when known', async () => {
     const datasets = await standInClient(standIn).listOrgDatasets();
-    const budget = datasets.find((dataset) => dataset.title === 'Budget primitif 2026')!;
+    const listed = datasets.find((dataset) => dataset.title === 'Budget primitif 2026')!;
+    const budget = { ...listed, ...(await standInClient(standIn).getDataset(listed.id, { fields: DATASET_RESOURCES_MASK })) };
     const [pdf, zip] = budget.resources!;
     const en = nodeContext('en');
     assert.equal(resourceNode(pdf, budget, 'p', en).description, 'PDF', 'no size for a PDF without filesize');

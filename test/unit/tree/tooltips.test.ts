@@ -3,6 +3,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Dataset, Reuse } from '../../../src/api/models';
+import { DATASET_RESOURCES_MASK } from '../../../src/api/fieldMasks';
 import { excerpt, formatBytes } from '../../../src/tree/format';
 import { datasetTooltip, escapeMarkdown, markdownLink, resourceTooltip, reuseTooltip } from '../../../src/tree/tooltips';
 import { startStandIn, type StandIn } from '../../server/standIn';
@@ -15,6 +16,8 @@ before(async () => {
   standIn = await startStandIn();
   const client = standInClient(standIn);
   [reuses, datasets] = await Promise.all([client.listOrgReuses(), client.listOrgDatasets()]);
+  // As Organization Datasets has them once expanded: resources come with their own request.
+  datasets = await Promise.all(datasets.map(async (dataset) => ({ ...dataset, ...(await client.getDataset(dataset.id, { fields: DATASET_RESOURCES_MASK })) })));
 });
 after(() => standIn.close());
 

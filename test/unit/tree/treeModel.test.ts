@@ -6,7 +6,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiUrlError } from '../../../src/api/apiUrl';
 import type { ApiClient } from '../../../src/api/client';
-import { DATASET_LIST_MASK, REUSE_LIST_MASK } from '../../../src/api/fieldMasks';
+import { DATASET_LIST_MASK, DATASET_RESOURCES_MASK, REUSE_LIST_MASK } from '../../../src/api/fieldMasks';
 import { idOf, linkOf, pageOf, type TreeNode } from '../../../src/tree/nodes';
 import { DatasetsModel, DiscussionsModel, ReusesModel, type LoadState, type SessionLike, type TreeModel } from '../../../src/tree/treeModel';
 import { startStandIn, type StandIn } from '../../server/standIn';
@@ -125,7 +125,7 @@ describe('Reuses view', () => {
 });
 
 describe('Organization Datasets view', () => {
-  test('first level by organization; datasets; resources from the same answer', async () => {
+  test('first level by organization; datasets; the resources of a dataset with one small request when it is expanded', async () => {
     const model = new DatasetsModel(new FakeSession(standIn), nodeContext('en'));
     const roots = await model.getChildren();
     assert.deepEqual(labels(roots), ['Personal', 'Agence régionale des mobilités', 'Mairie de Saint-Rémy-sur-Loire']);
@@ -135,15 +135,39 @@ describe('Organization Datasets view', () => {
     );
     const agence = await model.getChildren(roots[1]);
     assert.deepEqual(labels(agence), ['Horaires théoriques du réseau de bus (GTFS)', 'Aménagements cyclables', 'Relevés de trafic routier']);
-    const resources = await model.getChildren(agence[0]);
-    assert.deepEqual(labels(resources), ['Horaires GTFS', 'Arrêts']);
-    assert.ok(resources.every((node) => node.contextValue === 'resource'));
-    assert.equal(agence[2].collapsible, 'none', 'a dataset without resources does not expand');
-    await walk(model);
     assert.deepEqual(
       standIn.requests.map((request) => [request.path, request.fields]),
       [['/me/org_datasets/', DATASET_LIST_MASK]],
+      'the list only',
     );
+    const resources = await model.getChildren(agence[0]);
+    assert.deepEqual(labels(resources), ['Horaires GTFS', 'Arrêts']);
+    assert.ok(resources.every((node) => node.contextValue === 'resource:file'));
+    assert.deepEqual(standIn.requests[1] && [standIn.requests[1].path, standIn.requests[1].fields], [
+      `/datasets/${agence[0].kind === 'dataset' && agence[0].dataset.id}/`,
+      DATASET_RESOURCES_MASK,
+    ]);
+    // Expanding again asks nothing.
+    await model.getChildren(agence[0]);
+    assert.equal(standIn.requests.length, 2);
+    // A dataset without resources says so, and how to add one.
+    assert.deepEqual(labels(await model.getChildren(agence[2])), ['No resource yet: drop files here, or use Upload Resource…']);
+    const all = await walk(model);
+    const datasets = all.filter(([, node]) => node.kind === 'dataset').length;
+    assert.equal(standIn.requests.length, 1 + datasets, 'one request per dataset expanded, once');
+  });
+
+  test('resources that fail to load: the reason in their place, and a retry at the next expansion', async () => {
+    const model = new DatasetsModel(new FakeSession(standIn), nodeContext('en'));
+    const [, agence] = await model.getChildren();
+    const [gtfs] = await model.getChildren(agence);
+    standIn.faults.push({ path: '/datasets/', status: 503, times: 3 });
+    const failed = await model.getChildren(gtfs);
+    assert.equal(failed.length, 1);
+    assert.equal(failed[0].kind, 'message');
+    assert.match(failed[0].label, /data\.gouv\.fr|unavailable|503/i);
+    standIn.faults.length = 0;
+    assert.deepEqual(labels(await model.getChildren(gtfs)), ['Horaires GTFS', 'Arrêts']);
   });
 
   test('Open in Browser, Copy ID and Copy Link of a resource', async () => {
@@ -153,6 +177,7 @@ describe('Organization Datasets view', () => {
     assert.equal(idOf(resource), resource.resource.id);
     assert.equal(pageOf(resource), `${resource.dataset.page}#/resources/${resource.resource.id}`);
     assert.equal(resource.resource.url, undefined, 'the mask leaves file URLs out');
+    assert.equal(resource.command?.command, 'datagouv.openResource', 'a click opens the resource document');
     assert.equal(linkOf(resource), pageOf(resource));
     const withUrl = { ...resource, resource: { ...resource.resource, url: 'https://static.data.gouv.fr/x.csv' } };
     assert.equal(linkOf(withUrl), 'https://static.data.gouv.fr/x.csv', 'Copy Link gives the file itself when known');

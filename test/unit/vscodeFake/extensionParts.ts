@@ -10,6 +10,8 @@ import { DatagouvFileSystem, type SaveConflict } from '../../../src/documents/fs
 import { documentKind } from '../../../src/documents/fs/documentKind';
 import { profileKind } from '../../../src/documents/profile/profileKind';
 import { reuseKind } from '../../../src/documents/reuse/reuseKind';
+import { datasetKind } from '../../../src/documents/dataset/datasetKind';
+import { resourceKind } from '../../../src/documents/resource/resourceKind';
 import { Log } from '../../../src/util/log';
 import { EventEmitter, fake } from './vscode';
 
@@ -66,7 +68,13 @@ export async function openWindow(secrets: MemorySecrets, storage = new MemorySto
   const session = new AuthSession(keys, log);
   await session.initialize();
   const conflicts: SaveConflict[] = [];
-  const files = new DatagouvFileSystem([documentKind(reuseKind), documentKind(profileKind)], session, log, (conflict) => conflicts.push(conflict), storage);
+  const files = new DatagouvFileSystem(
+    [documentKind(reuseKind), documentKind(profileKind), documentKind(datasetKind()), documentKind(resourceKind)],
+    session,
+    log,
+    (conflict) => conflicts.push(conflict),
+    storage,
+  );
   return {
     session,
     keys,

@@ -1,0 +1,87 @@
+// Actions on one dataset, from its tree item, its open document or the palette:
+// Delete / Restore, Archive / Unarchive, Make Private / Make Public. The dataset
+// service announces each change: the views and open documents follow by themselves.
+import * as vscode from 'vscode';
+import type { DatasetPatch } from '../api/models';
+import { runCommand, type CommandId } from './commandIds';
+import { resolveDatasetTarget, type DatasetTarget } from './datasetTarget';
+import type { Command, CommandContext } from './registry';
+import { patchingCommand, targetedCommand, type TargetKind } from './targetedCommand';
+
+const DATASET: TargetKind<DatasetTarget> = { resolve: resolveDatasetTarget, titleOf: (ctx, id) => ctx.datasets.title(id) };
+
+function datasetCommand(
+  id: CommandId,
+  name: string,
+  title: () => string,
+  action: (ctx: CommandContext, target: DatasetTarget, datasetTitle: string) => Promise<void>,
+): Command {
+  return targetedCommand(DATASET, id, name, title, action);
+}
+
+function patchCommand(id: CommandId, name: string, title: () => string, body: () => DatasetPatch, done: (datasetTitle: string) => string): Command {
+  return patchingCommand(DATASET, (ctx, datasetId, patch: DatasetPatch) => ctx.datasets.update(datasetId, patch), id, name, title, body, done);
+}
+
+export const datasetActionCommands: Command[] = [
+  datasetCommand(
+    'datagouv.deleteDataset',
+    'Delete Dataset',
+    () => vscode.l10n.t('Delete Dataset'),
+    async (ctx, target, name) => {
+      const remove = vscode.l10n.t('Delete');
+      const choice = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Delete the dataset “{0}”?', name),
+        { modal: true, detail: vscode.l10n.t('It disappears from data.gouv.fr with its resources. You can restore it later with "Restore Dataset".') },
+        remove,
+      );
+      if (choice !== remove) return;
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting the dataset…') }, () =>
+        ctx.datasets.delete(target.id),
+      );
+      const restore = vscode.l10n.t('Restore Dataset');
+      const again = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is deleted.', name), restore);
+      if (again === restore) await runCommand('datagouv.restoreDataset', { id: target.id, title: name });
+    },
+  ),
+  datasetCommand(
+    'datagouv.restoreDataset',
+    'Restore Dataset',
+    () => vscode.l10n.t('Restore Dataset'),
+    async (ctx, target, name) => {
+      // udata has no restore endpoint: `PUT {"deleted": null}` (udata/core/dataset/api.py).
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring the dataset…') }, () =>
+        ctx.datasets.restore(target.id),
+      );
+      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is restored.', name));
+    },
+  ),
+  patchCommand(
+    'datagouv.archiveDataset',
+    'Archive Dataset',
+    () => vscode.l10n.t('Archive Dataset'),
+    () => ({ archived: new Date().toISOString() }),
+    (name) => vscode.l10n.t('“{0}” is archived.', name),
+  ),
+  patchCommand(
+    'datagouv.unarchiveDataset',
+    'Unarchive Dataset',
+    () => vscode.l10n.t('Unarchive Dataset'),
+    () => ({ archived: null }),
+    (name) => vscode.l10n.t('“{0}” is no longer archived.', name),
+  ),
+  patchCommand(
+    'datagouv.makeDatasetPrivate',
+    'Make Dataset Private',
+    () => vscode.l10n.t('Make Dataset Private'),
+    () => ({ private: true }),
+    (name) => vscode.l10n.t('“{0}” is now private.', name),
+  ),
+  patchCommand(
+    'datagouv.makeDatasetPublic',
+    'Make Dataset Public',
+    () => vscode.l10n.t('Make Dataset Public'),
+    () => ({ private: false }),
+    (name) => vscode.l10n.t('“{0}” is now public.', name),
+  ),
+];

@@ -1,0 +1,57 @@
+// Datasets as documents of the `datagouv` file system: `datagouv:/datasets/<id>/<slug>.json`,
+// read with `GET /datasets/{id}/`, saved with `PUT /datasets/{id}/` (udata's DatasetForm:
+// the changed fields, plus those it would clear if absent). Pure code but for the
+// platform's choices, which the kind reads to check licenses and granularities.
+import type { Dataset } from '../../api/models';
+import { DATASET_DOCUMENT_MASK } from '../../api/fieldMasks';
+import type { DocumentKind } from '../fs/documentKind';
+import { isIdOrSlug } from '../reuse/reuseReference';
+import type { DatasetChoices } from './datasetSchema';
+import {
+  DATASET_DOCUMENT_KEYS,
+  DATASET_SENT_ALWAYS,
+  checkDatasetText,
+  datasetPatchBody,
+  projectDataset,
+  renderDatasetDocument,
+  type DatasetDocument,
+} from './datasetDocument';
+
+/** The dataset id of a document path, or undefined (only an id- or slug-shaped segment names one). */
+export function datasetKeyOf(path: string): string | undefined {
+  const id = /^\/datasets\/([^/]+)\/[^/]+\.json$/.exec(path)?.[1];
+  return id && isIdOrSlug(id) ? id : undefined;
+}
+
+export function datasetKind(choices: () => DatasetChoices = () => ({})): DocumentKind<DatasetDocument, Dataset> {
+  return {
+    keyOf: datasetKeyOf,
+    keys: DATASET_DOCUMENT_KEYS,
+    mergeByKey: ['extras'],
+    sentAlways: DATASET_SENT_ALWAYS,
+    fetch: (client, id, call) => client.getDataset(id, { ...call, fields: DATASET_DOCUMENT_MASK }),
+    fetchEditable: (client, id, call) => client.getDataset(id, { ...call, fields: DATASET_DOCUMENT_MASK }),
+    update: (client, id, patch, call) => client.updateDataset(id, datasetPatchBody(patch), { ...call, fields: DATASET_DOCUMENT_MASK }),
+    check: (text, base, l10n) => checkDatasetText(text, base, l10n, choices),
+    project: projectDataset,
+    render: renderDatasetDocument,
+    createdAt: (dataset) => Date.parse(dataset.created_at ?? '') || undefined,
+    readonlyReason(dataset, l10n) {
+      if (dataset.deleted) return l10n.t('This dataset is deleted on data.gouv.fr, so it opens read-only. Restore it to edit it again.');
+      if (dataset.permissions && !dataset.permissions.edit) {
+        return l10n.t('You may read this dataset but not edit it: only its owner, the editors of its organization and platform administrators can.');
+      }
+      return undefined;
+    },
+    restoreAction: (dataset, l10n) =>
+      dataset.deleted && dataset.permissions?.edit !== false
+        ? { title: l10n.t('Restore Dataset'), command: 'datagouv.restoreDataset', argument: { id: dataset.id } }
+        : undefined,
+    savedMessage: (dataset, l10n) => l10n.t('$(check) Saved “{0}” on data.gouv.fr', dataset.title ?? dataset.id),
+    goneMessage: (l10n) =>
+      l10n.t(
+        'Not saved: this dataset was deleted on data.gouv.fr since you opened it. Your changes are still in the editor: restore the dataset ("data.gouv.fr: Restore Dataset") and save again, or copy your text.',
+      ),
+    describe: (dataset, l10n) => dataset?.title ?? l10n.t('this dataset'),
+  };
+}
