@@ -22,10 +22,11 @@ export const REUSE_LIST_MASK = [
 
 /**
  * What the Organization Datasets view shows for a dataset (title, markers, last
- * update, quality, resource count) and its resources (title, format, size). With
- * 10,000 datasets every field costs ~10,000 copies: no metrics, no URLs of files.
+ * update, quality). With 10,000 datasets every field costs ~10,000 copies: no
+ * metrics, no resources (they load when a dataset is expanded: DATASET_RESOURCES_MASK),
+ * no page (asked when Open in Browser or Copy Link needs it).
  */
-export const DATASET_LIST_MASK = ['id,title,private,archived,deleted,last_update,page,quality{score},permissions', ORG_REF, OWNER_REF].join(',');
+export const DATASET_LIST_MASK = ['id,title,private,archived,deleted,last_update,quality{score},permissions', ORG_REF, OWNER_REF].join(',');
 
 /** A dataset's resources, loaded when it is expanded in Organization Datasets. */
 export const DATASET_RESOURCES_MASK = 'id,resources{id,title,format,filesize,filetype}';

@@ -36,11 +36,20 @@ async function pageFor(target: unknown, ctx: CommandContext): Promise<string | u
 
 /**
  * The node's page; an organization's comes from GET /me/ (fetched once per sign-in),
- * since the list masks leave it out, and falls back to the site's address by id.
+ * since the list masks leave it out, and falls back to the site's address by id. A
+ * dataset's (and so a resource's) is asked when needed: the Organization Datasets list
+ * leaves it out too, being the biggest answer of the extension.
  */
-export async function resolvePage(node: TreeNode, session: AuthSession): Promise<string | undefined> {
+export async function resolvePage(node: TreeNode, session: Pick<AuthSession, 'client' | 'me'>): Promise<string | undefined> {
   const page = pageOf(node);
-  if (page || node.kind !== 'group' || !node.organization) return page;
+  if (page) return page;
+  if (node.kind === 'dataset' || node.kind === 'resource') {
+    const dataset = await session.client.getDataset(node.dataset.id, { fields: 'id,page' });
+    if (!dataset.page) return undefined;
+    node.dataset.page = dataset.page;
+    return pageOf(node);
+  }
+  if (node.kind !== 'group' || !node.organization) return page;
   const id = node.organization.id;
   const me = await session.me().catch(() => undefined);
   return me?.organizations?.find((org) => org.id === id)?.page ?? `${session.client.baseUrl.origin}/organizations/${encodeURIComponent(id)}/`;

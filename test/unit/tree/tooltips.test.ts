@@ -87,7 +87,9 @@ describe('dataset and resource tooltips', () => {
     assert.match(text, /Resources: 3/);
     assert.match(text, /Metadata quality: 47%/);
     assert.ok(!/Views:/.test(text), 'the list mask has no metrics: no line rather than zeros');
-    assert.match(text, /\[Page on data\.gouv\.fr\]\(http:\/\/127\.0\.0\.1:\d+\/datasets\/bornes-de-recharge-pour-vehicules-electriques\/\)/);
+    assert.ok(!/Page on data\.gouv\.fr/.test(text), 'the list leaves the page out: no link rather than a wrong one');
+    const withPage = plain(datasetTooltip({ ...dataset, page: 'https://www.data.gouv.fr/datasets/bornes/' }, nodeContext('en')));
+    assert.match(withPage, /\[Page on data\.gouv\.fr\]\(https:\/\/www\.data\.gouv\.fr\/datasets\/bornes\/\)/);
   });
 
   test('dataset markers, capitalised', () => {

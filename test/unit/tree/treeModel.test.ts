@@ -2,6 +2,7 @@
 // first level shows, that children come from the same answer (no request per item),
 // that every list request carries its mask, and every error state: a message node
 // with Retry (and Set API Key for a 401), never an empty view hiding a failure.
+import { resolvePage } from '../../../src/commands/openInBrowser';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiUrlError } from '../../../src/api/apiUrl';
@@ -170,15 +171,29 @@ describe('Organization Datasets view', () => {
     assert.deepEqual(labels(await model.getChildren(gtfs)), ['Horaires GTFS', 'Arrêts']);
   });
 
-  test('Open in Browser, Copy ID and Copy Link of a resource', async () => {
-    const model = new DatasetsModel(new FakeSession(standIn), nodeContext('en'));
-    const resource = (await walk(model)).map(([, node]) => node).find((node) => node.kind === 'resource');
+  test('Open in Browser, Copy ID and Copy Link of a dataset and a resource: the page asked once, when needed', async () => {
+    const session = new FakeSession(standIn);
+    const model = new DatasetsModel(session, nodeContext('en'));
+    const nodes = (await walk(model)).map(([, node]) => node);
+    const resource = nodes.find((node) => node.kind === 'resource');
     assert.ok(resource?.kind === 'resource');
     assert.equal(idOf(resource), resource.resource.id);
-    assert.equal(pageOf(resource), `${resource.dataset.page}#/resources/${resource.resource.id}`);
     assert.equal(resource.resource.url, undefined, 'the mask leaves file URLs out');
     assert.equal(resource.command?.command, 'datagouv.openResource', 'a click opens the resource document');
-    assert.equal(linkOf(resource), pageOf(resource));
+    assert.equal(pageOf(resource), undefined, 'the list has no pages');
+    standIn.requests.length = 0;
+    const page = await resolvePage(resource, { client: session.client, me: () => Promise.reject(new Error('not asked')) });
+    assert.equal(
+      page,
+      `${standIn.apiUrl.replace('/api/1', '')}/datasets/${standIn.data.datasets.find((d) => d.id === resource.dataset.id)?.slug}/#/resources/${resource.resource.id}`,
+    );
+    assert.deepEqual(
+      standIn.requests.map((r) => [r.path, r.fields]),
+      [[`/datasets/${resource.dataset.id}/`, 'id,page']],
+    );
+    // The dataset node shares it: no second request.
+    const dataset = nodes.find((node) => node.kind === 'dataset' && node.dataset.id === resource.dataset.id)!;
+    assert.equal(pageOf(dataset), resource.dataset.page);
     const withUrl = { ...resource, resource: { ...resource.resource, url: 'https://static.data.gouv.fr/x.csv' } };
     assert.equal(linkOf(withUrl), 'https://static.data.gouv.fr/x.csv', 'Copy Link gives the file itself when known');
   });
