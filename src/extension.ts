@@ -24,6 +24,7 @@ import { resourceKind } from './documents/resource/resourceKind';
 import { PlatformSchemaProvider, SCHEMA_SCHEME } from './documents/schemaProvider';
 import { PlatformChoices } from './services/platformChoices';
 import { uploadSourceFromDisk } from './uploads/uploadSourceFromDisk';
+import { nodeUploadTransport } from './api/nodeUploadTransport';
 import { AccountService } from './services/accountService';
 import { DatasetService } from './services/datasetService';
 import { ReuseService } from './services/reuseService';
@@ -34,7 +35,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const started = Date.now();
   const log = new Log();
   const keys = new ApiKeyStore(context.secrets);
-  const session = new AuthSession(keys, log);
+  const session = new AuthSession(keys, log, nodeUploadTransport);
   const reuses = new ReuseService(session);
   const datasets = new DatasetService(session);
   const account = new AccountService(session);

@@ -63,6 +63,8 @@ export interface ApiClientOptions {
   maxRetryAfterMs?: number;
   /** Replaces global fetch (benchmarks count bytes through it). */
   fetch?: typeof fetch;
+  /** How uploads are sent; fetch when absent (the Node host passes nodeUploadTransport). */
+  uploadTransport?: UploadTransport;
 }
 
 export interface CallOptions {
@@ -83,6 +85,23 @@ export interface LabelledCall extends CallOptions {
 
 function withLang(path: string, lang: string | undefined): string {
   return lang ? `${path}?lang=${encodeURIComponent(lang)}` : path;
+}
+
+/** Sends one upload request (a streamed body) and resolves its answer, whatever its status. */
+export type UploadTransport = (
+  url: URL,
+  init: { method: string; headers: Record<string, string>; body: ReadableStream<Uint8Array>; signal?: AbortSignal },
+) => Promise<Response>;
+
+/** fetch, as VS Code for the Web sends an upload: the browser reads the stream as it sends it. */
+function fetchUploadTransport(fetchImpl: typeof fetch): UploadTransport {
+  return (url, init) =>
+    fetchImpl(url, {
+      ...init,
+      redirect: 'manual',
+      // Required by fetch for a streamed request body.
+      duplex: 'half',
+    } as RequestInit);
 }
 
 export interface UploadOptions extends CallOptions {
@@ -407,15 +426,9 @@ export class ApiClient {
       const headers: Record<string, string> = {};
       if (apiKey) headers['X-API-KEY'] = apiKey;
       if (call.fields) headers['X-Fields'] = call.fields;
+      if (call.upload) return this.sendUpload(method, url, headers, call.upload, call.signal);
       const options: Options = { method, headers, signal: call.signal };
       if (call.body !== undefined) options.json = call.body;
-      if (call.upload) {
-        headers['Content-Type'] = call.upload.contentType;
-        headers['Content-Length'] = String(call.upload.length);
-        options.body = call.upload.body;
-        // An upload lasts as long as the file takes: the user cancels it, no timer does.
-        options.timeout = false;
-      }
       const started = Date.now();
       const logPath = url.pathname + url.search;
       try {
@@ -425,8 +438,7 @@ export class ApiClient {
       } catch (cause) {
         const status = cause instanceof HTTPError ? cause.response.status : errorLabel(cause);
         this.options.logger?.request(method, logPath, status, Date.now() - started);
-        // A streamed body cannot be sent twice: an upload never follows a redirect.
-        const next = cause instanceof HTTPError && !call.upload ? this.redirectTarget(cause.response, url) : undefined;
+        const next = cause instanceof HTTPError ? this.redirectTarget(cause.response, url) : undefined;
         if (next && hop < MAX_REDIRECTS) {
           url = next;
           continue;
@@ -441,6 +453,40 @@ export class ApiClient {
    * path (udata answers 308 for an old slug). Anything else is refused, key or not:
    * the caller gets a `redirect` error naming where the server wanted to go.
    */
+  /**
+   * An upload does not go through ky: ky keeps a copy of each request's body for its
+   * retries, which for a streamed file means holding all of it in memory. It goes by
+   * the upload transport (node:http in the Node host, fetch elsewhere). No timer (an
+   * upload lasts as long as the file takes: the user cancels it), no retry, and no
+   * redirect followed (a stream cannot be sent twice).
+   */
+  private async sendUpload(
+    method: string,
+    url: URL,
+    headers: Record<string, string>,
+    upload: MultipartBody,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
+    const started = Date.now();
+    const logPath = url.pathname + url.search;
+    const transport = this.options.uploadTransport ?? fetchUploadTransport(this.options.fetch ?? fetch);
+    let response: Response;
+    try {
+      response = await transport(url, {
+        method,
+        headers: { ...headers, Accept: 'application/json', 'Content-Type': upload.contentType, 'Content-Length': String(upload.length) },
+        body: upload.body,
+        signal,
+      });
+    } catch (cause) {
+      this.options.logger?.request(method, logPath, errorLabel(cause), Date.now() - started);
+      throw this.toApiError(cause, method, url.pathname);
+    }
+    this.options.logger?.request(method, logPath, response.status, Date.now() - started);
+    if (response.ok) return response;
+    throw await this.errorOfResponse(response, method, url);
+  }
+
   private redirectTarget(response: Response, from: URL): URL | undefined {
     if (response.status < 300 || response.status >= 400) return undefined;
     const location = response.headers.get('location');
@@ -471,7 +517,11 @@ export class ApiClient {
 
   private async toApiErrorAsync(cause: unknown, method: string, url: URL): Promise<ApiError> {
     if (!(cause instanceof HTTPError)) return this.toApiError(cause, method, url.pathname);
-    const response = cause.response;
+    return this.errorOfResponse(cause.response, method, url);
+  }
+
+  /** The ApiError of an answer that is not a success: its status, and the server's words. */
+  private async errorOfResponse(response: Response, method: string, url: URL): Promise<ApiError> {
     const status = response.status;
     const kind = kindForStatus(status);
     let text = '';

@@ -13,6 +13,7 @@ export type ApiErrorKind =
   | 'validation' // 400
   | 'rateLimited' // 429
   | 'locked' // 423: udata's read-only (maintenance) mode refuses every write
+  | 'tooLarge' // 413: a body (an upload) bigger than a proxy in front of udata accepts
   | 'server' // 5xx
   | 'redirect' // a redirect the client refused to follow
   | 'invalidResponse' // a 2xx whose body is not the JSON we expected
@@ -74,6 +75,8 @@ export function kindForStatus(status: number): ApiErrorKind {
       return 'gone';
     case 423:
       return 'locked';
+    case 413:
+      return 'tooLarge';
     case 429:
       return 'rateLimited';
     default:

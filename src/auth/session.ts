@@ -5,7 +5,7 @@
 // replaced by another account's (here or in another window) drops every cached
 // identity at once: me, organizations, admin, the status bar.
 import * as vscode from 'vscode';
-import { ApiClient } from '../api/client';
+import { ApiClient, type UploadTransport } from '../api/client';
 import { ApiUrlError, parseApiUrl } from '../api/apiUrl';
 import type { Me } from '../api/models';
 import { affectsApiUrl, readApiUrlSetting } from '../config';
@@ -77,6 +77,8 @@ export class AuthSession implements vscode.Disposable {
   constructor(
     private readonly keys: ApiKeyStore,
     private readonly log: Log,
+    /** How uploads are sent (node:http in the Node host; fetch when absent). */
+    private readonly uploadTransport?: UploadTransport,
   ) {
     this.readApiUrl();
     this.disposables.push(
@@ -178,7 +180,7 @@ export class AuthSession implements vscode.Disposable {
   }
 
   private newIdentity(origin: string, getApiKey: () => Promise<string | undefined> | string | undefined, signedIn: boolean): SessionIdentity {
-    const client = new ApiClient({ apiUrl: this.apiUrl, getApiKey, logger: this.log });
+    const client = new ApiClient({ apiUrl: this.apiUrl, getApiKey, logger: this.log, uploadTransport: this.uploadTransport });
     return new SessionIdentity(origin, ++this.generations, client, signedIn, (identity, me) => this.announceMe(identity, me));
   }
 

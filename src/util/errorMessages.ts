@@ -32,6 +32,10 @@ export function describeApiError(error: ApiError, l10n: Translator): string {
     }
     case 'locked':
       return l10n.t('data.gouv.fr is in read-only mode for maintenance: nothing can be changed right now. Try again later.');
+    case 'tooLarge':
+      return l10n.t(
+        'The file is too large for data.gouv.fr (error 413, answered by the server or a proxy in front of it). Nothing was added; a smaller file, or a link to the file (Add Remote Resource…), will go through.',
+      );
     case 'rateLimited':
       return l10n.t('data.gouv.fr is receiving too many requests. Wait a minute and try again.');
     case 'server':
