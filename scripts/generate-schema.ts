@@ -50,6 +50,12 @@ export function generatedFiles(root = process.cwd()): Record<string, string> {
     'media/reuse.schema.fr.json': json(buildReuseSchema(french)),
     'media/profile.schema.json': json(buildProfileSchema(english)),
     'media/profile.schema.fr.json': json(buildProfileSchema(french)),
+    // The editor's: the platform's lists (licenses, frequencies, granularities) are
+    // offered by the extension's own completion (documents/dataset/choiceHints.ts).
+    'media/dataset.schema.json': json(buildDatasetSchema(english, {}, { forEditor: true })),
+    'media/dataset.schema.fr.json': json(buildDatasetSchema(french, {}, { forEditor: true })),
+    'media/resource.schema.json': json(buildResourceSchema(english)),
+    'media/resource.schema.fr.json': json(buildResourceSchema(french)),
     'src/documents/generated/validateReuseDocument.js': compile(buildReuseSchema(english), 'src/documents/reuse/reuseSchema.ts'),
     'src/documents/generated/validateProfileDocument.js': compile(buildProfileSchema(english), 'src/documents/profile/profileSchema.ts'),
     // The platform's lists (licenses…) are not in these: the documents' rules check them.

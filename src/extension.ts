@@ -18,10 +18,11 @@ import { SaveConflicts, SERVER_VERSION_SCHEME } from './documents/fs/saveConflic
 import { profileKind } from './documents/profile/profileKind';
 import { trackActiveDocument } from './documents/activeDocumentContext';
 import { registerReferenceHints } from './documents/reuse/referenceHints';
+import { registerZoneHints } from './documents/dataset/zoneHints';
+import { registerChoiceHints } from './documents/dataset/choiceHints';
 import { reuseKind } from './documents/reuse/reuseKind';
 import { datasetKind } from './documents/dataset/datasetKind';
 import { resourceKind } from './documents/resource/resourceKind';
-import { PlatformSchemaProvider, SCHEMA_SCHEME } from './documents/schemaProvider';
 import { PlatformChoices } from './services/platformChoices';
 import { uploadSourceFromDisk } from './uploads/uploadSourceFromDisk';
 import { nodeUploadTransport } from './api/nodeUploadTransport';
@@ -42,7 +43,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const choices = new PlatformChoices(session, log);
   const conflicts = new SaveConflicts();
   const files = new DatagouvFileSystem(
-    [documentKind(reuseKind), documentKind(profileKind), documentKind(datasetKind(() => choices.current() ?? {})), documentKind(resourceKind)],
+    [
+      documentKind(reuseKind),
+      documentKind(profileKind),
+      documentKind(
+        datasetKind(
+          () => choices.current() ?? {},
+          () => void choices.load().catch(() => undefined),
+        ),
+      ),
+      documentKind(resourceKind),
+    ],
     session,
     log,
     conflicts.handle,
@@ -60,9 +71,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.registerFileSystemProvider(DOCUMENT_SCHEME, files, { isCaseSensitive: true }),
     vscode.workspace.registerTextDocumentContentProvider(FULL_JSON_SCHEME, new FullJsonProvider(reuses)),
     vscode.workspace.registerTextDocumentContentProvider(SERVER_VERSION_SCHEME, conflicts),
-    vscode.workspace.registerTextDocumentContentProvider(SCHEMA_SCHEME, new PlatformSchemaProvider(choices, session.onDidChange)),
     registerAutoSaveNotice(context.globalState),
     registerReferenceHints(session, log),
+    registerZoneHints(session, log),
+    registerChoiceHints(choices, log),
     trackActiveDocument(files),
     // An action changed a reuse on data.gouv.fr: its clean editors show the new version.
     reuses.onDidChange((id) => id && void files.refreshKey(id)),

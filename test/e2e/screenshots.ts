@@ -95,6 +95,24 @@ async function main(): Promise<void> {
     await closeSuggest();
     await wb.page.waitForTimeout(600); // the toast's slide-in animation
     await shot('failed-save');
+
+    // A dataset opened from Organization Datasets, its license offered from the platform's own list.
+    await closeSuggest();
+    await wb.clearNotifications();
+    await (await wb.revealTreeRow('Organization Datasets', 'Bornes de recharge pour véhicules électriques')).click();
+    await wb.waitForEditorText('"license": "lov2"');
+    await wb.goToEndOfLineWith('"license": "lov2"');
+    for (let i = 0; i < 2; i++) await wb.page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 'lov2'.length; i++) await wb.page.keyboard.press('Shift+ArrowLeft');
+    await wb.page.keyboard.press('Control+Space');
+    await wb.page.locator('.suggest-widget .monaco-list-row', { hasText: 'odc-odbl' }).first().waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Control+Space');
+    await wb.page
+      .locator('.suggest-details')
+      .first()
+      .waitFor({ state: 'visible' })
+      .catch(() => undefined);
+    await shot('dataset-document');
   } finally {
     await wb.close();
     await closeBrowser();

@@ -23,13 +23,20 @@ export function datasetKeyOf(path: string): string | undefined {
   return id && isIdOrSlug(id) ? id : undefined;
 }
 
-export function datasetKind(choices: () => DatasetChoices = () => ({})): DocumentKind<DatasetDocument, Dataset> {
+/**
+ * `choices`: the platform's lists when loaded (the checks never wait for them);
+ * `prepare`: called when a dataset opens, to load them meanwhile.
+ */
+export function datasetKind(choices: () => DatasetChoices = () => ({}), prepare: () => void = () => undefined): DocumentKind<DatasetDocument, Dataset> {
   return {
     keyOf: datasetKeyOf,
     keys: DATASET_DOCUMENT_KEYS,
     mergeByKey: ['extras'],
     sentAlways: DATASET_SENT_ALWAYS,
-    fetch: (client, id, call) => client.getDataset(id, { ...call, fields: DATASET_DOCUMENT_MASK }),
+    fetch: (client, id, call) => {
+      prepare();
+      return client.getDataset(id, { ...call, fields: DATASET_DOCUMENT_MASK });
+    },
     fetchEditable: (client, id, call) => client.getDataset(id, { ...call, fields: DATASET_DOCUMENT_MASK }),
     update: (client, id, patch, call) => client.updateDataset(id, datasetPatchBody(patch), { ...call, fields: DATASET_DOCUMENT_MASK }),
     check: (text, base, l10n) => checkDatasetText(text, base, l10n, choices),

@@ -1,9 +1,10 @@
-// The JSON schema of the dataset document. Its choices (licenses, update frequencies,
-// spatial granularities) come from the platform itself (`GET /datasets/licenses/`,
-// `/datasets/frequencies/`, `/spatial/granularities/`) when they are loaded: the editor
-// gets them through the `datagouv-schema:` documents (datasetSchemaProvider.ts). The
-// validation before a save is compiled from the schema without them (the platform's
-// lists are checked by the document's rules instead), by `npm run generate:schema`.
+// The JSON schema of the dataset document, in the language of a translator. One source
+// for the editor's squiggles and hovers (media/dataset.schema*.json, contributed through
+// `jsonValidation`) and the validation before a save (compiled by Ajv), both written by
+// `npm run generate:schema`. The platform's own lists (licenses, update frequencies,
+// spatial granularities: `GET /datasets/licenses/`…) are not in the files: the
+// extension's completion offers them (choiceHints.ts) and the document's rules check
+// them once loaded; `buildDatasetSchema(l10n, choices)` puts them in for tests and tools.
 import type { Translator } from '../../util/translator';
 import type { Choice, Granularity, License } from '../../api/models';
 import { OBJECT_ID_PATTERN } from '../../api/ids';
@@ -76,7 +77,7 @@ export interface DatasetChoices {
 export const DATE_PATTERN = '^\\d{4}-\\d{2}-\\d{2}$';
 export const GEOID_PATTERN = '^\\S+:\\S+$';
 
-export function buildDatasetSchema(l10n: Translator, choices: DatasetChoices = {}): Record<string, unknown> {
+export function buildDatasetSchema(l10n: Translator, choices: DatasetChoices = {}, options: { forEditor?: boolean } = {}): Record<string, unknown> {
   const license: Record<string, unknown> = {
     type: 'string',
     description: l10n.t("Id of the license (see data.gouv.fr's list of licenses)."),
@@ -90,6 +91,9 @@ export function buildDatasetSchema(l10n: Translator, choices: DatasetChoices = {
   if (choices.frequencies?.length) {
     frequency.enum = choices.frequencies.map((item) => item.id);
     frequency.enumDescriptions = choices.frequencies.map((item) => item.label);
+  } else if (options.forEditor) {
+    // The editor's completion offers the platform's frequencies, labelled: not twice.
+    frequency.type = 'string';
   } else {
     frequency.enum = [...UPDATE_FREQUENCIES];
   }

@@ -219,10 +219,12 @@ class ReferenceHoverProvider implements vscode.HoverProvider {
     if (!at || this.session.apiUrlError) return undefined;
     const range = new vscode.Range(document.positionAt(at.start), document.positionAt(at.end));
     let markdown: string;
+    let found = false;
     try {
       // Signed out too: public datasets and APIs answer without a key.
       const lookup = await this.references.lookup(at.list, at.id, token);
       if (!lookup) return undefined;
+      found = lookup.kind === 'found';
       markdown =
         lookup.kind === 'found'
           ? referenceHoverMarkdown(at.list, lookup.item, vscode.l10n)
@@ -233,7 +235,14 @@ class ReferenceHoverProvider implements vscode.HoverProvider {
       if (token.isCancellationRequested || (error instanceof ApiError && error.kind === 'cancelled')) return undefined;
       markdown = referenceErrorMarkdown(at.list, describeError(error), vscode.l10n);
     }
-    return new vscode.Hover(new vscode.MarkdownString(markdown), range);
+    const contents = new vscode.MarkdownString(markdown);
+    if (at.list === 'datasets' && found) {
+      // A found dataset opens as a document of its own, from here.
+      const argument = encodeURIComponent(JSON.stringify([{ id: at.id }]));
+      contents.appendMarkdown(`\n\n[${vscode.l10n.t('Open Dataset')}](command:datagouv.openDataset?${argument})`);
+      contents.isTrusted = { enabledCommands: ['datagouv.openDataset'] };
+    }
+    return new vscode.Hover(contents, range);
   }
 }
 

@@ -42,7 +42,7 @@ export interface CompletionPlace {
   listed: ReadonlySet<string>;
 }
 
-export function completionText(place: CompletionPlace, id: string): string {
+export function completionText(place: Pick<CompletionPlace, 'before' | 'after'>, id: string): string {
   return place.before + id + place.after;
 }
 
@@ -74,23 +74,37 @@ export function referenceAt(text: string, offset: number): ReferenceAt | undefin
  * lacks its comma, where an insertion would only make the JSON worse.
  */
 export function referenceCompletionAt(text: string, offset: number): CompletionPlace | undefined {
-  const location = getLocation(text, offset);
-  const list = listOf(location.path);
+  const list = listOf(getLocation(text, offset).path);
   if (!list) return undefined;
+  const place = arrayItemCompletionAt(text, offset, [list]);
+  return place && { ...place, list, listed: new Set([...place.listed].filter(isObjectId).map((id) => id.toLowerCase())) };
+}
+
+/** A place in an array of strings where completion may insert a value (see referenceCompletionAt). */
+export type ArrayItemPlace = Omit<CompletionPlace, 'list'>;
+
+/**
+ * Where completion of a string of the array at `arrayPath` (e.g. `['spatial', 'zones']`)
+ * applies at `offset`, with the other values of the array in `listed`.
+ */
+export function arrayItemCompletionAt(text: string, offset: number, arrayPath: readonly string[]): ArrayItemPlace | undefined {
+  const location = getLocation(text, offset);
+  const path = location.path;
+  if (path.length !== arrayPath.length + 1 || typeof path[arrayPath.length] !== 'number' || arrayPath.some((key, index) => path[index] !== key))
+    return undefined;
   const node = location.previousNode;
   if (node && node.type === 'string' && offset > node.offset) {
     const unterminated = isUnterminatedString(text, node.offset);
     const contentEnd = unterminated ? node.offset + node.length : node.offset + node.length - 1;
     if (offset <= contentEnd) {
       return {
-        list,
         start: node.offset + 1,
         end: contentEnd,
         typed: text.slice(node.offset + 1, offset),
         quoted: true,
         before: '',
         after: unterminated ? '"' : '',
-        listed: listedIds(text, list, node.offset),
+        listed: listedValues(text, arrayPath, node.offset),
       };
     }
   }
@@ -105,15 +119,42 @@ export function referenceCompletionAt(text: string, offset: number): CompletionP
   const next = nextSignificant(text, end);
   const valueFollows = next !== undefined && next !== ']' && next !== ',';
   return {
-    list,
     start,
     end,
     typed: text.slice(start, offset),
     quoted: false,
     before: '"',
     after: valueFollows ? (/\s/.test(text[end] ?? '') ? '",' : '", ') : '"',
-    listed: listedIds(text, list, undefined),
+    listed: listedValues(text, arrayPath, undefined),
   };
+}
+
+/**
+ * Where completion of the string value of the property at `propertyPath` (e.g.
+ * `['license']`, `['spatial', 'granularity']`) applies at `offset`: inside its string
+ * (the whole content is replaced), or right after its colon, over a word being typed.
+ */
+export function propertyValueCompletionAt(text: string, offset: number, propertyPath: readonly string[]): Omit<ArrayItemPlace, 'listed'> | undefined {
+  const location = getLocation(text, offset);
+  if (location.isAtPropertyKey || location.path.length !== propertyPath.length || propertyPath.some((key, index) => location.path[index] !== key))
+    return undefined;
+  const node = location.previousNode;
+  if (node && node.type === 'string' && offset > node.offset) {
+    const unterminated = isUnterminatedString(text, node.offset);
+    const contentEnd = unterminated ? node.offset + node.length : node.offset + node.length - 1;
+    if (offset <= contentEnd) {
+      return { start: node.offset + 1, end: contentEnd, typed: text.slice(node.offset + 1, offset), quoted: true, before: '', after: unterminated ? '"' : '' };
+    }
+    return undefined;
+  }
+  let start = offset;
+  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
+  let end = offset;
+  while (end < text.length && WORD_CHAR.test(text[end])) end++;
+  if (previousSignificant(text, start) !== ':') return undefined;
+  const next = nextSignificant(text, end);
+  const valueFollows = next !== undefined && next !== '}' && next !== ',';
+  return { start, end, typed: text.slice(start, offset), quoted: false, before: '"', after: valueFollows ? '",' : '"' };
 }
 
 const WORD_CHAR = /[A-Za-z0-9_.+-]/;
@@ -135,18 +176,16 @@ function isUnterminatedString(text: string, offset: number): boolean {
   return scanner.getTokenError() === ScanError.UnexpectedEndOfString;
 }
 
-/** The ids of the list, but for the string at `exceptOffset` (the one being edited). */
-function listedIds(text: string, list: ReferenceList, exceptOffset: number | undefined): Set<string> {
-  const ids = new Set<string>();
+/** The strings of the array, but for the one at `exceptOffset` (the one being edited). */
+function listedValues(text: string, arrayPath: readonly string[], exceptOffset: number | undefined): Set<string> {
+  const values = new Set<string>();
   const root = parseTree(text);
-  const array: Node | undefined = root && findNodeAtLocation(root, [list]);
-  if (array?.type !== 'array') return ids;
+  const array: Node | undefined = root && findNodeAtLocation(root, [...arrayPath]);
+  if (array?.type !== 'array') return values;
   for (const child of array.children ?? []) {
-    if (child.type === 'string' && child.offset !== exceptOffset && typeof child.value === 'string' && isObjectId(child.value)) {
-      ids.add(child.value.toLowerCase());
-    }
+    if (child.type === 'string' && child.offset !== exceptOffset && typeof child.value === 'string') values.add(child.value);
   }
-  return ids;
+  return values;
 }
 
 // ---- hover text ------------------------------------------------------------------

@@ -64,6 +64,18 @@ describe('Datasets and resources', () => {
     await standIn.waitForRequests((request) => request.method === 'GET' && request.path === `/datasets/${DATASET.id}/`);
   });
 
+  step("completion offers data.gouv.fr's licenses, from its own list", async () => {
+    const { wb } = session;
+    await wb.goToEndOfLineWith('"license": "lov2"');
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.press('ArrowLeft');
+    for (let i = 0; i < 'lov2'.length; i++) await wb.page.keyboard.press('Shift+ArrowLeft');
+    await wb.page.keyboard.press('Control+Space');
+    await wb.page.locator('.suggest-widget .monaco-list-row', { hasText: 'odc-odbl' }).first().waitFor({ state: 'visible' });
+    await wb.page.keyboard.press('Escape');
+    await standIn.waitForRequests((request) => request.path === '/datasets/licenses/');
+  });
+
   step('title and license typed, Ctrl+S: one PUT with them, the tags and the coverage, never the resources', async () => {
     const { wb } = session;
     await wb.goToEndOfLineWith(`"title": "${DATASET.title}"`);

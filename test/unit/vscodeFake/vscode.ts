@@ -146,6 +146,7 @@ export class ThemeColor {
 }
 
 export class MarkdownString {
+  isTrusted?: boolean | { enabledCommands: string[] };
   constructor(public value = '') {}
   appendMarkdown(text: string): this {
     this.value += text;
@@ -161,7 +162,16 @@ export class Hover {
 }
 
 export enum CompletionItemKind {
+  Value = 12,
+  EnumMember = 20,
   Reference = 17,
+}
+
+export class CompletionList {
+  constructor(
+    readonly items: CompletionItem[] = [],
+    readonly isIncomplete = false,
+  ) {}
 }
 
 export class CompletionItem {

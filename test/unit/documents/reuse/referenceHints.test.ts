@@ -141,3 +141,34 @@ describe('the stand-in pages APIs as udata does', () => {
     assert.equal((await get('page=0')).status, 400);
   });
 });
+
+describe('a dataset id in a reuse document opens its dataset', () => {
+  test('the hover of a known dataset links to Open Dataset, trusted for that command only', async () => {
+    const standIn = await startStandIn();
+    try {
+      const { window } = await signedInWindow(standIn.apiUrl, SAMPLE_API_KEY);
+      const hints = registerReferenceHints(window.session, new Log());
+      const id = standIn.data.datasets[1].id;
+      const text = renderReuseDocument(projectReuse({ id: 'r', title: 'Carte', datasets: [{ id }, { id: 'ffffffffffffffffffffffff' }] }));
+      const document = documentOf(text);
+      const hover = async (target: string) =>
+        (await fake.hoverProviders.at(-1)!.provider.provideHover(document, document.positionAt(text.indexOf(target) + 3), never)) as Hover & {
+          contents: { isTrusted?: unknown };
+        };
+      const known = await hover(id);
+      assert.match(
+        known.contents.value,
+        new RegExp(
+          `\\[Open Dataset\\]\\(command:datagouv\\.openDataset\\?${encodeURIComponent(JSON.stringify([{ id }])).replace(/[.*+?^${}()|[\]\\%]/g, '\\$&')}\\)$`,
+        ),
+      );
+      assert.deepEqual(known.contents.isTrusted, { enabledCommands: ['datagouv.openDataset'] });
+      const unknown = await hover('ffffffffffffffffffffffff');
+      assert.doesNotMatch(unknown.contents.value, /command:/);
+      assert.equal(unknown.contents.isTrusted, undefined);
+      hints.dispose();
+    } finally {
+      standIn.close();
+    }
+  });
+});

@@ -1,0 +1,60 @@
+// Completion of spatial zones in a dataset document: typing in "spatial.zones" asks
+// data.gouv.fr's zone suggestions (`GET /spatial/zones/suggest/?q=`, udata/core/spatial/
+// api.py) and offers them by name, inserting their id ("fr:commune:45200"). The list is
+// incomplete by nature: VS Code asks again as the user types on.
+import * as vscode from 'vscode';
+import type { AuthSession } from '../../auth/session';
+import type { Log } from '../../util/log';
+import { describeError } from '../../util/errorReporting';
+import { ApiError } from '../../api/errors';
+import { arrayItemCompletionAt, completionText } from '../reuse/references';
+import { DOCUMENT_SCHEME } from '../documentUris';
+
+/** Dataset documents only, not their resources' (another depth of path). */
+export const DATASET_DOCUMENT_SELECTOR: vscode.DocumentFilter = { scheme: DOCUMENT_SCHEME, language: 'json', pattern: '/datasets/*/*.json' };
+
+const SUGGESTIONS = 20;
+
+export function registerZoneHints(session: AuthSession, log: Log): vscode.Disposable {
+  return vscode.languages.registerCompletionItemProvider(DATASET_DOCUMENT_SELECTOR, new ZoneCompletionProvider(session, log), '"');
+}
+
+class ZoneCompletionProvider implements vscode.CompletionItemProvider {
+  constructor(
+    private readonly session: AuthSession,
+    private readonly log: Log,
+  ) {}
+
+  async provideCompletionItems(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CompletionList | undefined> {
+    if (this.session.apiUrlError) return undefined;
+    const place = arrayItemCompletionAt(document.getText(), document.offsetAt(position), ['spatial', 'zones']);
+    // A zone id is typed whole or searched by name: from two characters on.
+    if (!place || place.typed.trim().length < 2) return place ? new vscode.CompletionList([], true) : undefined;
+    const abort = new AbortController();
+    const subscription = token.onCancellationRequested(() => abort.abort());
+    try {
+      const zones = await this.session.client.suggestZones(place.typed.trim(), SUGGESTIONS, { signal: abort.signal });
+      const range = new vscode.Range(document.positionAt(place.start), document.positionAt(place.end));
+      const items = zones
+        .filter((zone) => zone.id && !place.listed.has(zone.id))
+        .map((zone, index) => {
+          const item = new vscode.CompletionItem({ label: zone.name, description: zone.id }, vscode.CompletionItemKind.Value);
+          item.insertText = completionText(place, zone.id);
+          item.range = range;
+          item.filterText = `${place.typed} ${zone.name} ${zone.id}`;
+          item.sortText = String(index).padStart(4, '0');
+          return item;
+        });
+      return new vscode.CompletionList(items, true);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.kind === 'cancelled')) this.log.warn(`Zone suggestions: ${describeError(error)}`);
+      return undefined;
+    } finally {
+      subscription.dispose();
+    }
+  }
+}
