@@ -93,21 +93,8 @@ export function arrayItemCompletionAt(text: string, offset: number, arrayPath: r
   if (path.length !== arrayPath.length + 1 || typeof path[arrayPath.length] !== 'number' || arrayPath.some((key, index) => path[index] !== key))
     return undefined;
   const node = location.previousNode;
-  if (node && node.type === 'string' && offset > node.offset) {
-    const unterminated = isUnterminatedString(text, node.offset);
-    const contentEnd = unterminated ? node.offset + node.length : node.offset + node.length - 1;
-    if (offset <= contentEnd) {
-      return {
-        start: node.offset + 1,
-        end: contentEnd,
-        typed: text.slice(node.offset + 1, offset),
-        quoted: true,
-        before: '',
-        after: unterminated ? '"' : '',
-        listed: listedValues(text, arrayPath, node.offset),
-      };
-    }
-  }
+  const inString = node && stringContentAt(text, node, offset);
+  if (node && inString) return { ...inString, listed: listedValues(text, arrayPath, node.offset) };
   // Outside any string: the word being typed, whatever the scanner made of it (an
   // unknown token, a number, `null`…), then what stands around it.
   let start = offset;
@@ -139,14 +126,7 @@ export function propertyValueCompletionAt(text: string, offset: number, property
   if (location.isAtPropertyKey || location.path.length !== propertyPath.length || propertyPath.some((key, index) => location.path[index] !== key))
     return undefined;
   const node = location.previousNode;
-  if (node && node.type === 'string' && offset > node.offset) {
-    const unterminated = isUnterminatedString(text, node.offset);
-    const contentEnd = unterminated ? node.offset + node.length : node.offset + node.length - 1;
-    if (offset <= contentEnd) {
-      return { start: node.offset + 1, end: contentEnd, typed: text.slice(node.offset + 1, offset), quoted: true, before: '', after: unterminated ? '"' : '' };
-    }
-    return undefined;
-  }
+  if (node?.type === 'string' && offset > node.offset) return stringContentAt(text, node, offset);
   let start = offset;
   while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
   let end = offset;
@@ -155,6 +135,19 @@ export function propertyValueCompletionAt(text: string, offset: number, property
   const next = nextSignificant(text, end);
   const valueFollows = next !== undefined && next !== '}' && next !== ',';
   return { start, end, typed: text.slice(start, offset), quoted: false, before: '"', after: valueFollows ? '",' : '"' };
+}
+
+/**
+ * The content of the string `node` when `offset` is inside it (its whole content is
+ * replaced, so picking an item over a half-typed or wrong value fixes it); a string
+ * not closed yet gets its closing quote.
+ */
+function stringContentAt(text: string, node: Node, offset: number): Omit<ArrayItemPlace, 'listed'> | undefined {
+  if (node.type !== 'string' || offset <= node.offset) return undefined;
+  const unterminated = isUnterminatedString(text, node.offset);
+  const contentEnd = unterminated ? node.offset + node.length : node.offset + node.length - 1;
+  if (offset > contentEnd) return undefined;
+  return { start: node.offset + 1, end: contentEnd, typed: text.slice(node.offset + 1, offset), quoted: true, before: '', after: unterminated ? '"' : '' };
 }
 
 const WORD_CHAR = /[A-Za-z0-9_.+-]/;
