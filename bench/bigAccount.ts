@@ -28,7 +28,11 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
 
-async function measure(name: string, model: TreeModel<unknown>): Promise<string[]> {
+/**
+ * `expected`: how many items the view must show (every dataset or reuse of the account,
+ * plus the sample data's own): a load that failed, or came back short, fails the run.
+ */
+async function measure(name: string, model: TreeModel<unknown>, expected: number): Promise<string[]> {
   const before = heapMb();
   const stalls = monitorEventLoopDelay({ resolution: 10 });
   stalls.enable();
@@ -42,7 +46,12 @@ async function measure(name: string, model: TreeModel<unknown>): Promise<string[
   stalls.disable();
   const kept = heapMb() - before;
   const stall = stalls.max / 1e6;
-  const verdict = kept <= HEAP_BUDGET_MB && stall <= STALL_BUDGET_MS ? 'ok' : 'OVER';
+  const problems: string[] = [];
+  if (model.state !== 'loaded') problems.push(`the view did not load (${model.state}${model.lastError ? `: ${String(model.lastError)}` : ''})`);
+  if (items < expected) problems.push(`${items} items shown, at least ${expected} expected`);
+  if (kept > HEAP_BUDGET_MB) problems.push(`heap kept ${kept.toFixed(1)} MB > ${HEAP_BUDGET_MB} MB`);
+  if (stall > STALL_BUDGET_MS) problems.push(`longest stall ${stall.toFixed(0)} ms > ${STALL_BUDGET_MS} ms`);
+  const verdict = problems.length ? `OVER: ${problems.join('; ')}` : 'ok';
   return [
     name,
     items.toLocaleString('en'),
@@ -61,8 +70,8 @@ async function main(): Promise<void> {
     const client = new ApiClient({ apiUrl: server.apiUrl, getApiKey: () => SAMPLE_API_KEY, timeoutMs: 120_000 });
     const session = { isSignedIn: true, client };
     const rows = [
-      await measure(`Organization Datasets (${DATASETS.toLocaleString('en')})`, new DatasetsModel(session, ctx)),
-      await measure(`Reuses (${REUSES.toLocaleString('en')})`, new ReusesModel(session, ctx)),
+      await measure(`Organization Datasets (${DATASETS.toLocaleString('en')})`, new DatasetsModel(session, ctx), DATASETS),
+      await measure(`Reuses (${REUSES.toLocaleString('en')})`, new ReusesModel(session, ctx), REUSES),
     ];
     console.log(`| view | items | first level | expand all groups | longest stall | heap kept | budget (${HEAP_BUDGET_MB} MB, ${STALL_BUDGET_MS} ms) |`);
     console.log('|---|---|---|---|---|---|---|');

@@ -5,11 +5,15 @@
 // a budget or a floor is not met.
 import { spawnSync } from 'node:child_process';
 
-function run(title: string, command: string, args: string[]): number {
+function run(title: string, command: string, args: string[], env: Record<string, string> = {}): number {
   console.log(`\n## ${title}\n`);
-  return spawnSync(command, args, { stdio: 'inherit' }).status ?? 1;
+  return spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } }).status ?? 1;
 }
 
 const size = run('Bundle and .vsix', 'npx', ['tsx', 'bench/size.ts']);
-const actions = run('Activation and requests per user action (code-server)', process.execPath, ['--import', 'tsx', 'test/e2e/run.ts', '20-cost']);
+// The scenario always checks the request counts (open = 1, save = 2, unchanged save = 0,
+// activation = 0); with E2E_SPEED_TARGETS it also checks activation's own work < 20 ms.
+const actions = run('Activation and requests per user action (code-server)', process.execPath, ['--import', 'tsx', 'test/e2e/run.ts', '20-cost'], {
+  E2E_SPEED_TARGETS: '1',
+});
 process.exit(size || actions);

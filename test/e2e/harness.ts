@@ -136,6 +136,41 @@ export function logFiles(): string[] {
   return files;
 }
 
+/**
+ * Every file VS Code (code-server) and the extensions write on the server: the user
+ * data folder (settings, global and workspace storage databases, the extensions'
+ * storage folders, logs), the workspaces and code-server's log. Not the browser's
+ * profile: in VS Code for the Web, that is where the secret storage lives.
+ */
+export function writtenFiles(): string[] {
+  const files: string[] = [e2e.codeServerLog];
+  const walk = (dir: string) => {
+    if (!existsSync(dir)) return;
+    for (const entry of readdirSync(dir)) {
+      const path = join(dir, entry);
+      const stat = statSync(path, { throwIfNoEntry: false });
+      if (stat?.isDirectory()) walk(path);
+      else if (stat?.isFile()) files.push(path);
+    }
+  };
+  walk(e2e.userDataDir);
+  walk(e2e.workspacesDir);
+  return files;
+}
+
+/** The files among `files` whose bytes contain `secret` (as UTF-8 or UTF-16, as SQLite may store it). */
+export function filesWithBytesOf(secret: string, files: readonly string[]): string[] {
+  const needles = [Buffer.from(secret, 'utf8'), Buffer.from(secret, 'utf16le')];
+  return files.filter((file) => {
+    try {
+      const bytes = readFileSync(file);
+      return needles.some((needle) => bytes.includes(needle));
+    } catch {
+      return false;
+    }
+  });
+}
+
 /** The log files that contain `secret`. */
 export function filesContaining(secret: string): string[] {
   return logFiles().filter((file) => existsSync(file) && readFileSync(file, 'utf8').includes(secret));

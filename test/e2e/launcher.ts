@@ -169,6 +169,31 @@ function userSettings(apiUrl: string, extra: Record<string, unknown> = {}): Reco
   };
 }
 
+/**
+ * Makes `locale` a display language code-server accepts, offline. With `--locale`, the
+ * server looks the language up in `<user-data-dir>/languagepacks.json` (written when a
+ * running server installs a language pack; `--install-extension` does not) and, when
+ * found, sends it to the workbench and the extension host (VSCODE_NLS_CONFIG, hence
+ * vscode.env.language, package.nls.<locale>.json and the l10n bundle). Without an
+ * entry it stays English. The Microsoft language pack cannot be downloaded here, so the
+ * entry points at an empty core translation: VS Code's own texts stay English, the
+ * extension's are in the locale. `extensions` must not be empty, or the server fails to
+ * list languages and the workbench then loads no extension at all.
+ */
+function offerDisplayLanguage(locale: string, tempDir: string, userDataDir: string): void {
+  const core = join(tempDir, `nls.${locale}.json`);
+  writeFileSync(core, JSON.stringify({ contents: {} }));
+  const pack = {
+    [locale]: {
+      hash: `e2e-${locale}`,
+      extensions: [{ extensionIdentifier: { id: 'none.none' }, version: '0.0.0' }],
+      label: locale,
+      translations: { vscode: core },
+    },
+  };
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify(pack));
+}
+
 export async function startEnvironment(options: EnvironmentOptions): Promise<Environment> {
   const tools = await ensureTools();
   const tempDir = mkdtempSync(join(tmpdir(), 'datagouv-e2e-'));
@@ -189,6 +214,7 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
   cleanups.push(() => standIn.close());
   writeFileSync(join(userDataDir, 'User', 'settings.json'), `${JSON.stringify(userSettings(standIn.apiUrl, options.settings), null, 2)}\n`);
   writeFileSync(join(workspace, 'README.md'), '# Scratch folder\n\nThe data.gouv.fr extension lives in the activity bar, on the left.\n');
+  if (options.locale && options.locale !== 'en') offerDisplayLanguage(options.locale, tempDir, userDataDir);
 
   const env: NodeJS.ProcessEnv = {
     ...node24Env(tools),

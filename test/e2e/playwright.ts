@@ -53,12 +53,14 @@ export interface ConsoleMessage {
 
 export interface Page {
   goto(url: string, options?: { timeout?: number; waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit' }): Promise<unknown>;
+  reload(options?: { timeout?: number; waitUntil?: 'load' | 'domcontentloaded' | 'networkidle' | 'commit' }): Promise<unknown>;
   locator(selector: string, options?: { hasText?: string | RegExp }): Locator;
   getByRole(role: string, options?: { name?: string | RegExp; exact?: boolean }): Locator;
   keyboard: Keyboard;
   mouse: Mouse;
   screenshot(options?: { path?: string; fullPage?: boolean }): Promise<Buffer>;
   evaluate<T>(fn: () => T | Promise<T>): Promise<T>;
+  evaluate<T, A>(fn: (argument: A) => T | Promise<T>, argument: A): Promise<T>;
   waitForTimeout(ms: number): Promise<void>;
   setDefaultTimeout(ms: number): void;
   on(event: 'console', listener: (message: ConsoleMessage) => void): void;

@@ -3,13 +3,16 @@
 // test/e2e/scenarios/*.e2e.ts with node's test runner, one file at a time, against them.
 // Exits with the runner's status; every process started here is ended, also on Ctrl+C.
 //
+// Files named `*.fr.e2e.ts` run afterwards in a second code-server whose display
+// language is French (launcher.ts, offerDisplayLanguage).
+//
 //   node --import tsx test/e2e/run.ts [words]   only the scenario files whose name has a word
 //   E2E_KEEP=1 …                                 keep the temporary profile and logs
 //   E2E_TIMINGS=1 …                              print how long Chromium and each window took
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { REPO_ROOT, buildVsix, say, startEnvironment, stopAll, stopOnSignals, tail, trackGroup } from './launcher';
+import { REPO_ROOT, buildVsix, say, startEnvironment, stopAll, stopOnSignals, tail, trackGroup, type Environment } from './launcher';
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -31,10 +34,31 @@ async function main(): Promise<number> {
   stopOnSignals();
 
   const vsix = buildVsix();
-  const env = await startEnvironment({ vsix, locale: 'en', reconnectionGraceSeconds: 10 });
-  say(`set-up done in ${((Date.now() - started) / 1000).toFixed(0)} s; running ${files.length} scenario files`);
+  const french = files.filter((file) => file.endsWith('.fr.e2e.ts'));
+  const english = files.filter((file) => !french.includes(file));
+  let status = 0;
+  for (const [locale, group] of [
+    ['en', english],
+    ['fr', french],
+  ] as const) {
+    if (!group.length) continue;
+    const env = await startEnvironment({ vsix, locale, reconnectionGraceSeconds: 10 });
+    say(`set-up (${locale}) done in ${((Date.now() - started) / 1000).toFixed(0)} s; running ${group.length} scenario files`);
+    const groupStatus = await runScenarios(group, env);
+    if (groupStatus !== 0) {
+      console.log(`\n[e2e] end of code-server's log (${env.codeServerLog}):\n${tail(env.codeServerLog, 25)}`);
+      process.exitCode = groupStatus; // keeps the temporary folder for a look
+      status = groupStatus;
+    }
+    await env.stop();
+  }
+  say(`end-to-end run ${status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  return status;
+}
 
-  const status = await new Promise<number>((resolve) => {
+/** Runs scenario files with node's test runner, one at a time, against `env`. */
+function runScenarios(files: string[], env: Environment): Promise<number> {
+  return new Promise<number>((resolve) => {
     // Its own process group (with the scenario processes and their Chromium), ended
     // with the rest on Ctrl+C.
     const runner = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
@@ -56,14 +80,6 @@ async function main(): Promise<number> {
     if (runner.pid !== undefined) trackGroup(runner.pid);
     runner.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
-
-  if (status !== 0) {
-    console.log(`\n[e2e] end of code-server's log (${env.codeServerLog}):\n${tail(env.codeServerLog, 25)}`);
-    process.exitCode = status; // keeps the temporary folder for a look
-  }
-  await env.stop();
-  say(`end-to-end run ${status === 0 ? 'passed' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  return status;
 }
 
 main().then(

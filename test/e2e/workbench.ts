@@ -226,6 +226,45 @@ export class Workbench {
     return this.page.locator('.monaco-dialog-box');
   }
 
+  // ---- storage ----
+
+  /**
+   * The IndexedDB stores of this window's origin whose records contain `secret`, as
+   * `database/store`, and the names of every database looked at. In VS Code for the
+   * Web (code-server), the storage of `globalState` and `workspaceState` lives there.
+   */
+  async browserStoresContaining(secret: string): Promise<{ databases: string[]; found: string[] }> {
+    return this.page.evaluate(async (needle: string) => {
+      const databases = (await indexedDB.databases()).map((db) => db.name ?? '').filter(Boolean);
+      const found: string[] = [];
+      for (const name of databases) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open(name);
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        for (const store of Array.from(db.objectStoreNames)) {
+          const records = await new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+            request.onsuccess = () => resolve(request.result as unknown[]);
+            request.onerror = () => reject(request.error);
+          });
+          const keys = await new Promise<unknown[]>((resolve, reject) => {
+            const request = db.transaction(store, 'readonly').objectStore(store).getAllKeys();
+            request.onsuccess = () => resolve(request.result as unknown[]);
+            request.onerror = () => reject(request.error);
+          });
+          const text = JSON.stringify([keys, records], (_key, value: unknown) =>
+            value instanceof Uint8Array || value instanceof ArrayBuffer ? new TextDecoder().decode(value) : value,
+          );
+          if (text.includes(needle)) found.push(`${name}/${store}`);
+        }
+        db.close();
+      }
+      return { databases, found };
+    }, secret);
+  }
+
   // ---- editors ----
 
   /** The tab of the active editor. */

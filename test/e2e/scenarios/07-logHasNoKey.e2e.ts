@@ -1,9 +1,12 @@
 // The "data.gouv.fr" output channel tells what happened (requests, sign-in) and never
 // shows an API key: not the refused one, not the accepted one — on screen or on disk.
+// And the key lives in the secret storage only: no file that VS Code or the extension
+// writes holds it (settings, storage databases, logs, the extension's folders), yet a
+// reload finds the user still signed in.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
-import { apiKeyBox, filesContaining, logFiles, signIn, step, useWorkbench } from '../harness';
+import { apiKeyBox, e2e, filesContaining, filesWithBytesOf, logFiles, signIn, step, useWorkbench, writtenFiles } from '../harness';
 
 const WRONG_KEY = 'udata_wrong_key_for_the_log_test_1234';
 
@@ -42,5 +45,35 @@ describe('The log never shows the API key', () => {
     );
     assert.deepEqual(filesContaining(WRONG_KEY), []);
     assert.deepEqual(filesContaining(SAMPLE_API_KEY), []);
+  });
+
+  step('no file written on the server holds the key, and a reload is still signed in', async () => {
+    const { wb } = session;
+    // Let VS Code flush its storage databases (it writes them on a timer and on reload).
+    await wb.page.reload({ waitUntil: 'domcontentloaded' });
+    // The extension activates when its views show (never on its own at startup).
+    await wb.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.showSidebar();
+    // Signed in: the lists load (they need the key), and the welcome's Set API Key is not shown.
+    await wb.treeRows('Reuses', 'Carte des bornes de recharge').first().waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await wb.welcome('Reuses').isVisible(), false);
+    // On the server: settings, logs, the extensions' folders, the workspace.
+    const files = writtenFiles();
+    assert.ok(
+      files.some((file) => /settings\.json$/.test(file)),
+      `the user settings are among the ${files.length} files checked (${e2e.userDataDir})`,
+    );
+    assert.deepEqual(filesWithBytesOf(SAMPLE_API_KEY, files), [], 'the key is in no file of the server');
+    assert.deepEqual(filesWithBytesOf(WRONG_KEY, files), []);
+    // In the browser: VS Code for the Web keeps globalState and workspaceState in
+    // IndexedDB (vscode-web-state-db-*). The key must be in none of them.
+    const { databases, found } = await wb.browserStoresContaining(SAMPLE_API_KEY);
+    const stateStores = databases.filter((name) => name.startsWith('vscode-web-state-db'));
+    assert.ok(stateStores.length >= 2, `the global and workspace state databases are looked at: ${databases.join(', ')}`);
+    assert.deepEqual(
+      found.filter((store) => store.startsWith('vscode-web-state-db')),
+      [],
+      `the key is in no state database (found in: ${found.join(', ') || 'none of the stores'}; databases: ${databases.join(', ')})`,
+    );
   });
 });

@@ -50,9 +50,17 @@ describe('Requests per user action', () => {
     record('sign in + open the sidebar', requests);
     // The log (opened once the extension runs) says how long activation took.
     await wb.runCommand('data.gouv.fr: Show Log');
-    const activation = /Activated in (\d+) ms/.exec(await wb.outputText());
+    // (The output view wraps long lines.)
+    const activation = /Activated in (\d+) ms: ([\d.]+) ms of its own work, (\d+) ms waiting for the secret storage/.exec(
+      (await wb.outputText()).replace(/\s+/g, ' '),
+    );
     assert.ok(activation, 'the log says how long activation took');
-    rows.unshift(`| activation time | — | ${activation[1]} ms (measured in activate()) | — |`);
+    rows.unshift(`| activation time | — | ${activation[2]} ms of its own work, ${activation[3]} ms waiting for the secret storage | — |`);
+    // Target: what activate() itself computes stays under 20 ms (the wait for VS Code's
+    // secret storage is VS Code's, and varies with the machine). A speed target, so
+    // checked by the benchmark (`npm run bench:cost` sets E2E_SPEED_TARGETS), not by
+    // every test run on a machine that may be busy.
+    if (process.env.E2E_SPEED_TARGETS) assert.ok(Number(activation[2]) < 20, `activation's own work: ${activation[2]} ms (target < 20 ms)`);
     const paths = requests.map((r) => r.path);
     for (const list of ['/me/reuses/', '/me/org_reuses/', '/me/org_datasets/']) {
       assert.equal(paths.filter((path) => path === list).length, 1, `${list} asked once`);
@@ -70,7 +78,11 @@ describe('Requests per user action', () => {
     await wb.waitForEditorText(`"title": "${title}"`);
     const requests = await settled(from);
     record('open a reuse', requests);
-    assert.equal(requests.filter((r) => r.path === `/reuses/${id}/`).length, 1);
+    // Target: 1 request.
+    assert.deepEqual(
+      requests.map((r) => `${r.method} ${r.path}`),
+      [`GET /reuses/${id}/`],
+    );
   });
 
   step('saving a title: the conflict check and one PUT', async () => {
@@ -89,6 +101,8 @@ describe('Requests per user action', () => {
     const checks = requests.filter((r) => r.method === 'GET');
     assert.equal(checks.length, 1, 'one conflict check');
     assert.equal(checks[0].fields, REUSE_EDITABLE_MASK, 'the check is masked to the editable fields');
+    // Target: 2 requests for the save itself (the Reuses view then reloads its lists).
+    assert.equal(requests.length, 2, 'two requests');
   });
 
   step('saving a text that changes no field: no request at all', async () => {
