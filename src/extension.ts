@@ -100,8 +100,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       if (reuseKind.keyOf(uri.path)) sidebar.refresh(REUSES_VIEW);
       else if (uri.path.startsWith('/datasets/')) sidebar.refresh(DATASETS_VIEW);
     }),
-    // Who is signed in, for the status bar: asked when the sidebar loads, never at activation.
-    sidebar.reuses.onDidChangeTreeData(() => {
+    // Who is signed in, for the status bar: asked (once per key: it is cached) when the
+    // sidebar's list arrives, at startup too, never at activation.
+    sidebar.reuses.onDidLoad(() => {
       if (session.isSignedIn) session.me().catch(() => undefined);
     }),
     ...registerCommands({ session, log, reuses, datasets, choices, openUpload: uploadSourceFromDisk, account, files, statusBar, sidebar }, COMMANDS),

@@ -82,6 +82,7 @@ export async function uploadFiles(ctx: CommandContext, dataset: DatasetTarget, u
   const name = dataset.title ?? (await ctx.datasets.title(dataset.id));
   const datasetId = await ctx.datasets.idOf(dataset.id);
   let done = 0;
+  let last: string | undefined;
   for (const uri of uris) {
     const source = await ctx.openUpload(uri);
     const title = vscode.l10n.t('Uploading “{0}” to “{1}”', source.name, name);
@@ -103,17 +104,14 @@ export async function uploadFiles(ctx: CommandContext, dataset: DatasetTarget, u
       return;
     }
     done++;
+    last = resource.id;
     ctx.log.info(`Uploaded ${source.name} (${source.size} bytes) to dataset ${datasetId}: resource ${resource.id}`);
   }
   const open = vscode.l10n.t('Open Resource');
   const message =
     done === 1 ? vscode.l10n.t('“{0}” is uploaded to “{1}”.', fileName(uris[0]), name) : vscode.l10n.t('{0} files are uploaded to “{1}”.', done, name);
   const choice = await vscode.window.showInformationMessage(message, ...(done === 1 ? [open] : []));
-  if (choice === open) {
-    const { resources } = await ctx.datasets.resources(datasetId);
-    const latest = resources[0];
-    if (latest) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(resourceUri(datasetId, latest.id)), { preview: false });
-  }
+  if (choice === open && last) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(resourceUri(datasetId, last)), { preview: false });
 }
 
 export const uploadResourceCommand = defineCommand({

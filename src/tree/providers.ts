@@ -17,6 +17,9 @@ const SORT_STATE_KEY = 'datagouv.datasets.sort';
 export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined | void>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
+  private readonly loadEmitter = new vscode.EventEmitter<void>();
+  /** Fires each time the view's list arrived (at startup too, unlike onDidChangeTreeData). */
+  readonly onDidLoad = this.loadEmitter.event;
 
   constructor(
     readonly model: TreeModel<Data>,
@@ -24,7 +27,10 @@ export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<
     emptyContextKey: ContextKey,
     log: Log,
   ) {
-    model.onStateChange = (state) => setContext(emptyContextKey, state === 'empty');
+    model.onStateChange = (state) => {
+      setContext(emptyContextKey, state === 'empty');
+      if (state === 'loaded' || state === 'empty') this.loadEmitter.fire();
+    };
     model.onError = (error) => log.error(`Loading the view ${model.view} failed`, error);
   }
 
@@ -60,6 +66,7 @@ export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<
 
   dispose(): void {
     this.changeEmitter.dispose();
+    this.loadEmitter.dispose();
   }
 }
 

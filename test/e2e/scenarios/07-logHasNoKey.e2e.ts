@@ -57,6 +57,8 @@ describe('The log never shows the API key', () => {
     // Signed in: the lists load (they need the key), and the welcome's Set API Key is not shown.
     await wb.treeRows('Reuses', 'Carte des bornes de recharge').first().waitFor({ state: 'visible', timeout: 60_000 });
     assert.equal(await wb.welcome('Reuses').isVisible(), false);
+    // And the status bar names the account (asked once the list arrived).
+    await wb.page.locator('.part.statusbar').filter({ hasText: 'Camille Martin' }).waitFor({ state: 'visible' });
     // On the server: settings, logs, the extensions' folders, the workspace.
     const files = writtenFiles();
     assert.ok(
