@@ -77,8 +77,13 @@ export function multipartBody(file: UploadSource, onProgress?: (sent: number, to
   return { body, contentType: `multipart/form-data; boundary=${boundary}`, length: head.byteLength + file.size + tail.byteLength };
 }
 
+/**
+ * A boundary only needs to be absent from the file: random enough is enough. Node 18
+ * (the extension host of VS Code 1.85) has no global `crypto`: Math.random then.
+ */
 function randomHex(bytes: number): string {
   const values = new Uint8Array(bytes);
-  globalThis.crypto.getRandomValues(values);
+  if (globalThis.crypto?.getRandomValues) globalThis.crypto.getRandomValues(values);
+  else for (let i = 0; i < bytes; i++) values[i] = Math.floor(Math.random() * 256);
   return Array.from(values, (value) => value.toString(16).padStart(2, '0')).join('');
 }

@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startStandIn, type StandIn } from '../server/standIn';
-import { ensureTools, node24Env, type Tools } from './setup';
+import { ensureOldestTools, ensureTools, node24Env, oldestEnv, type Tools } from './setup';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..');
 
@@ -128,6 +128,8 @@ export interface EnvironmentOptions {
   settings?: Record<string, unknown>;
   /** VS Code server options passed through code-server's `--vscode-option`. */
   vscodeOptions?: string[];
+  /** The oldest VS Code we claim (code-server 4.20.0, VS Code 1.85.1; setup.ts OLDEST). */
+  oldest?: boolean;
 }
 
 export interface Environment {
@@ -216,8 +218,11 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
   writeFileSync(join(workspace, 'README.md'), '# Scratch folder\n\nThe data.gouv.fr extension lives in the activity bar, on the left.\n');
   if (options.locale && options.locale !== 'en') offerDisplayLanguage(options.locale, tempDir, userDataDir);
 
+  const oldest = options.oldest ? await ensureOldestTools(tools) : undefined;
+  const node = oldest?.node ?? tools.node24;
+  const entry = oldest?.codeServerEntry ?? tools.codeServerEntry;
   const env: NodeJS.ProcessEnv = {
-    ...node24Env(tools),
+    ...(oldest ? oldestEnv(tools, oldest) : node24Env(tools)),
     // code-server keeps nothing in the real home folder.
     XDG_CONFIG_HOME: join(tempDir, 'xdg-config'),
     XDG_DATA_HOME: join(tempDir, 'xdg-data'),
@@ -229,7 +234,7 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
 
   if (options.vsix) {
     const installStarted = Date.now();
-    const installed = spawnSync(tools.node24, [tools.codeServerEntry, ...common, '--install-extension', options.vsix, '--force'], { encoding: 'utf8', env });
+    const installed = spawnSync(node, [entry, ...common, '--install-extension', options.vsix, '--force'], { encoding: 'utf8', env });
     if (installed.status !== 0 || !/successfully installed/i.test(installed.stdout + installed.stderr)) {
       throw new Error(`code-server --install-extension failed:\n${installed.stdout}\n${installed.stderr}`);
     }
@@ -238,7 +243,7 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
 
   const port = await freePort(options.port);
   const args = [
-    tools.codeServerEntry,
+    entry,
     ...common,
     '--auth',
     'none',
@@ -249,14 +254,14 @@ export async function startEnvironment(options: EnvironmentOptions): Promise<Env
     '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--ignore-last-opened',
-    '--reconnection-grace-time',
-    String(options.reconnectionGraceSeconds ?? 10800),
+    // code-server 4.20 knows neither this option nor --vscode-option.
+    ...(oldest ? [] : ['--reconnection-grace-time', String(options.reconnectionGraceSeconds ?? 10800)]),
     ...(options.locale ? ['--locale', options.locale] : []),
-    ...(options.vscodeOptions ?? []).flatMap((option) => ['--vscode-option', option]),
+    ...(oldest ? [] : (options.vscodeOptions ?? []).flatMap((option) => ['--vscode-option', option])),
     workspace,
   ];
   const logFd = openSync(codeServerLog, 'w');
-  const child: ChildProcess = spawn(tools.node24, args, { env, detached: true, stdio: ['ignore', logFd, logFd] });
+  const child: ChildProcess = spawn(node, args, { env, detached: true, stdio: ['ignore', logFd, logFd] });
   closeSync(logFd);
   const pid = child.pid;
   if (pid === undefined) throw new Error('code-server did not start');

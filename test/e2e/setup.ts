@@ -248,3 +248,108 @@ async function lock(dir: string): Promise<() => void> {
     }
   }
 }
+
+// ---- the oldest VS Code we claim ----------------------------------------------------
+
+/**
+ * code-server 4.20.0 carries VS Code 1.85.1, the `engines.vscode` floor. It needs
+ * Node 18 (its postinstall checks npm's user agent) and builds native modules; offline,
+ * three things need help: npm 11 refuses Node 18 (npm 10 from the registry runs it),
+ * `kerberos` does not compile against Node 18.20's headers without
+ * NODE_API_EXPERIMENTAL_NOGC_ENV_OPT_OUT, and `@vscode/ripgrep` downloads its binary
+ * from GitHub unless its cache holds one (Debian's ripgrep 13.0.0, the same version).
+ */
+export const OLDEST = { node: '18.20.8', npm: '10.9.9', codeServer: '4.20.0', vscode: '1.85.1', layout: 1 };
+
+export interface OldestTools {
+  node: string;
+  nodeDir: string;
+  codeServerEntry: string;
+}
+
+export function oldestToolPaths(dir = cacheDir()): OldestTools {
+  const nodeDir = join(dir, 'node18', 'node_modules', `node-${process.platform}-${process.arch}`);
+  return { node: join(nodeDir, 'bin', 'node'), nodeDir, codeServerEntry: join(dir, 'cs-oldest', 'node_modules', 'code-server', 'out', 'node', 'entry.js') };
+}
+
+/** The environment in which the oldest code-server is installed and run. */
+export function oldestEnv(tools: Tools, oldest: OldestTools): NodeJS.ProcessEnv {
+  const env = node24Env(tools);
+  delete (env as Record<string, unknown>).NODE24;
+  return { ...env, PATH: `${join(oldest.nodeDir, 'bin')}:${process.env.PATH ?? ''}`, npm_config_nodedir: oldest.nodeDir };
+}
+
+export async function ensureOldestTools(tools: Tools): Promise<OldestTools> {
+  const oldest = oldestToolPaths(tools.cacheDir);
+  const marker = join(tools.cacheDir, 'ready-oldest.json');
+  const wanted = JSON.stringify(OLDEST);
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === wanted && existsSync(oldest.codeServerEntry)) return oldest;
+  const unlock = await lock(tools.cacheDir);
+  try {
+    const started = Date.now();
+    const nodePackage = `node-${process.platform}-${process.arch}`;
+    if (nodeVersion(oldest.node) !== `v${OLDEST.node}`) {
+      log(`installing Node ${OLDEST.node} (npm package ${nodePackage})…`);
+      writeProject(join(tools.cacheDir, 'node18'), { [nodePackage]: OLDEST.node });
+      await runLogged(
+        process.execPath,
+        [npmCli(), 'install', '--no-audit', '--no-fund'],
+        join(tools.cacheDir, 'node18'),
+        process.env,
+        join(tools.cacheDir, 'install-node18.log'),
+      );
+    }
+    const npm10 = join(tools.cacheDir, 'npm10', 'node_modules', 'npm', 'bin', 'npm-cli.js');
+    if (!existsSync(npm10)) {
+      writeProject(join(tools.cacheDir, 'npm10'), { npm: OLDEST.npm });
+      await runLogged(
+        process.execPath,
+        [npmCli(), 'install', '--no-audit', '--no-fund'],
+        join(tools.cacheDir, 'npm10'),
+        process.env,
+        join(tools.cacheDir, 'install-npm10.log'),
+      );
+    }
+    // @vscode/ripgrep looks in $TMPDIR/vscode-ripgrep-cache-<version>/ before GitHub.
+    const tmp = join(tools.cacheDir, 'tmp-oldest');
+    const ripgrepCache = join(tmp, 'vscode-ripgrep-cache-1.15.9');
+    const asset = join(ripgrepCache, 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz');
+    if (!existsSync(asset)) {
+      const work = join(tmp, 'ripgrep-deb');
+      mkdirSync(work, { recursive: true });
+      mkdirSync(ripgrepCache, { recursive: true });
+      const logFile = join(tools.cacheDir, 'install-ripgrep.log');
+      const download = () => runLogged('apt-get', ['download', 'ripgrep'], work, process.env, logFile, true);
+      await download().catch(async () => {
+        await runLogged('apt-get', ['update'], '/', { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }, logFile, true);
+        await download();
+      });
+      await runLogged('sh', ['-c', 'dpkg-deb -x ripgrep_*.deb deb && mkdir -p seed && cp deb/usr/bin/rg seed/rg'], work, process.env, logFile, true);
+      await runLogged('tar', ['-czf', asset, '-C', join(work, 'seed'), 'rg'], work, process.env, logFile, true);
+    }
+    log(`installing code-server ${OLDEST.codeServer} (VS Code ${OLDEST.vscode}) with Node ${OLDEST.node} (first time: a few minutes)…`);
+    const dir = join(tools.cacheDir, 'cs-oldest');
+    writeProject(dir, { 'code-server': OLDEST.codeServer }, { 'code-server': true, argon2: true });
+    const env: NodeJS.ProcessEnv = {
+      ...oldestEnv(tools, oldest),
+      npm_config_unsafe_perm: 'true',
+      TMPDIR: tmp,
+      CPPFLAGS: '-DNODE_API_EXPERIMENTAL_NOGC_ENV_OPT_OUT',
+    };
+    await runLogged(
+      oldest.node,
+      [npm10, 'install', '--no-audit', '--no-fund', '--foreground-scripts'],
+      dir,
+      env,
+      join(tools.cacheDir, 'install-code-server-oldest.log'),
+    );
+    const version = spawnSync(oldest.node, [oldest.codeServerEntry, '--version'], { encoding: 'utf8', env });
+    if (!version.stdout.includes(`with Code ${OLDEST.vscode}`))
+      throw new Error(`the oldest code-server's --version printed: ${version.stdout}${version.stderr}`);
+    writeFileSync(marker, wanted);
+    log(`code-server ${OLDEST.codeServer} ready (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    return oldest;
+  } finally {
+    unlock();
+  }
+}

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { ApiClient } from '../../../src/api/client';
 import { ApiError } from '../../../src/api/errors';
 import { nodeUploadTransport } from '../../../src/api/nodeUploadTransport';
-import type { UploadSource } from '../../../src/api/multipart';
+import { multipartBody, type UploadSource } from '../../../src/api/multipart';
 import { describeApiError } from '../../../src/util/errorMessages';
 import { extensionOf, refusedFiles } from '../../../src/commands/resourceActions';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
@@ -161,3 +161,18 @@ for (const [transportName, uploadTransport] of [
     });
   });
 }
+
+describe('the multipart body', () => {
+  test('has a random boundary even without a global crypto (Node 18, the extension host of VS Code 1.85)', () => {
+    const saved = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+    Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+    try {
+      const empty = { name: 'a.csv', size: 0, chunks: async function* () {} };
+      const first = multipartBody(empty).contentType;
+      assert.match(first, /^multipart\/form-data; boundary=----datagouv-vscode-[0-9a-f]{32}$/);
+      assert.notEqual(multipartBody(empty).contentType, first);
+    } finally {
+      if (saved) Object.defineProperty(globalThis, 'crypto', saved);
+    }
+  });
+});
