@@ -89,13 +89,12 @@ export function pickDataset(ctx: CommandContext, title: string): Promise<Dataset
 
 /** The dataset a command acts on: its argument, else the active document's, else a pick. */
 export async function resolveDatasetTarget(argument: unknown, ctx: CommandContext, title: string): Promise<DatasetTarget | undefined> {
-  const active = activeUri();
-  return datasetTargetOf(argument) ?? (active ? datasetTargetOf(active) : undefined) ?? (await pickDataset(ctx, title));
+  return datasetTargetOf(argument) ?? datasetTargetOf(activeUri()) ?? (await pickDataset(ctx, title));
 }
 
 /** The resource a command acts on: its argument, else the active document's, else a pick of a dataset then of its resources. */
 export async function resolveResourceTarget(argument: unknown, ctx: CommandContext, title: string): Promise<ResourceTarget | undefined> {
-  const direct = resourceTargetOf(argument) ?? (activeUri() ? resourceTargetOf(activeUri()) : undefined);
+  const direct = resourceTargetOf(argument) ?? resourceTargetOf(activeUri());
   if (direct) return direct;
   const dataset = datasetTargetOf(argument) ?? (await pickDataset(ctx, title));
   if (!dataset) return undefined;
