@@ -6,6 +6,8 @@ import { ApiError, kindForStatus, parseErrorBody } from './errors';
 import { parseApiUrl } from './apiUrl';
 import {
   API_TOKEN_MASK,
+  COMMUNITY_RESOURCES_PAGE_MASK,
+  DATASET_REUSES_PAGE_MASK,
   INVITATION_MASK,
   DATASET_LIST_MASK,
   DATASET_SUMMARY_MASK,
@@ -15,11 +17,13 @@ import {
   ME_MASK,
   REUSE_DOCUMENT_MASK,
   REUSE_LIST_MASK,
+  REUSE_SUGGESTION_MASK,
 } from './fieldMasks';
 import type {
   ApiToken,
   OrgInvitation,
   Choice,
+  CommunityResource,
   Dataservice,
   Dataset,
   Discussion,
@@ -65,6 +69,11 @@ export interface ApiClientOptions {
   fetch?: typeof fetch;
   /** How uploads are sent; fetch when absent (the Node host passes nodeUploadTransport). */
   uploadTransport?: UploadTransport;
+  /**
+   * Requests leave a web page (VS Code for the Web): a failure to connect may also be the
+   * browser refusing a cross-origin answer, which the errors then say.
+   */
+  inBrowser?: boolean;
 }
 
 export interface CallOptions {
@@ -278,6 +287,32 @@ export class ApiClient {
 
   async removeReuseBadge(id: string, kind: string, call: CallOptions = {}): Promise<void> {
     await this.send('DELETE', `reuses/${encodeSegment(id)}/badges/${encodeSegment(kind)}/`, call);
+  }
+
+  /**
+   * One page of the reuses that use a dataset (udata/core/reuse/api.py, ReuseListAPI
+   * with `?dataset=`): public ones and the caller's own, newest first.
+   */
+  listDatasetReuses(datasetId: string, page: number, pageSize: number, call: CallOptions = {}): Promise<Page<Reuse>> {
+    const query = new URLSearchParams({ dataset: datasetId, page: String(page), page_size: String(pageSize) });
+    return this.json<Page<Reuse>>('GET', `reuses/?${query.toString()}`, {
+      ...call,
+      fields: call.fields === undefined ? DATASET_REUSES_PAGE_MASK : call.fields,
+    });
+  }
+
+  /** Reuses whose title contains `q` (`GET /reuses/suggest/`): public ones of anyone, most followed first. */
+  suggestReuses(q: string, size: number, call: CallOptions = {}): Promise<Reuse[]> {
+    return this.list<Reuse>(`reuses/suggest/?q=${encodeURIComponent(q)}&size=${size}`, REUSE_SUGGESTION_MASK, call);
+  }
+
+  /** One page of the files others attached to a dataset (udata/core/dataset/api.py, CommunityResourcesAPI), newest first. */
+  listCommunityResources(datasetId: string, page: number, pageSize: number, call: CallOptions = {}): Promise<Page<CommunityResource>> {
+    const query = new URLSearchParams({ dataset: datasetId, page: String(page), page_size: String(pageSize) });
+    return this.json<Page<CommunityResource>>('GET', `datasets/community_resources/?${query.toString()}`, {
+      ...call,
+      fields: call.fields === undefined ? COMMUNITY_RESOURCES_PAGE_MASK : call.fields,
+    });
   }
 
   getDataset(id: string, call: CallOptions = {}): Promise<Dataset> {
@@ -511,8 +546,9 @@ export class ApiClient {
     if (cause instanceof ApiError) return cause;
     if (cause instanceof TimeoutError) return new ApiError('timeout', { method, path: this.pathOf(path), cause });
     if (isAbort(cause)) return new ApiError('cancelled', { method, path: this.pathOf(path), cause });
-    // fetch reports refused, reset and unresolvable connections as TypeError.
-    return new ApiError('offline', { method, path: this.pathOf(path), cause });
+    // fetch reports refused, reset and unresolvable connections as TypeError; in a
+    // browser, so does a cross-origin answer it refuses (CORS) or an offline page.
+    return new ApiError('offline', { method, path: this.pathOf(path), cause, inBrowser: this.options.inBrowser });
   }
 
   private async toApiErrorAsync(cause: unknown, method: string, url: URL): Promise<ApiError> {
@@ -523,6 +559,9 @@ export class ApiClient {
   /** The ApiError of an answer that is not a success: its status, and the server's words. */
   private async errorOfResponse(response: Response, method: string, url: URL): Promise<ApiError> {
     const status = response.status;
+    // In a browser, `redirect: 'manual'` hands back an opaque answer (status 0, no
+    // headers): a redirect whose target cannot be read, so never followed.
+    if (response.type === 'opaqueredirect' || status === 0) return new ApiError('redirect', { method, path: url.pathname, inBrowser: true });
     const kind = kindForStatus(status);
     let text = '';
     try {

@@ -36,6 +36,8 @@ export class ApiError extends Error {
       /** For `redirect`: where the server wanted to send us. */
       location?: string;
       retryAfterSeconds?: number;
+      /** The request left a web page (VS Code for the Web), with its cross-origin rules. */
+      inBrowser?: boolean;
       cause?: unknown;
     } = {},
   ) {

@@ -28,8 +28,32 @@ export const REUSE_LIST_MASK = [
  */
 export const DATASET_LIST_MASK = ['id,title,private,archived,deleted,last_update,quality{score},permissions', ORG_REF, OWNER_REF].join(',');
 
-/** A dataset's resources, loaded when it is expanded in Organization Datasets. */
-export const DATASET_RESOURCES_MASK = 'id,resources{id,title,format,filesize,filetype}';
+/**
+ * A dataset's resources, loaded when it is expanded in Organization Datasets, with what
+ * its Reuses and Community Resources children count: udata's `metrics.reuses` (a Raw
+ * dict: a sub-mask keeps one key) and the ids of its community resources. Asked here,
+ * not in DATASET_LIST_MASK, they cost nothing until a dataset is expanded.
+ */
+export const DATASET_RESOURCES_MASK = 'id,metrics{reuses},community_resources{id},resources{id,title,format,filesize,filetype}';
+
+/** The pagination of udata's lists (udata/api/fields.py, `pager`), around the items' mask. */
+const paged = (items: string) => `data{${items}},page,page_size,total,next_page`;
+
+/**
+ * A page of the reuses of a dataset (`GET /reuses/?dataset=`): what a reuse node and its
+ * tooltip show, who publishes it, and whether the user may edit it.
+ */
+export const DATASET_REUSES_PAGE_MASK = paged(
+  'id,title,slug,url,type,topic,private,archived,deleted,last_modified,page,metrics{views,followers},permissions,organization{id,name,acronym},owner{id,first_name,last_name}',
+);
+
+/** A page of a dataset's community resources (`GET /datasets/community_resources/?dataset=`): title, file, author, date. */
+export const COMMUNITY_RESOURCES_PAGE_MASK = paged(
+  'id,title,format,filesize,url,created_at,last_modified,organization{id,name,acronym},owner{id,first_name,last_name}',
+);
+
+/** A reuse found by `GET /reuses/suggest/` (udata's `reuse_suggestion_fields`: id, title, slug, image_url, page). */
+export const REUSE_SUGGESTION_MASK = 'id,title,slug';
 
 /** Everything the reuse document needs, plus what decides how it opens. */
 export const REUSE_DOCUMENT_MASK = [

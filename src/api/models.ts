@@ -71,6 +71,17 @@ export interface Resource {
   success?: boolean;
 }
 
+/**
+ * A file or link someone attached to a dataset they do not publish
+ * (udata/core/dataset/api_fields.py, `community_resource_fields`): a resource, its
+ * dataset and who published it. Its author's to edit, not the dataset's publisher's.
+ */
+export interface CommunityResource extends Resource {
+  dataset?: { id: string; title?: string; page?: string } | null;
+  organization?: OrganizationRef | null;
+  owner?: UserRef | null;
+}
+
 /** A resource's schema (udata/core/dataset/models.py, `Schema`): a name from the catalog, or a URL. */
 export interface ResourceSchemaRef {
   name?: string | null;
@@ -162,6 +173,8 @@ export interface Dataset {
   spatial?: SpatialCoverage | null;
   contact_points?: Array<{ id: string; name?: string; email?: string | null; role?: string }>;
   extras?: Record<string, unknown>;
+  /** Not in udata's default mask: asked by name (`community_resources{id}` counts them). */
+  community_resources?: CommunityResource[];
 }
 
 /**

@@ -5,7 +5,8 @@
 // replaced by another account's (here or in another window) drops every cached
 // identity at once: me, organizations, admin, the status bar.
 import * as vscode from 'vscode';
-import { ApiClient, type UploadTransport } from '../api/client';
+import { ApiClient } from '../api/client';
+import type { ExtensionHost } from '../extensionHost';
 import { ApiUrlError, parseApiUrl } from '../api/apiUrl';
 import type { Me } from '../api/models';
 import { affectsApiUrl, readApiUrlSetting } from '../config';
@@ -77,8 +78,8 @@ export class AuthSession implements vscode.Disposable {
   constructor(
     private readonly keys: ApiKeyStore,
     private readonly log: Log,
-    /** How uploads are sent (node:http in the Node host; fetch when absent). */
-    private readonly uploadTransport?: UploadTransport,
+    /** Which extension host runs us: how uploads are sent, and where failures come from. */
+    private readonly host: Pick<ExtensionHost, 'kind' | 'uploadTransport'> = { kind: 'node' },
   ) {
     this.readApiUrl();
     this.disposables.push(
@@ -180,7 +181,13 @@ export class AuthSession implements vscode.Disposable {
   }
 
   private newIdentity(origin: string, getApiKey: () => Promise<string | undefined> | string | undefined, signedIn: boolean): SessionIdentity {
-    const client = new ApiClient({ apiUrl: this.apiUrl, getApiKey, logger: this.log, uploadTransport: this.uploadTransport });
+    const client = new ApiClient({
+      apiUrl: this.apiUrl,
+      getApiKey,
+      logger: this.log,
+      uploadTransport: this.host.uploadTransport,
+      inBrowser: this.host.kind === 'web',
+    });
     return new SessionIdentity(origin, ++this.generations, client, signedIn, (identity, me) => this.announceMe(identity, me));
   }
 

@@ -8,6 +8,11 @@ export function describeApiError(error: ApiError, l10n: Translator): string {
   const server = error.serverMessage;
   switch (error.kind) {
     case 'offline':
+      if (error.details.inBrowser) {
+        return l10n.t(
+          'data.gouv.fr could not be reached from this browser. Check that you are online, that the datagouv.apiUrl setting is the API address (https://…/api/1), and that no proxy or browser extension blocks requests to it; a server that does not accept requests from this page (CORS) looks the same.',
+        );
+      }
       return l10n.t('data.gouv.fr could not be reached. Check your internet connection (or the datagouv.apiUrl setting) and try again.');
     case 'timeout':
       return l10n.t('data.gouv.fr did not answer in time. Try again in a moment.');
@@ -41,6 +46,11 @@ export function describeApiError(error: ApiError, l10n: Translator): string {
     case 'server':
       return l10n.t('data.gouv.fr had an internal problem (error {0}). Try again later.', error.status ?? 500);
     case 'redirect':
+      if (error.details.inBrowser) {
+        return l10n.t(
+          'The server answered with a redirect, which VS Code for the Web does not follow (the browser hides where it leads, and your API key must not travel). Check the datagouv.apiUrl setting: it must be the exact API address, such as https://www.data.gouv.fr/api/1.',
+        );
+      }
       return l10n.t(
         'The server redirected the request to another address ({0}). It was not followed, to keep your API key safe. Check the datagouv.apiUrl setting.',
         error.details.location ?? '?',

@@ -9,7 +9,9 @@ export type Remedy = 'setApiKey' | 'openSettings' | 'retry' | 'showLog';
 /** The remedies of a failure, most useful first; `retry` only where the caller can retry. */
 export function remediesFor(error: unknown, options: { retry?: boolean } = {}): Remedy[] {
   const unauthorized = error instanceof ApiError && error.kind === 'unauthorized';
-  const badSetting = error instanceof ApiUrlError || (error instanceof ApiError && error.kind === 'redirect');
+  // From a browser, an unreachable server is as often a wrong address as no network.
+  const badSetting =
+    error instanceof ApiUrlError || (error instanceof ApiError && (error.kind === 'redirect' || (error.kind === 'offline' && !!error.details.inBrowser)));
   const remedies: Remedy[] = [];
   if (unauthorized) remedies.push('setApiKey');
   if (badSetting) remedies.push('openSettings');

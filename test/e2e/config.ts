@@ -27,6 +27,10 @@ export const e2e = {
   get codeServerLog() {
     return required('E2E_CODE_SERVER_LOG');
   },
+  /** Which extension host runs the extension: `web` with a .vsix without `main`. */
+  get host(): 'node' | 'web' {
+    return process.env.E2E_HOST === 'web' ? 'web' : 'node';
+  },
   /** Where screenshots of failed steps go (git-ignored). */
   get artifactsDir() {
     return process.env.E2E_ARTIFACTS ?? join(process.cwd(), 'test-results', 'e2e');

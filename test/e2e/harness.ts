@@ -5,7 +5,7 @@
 import { after, before, it } from 'node:test';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Fault, RecordedRequest } from '../server/standIn';
+import type { Fault, RecordedPreflight, RecordedRequest } from '../server/standIn';
 import { SAMPLE_API_KEY, type StoredReuse } from '../server/sampleData';
 import { e2e, TIMEOUT } from './config';
 import type { Locator } from './playwright';
@@ -29,6 +29,8 @@ async function control<T>(method: string, path: string, body?: unknown): Promise
 export const standIn = {
   /** Every API request received since the last reset, oldest first (answered or not). */
   requests: () => control<RecordedRequest[]>('GET', 'requests'),
+  /** CORS preflights received (VS Code for the Web's requests are cross-origin). */
+  preflights: () => control<RecordedPreflight[]>('GET', 'preflights'),
   /** Fresh sample data; forgets requests and faults. */
   reset: () => control<unknown>('POST', 'reset'),
   fault: (fault: Fault | Fault[]) => control<Fault[]>('POST', 'faults', fault),

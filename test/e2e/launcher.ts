@@ -4,10 +4,10 @@
 // packaged extension installed and `datagouv.apiUrl` pointed at the stand-in, and end
 // every process it started — at the end, on failure, and on Ctrl+C.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { startStandIn, type StandIn } from '../server/standIn';
 import { ensureOldestTools, ensureTools, node24Env, oldestEnv, type Tools } from './setup';
 
@@ -110,6 +110,35 @@ export function buildVsix(): string {
   return vsix;
 }
 
+/**
+ * The same .vsix without `main`, for VS Code for the Web: code-server then runs the
+ * extension in its web worker extension host (a browser's), as vscode.dev would, instead
+ * of its Node one. Packaged by vsce from the files the real .vsix holds.
+ */
+export function buildWebVsix(): string {
+  const started = Date.now();
+  const stage = mkdtempSync(join(tmpdir(), 'datagouv-web-vsix-'));
+  const vsce = join(REPO_ROOT, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const listed = spawnSync(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  if (listed.status !== 0) throw new Error(`vsce ls failed:\n${listed.stderr}`);
+  for (const file of listed.stdout.split('\n').filter(Boolean)) {
+    mkdirSync(dirname(join(stage, file)), { recursive: true });
+    copyFileSync(join(REPO_ROOT, file), join(stage, file));
+  }
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
+  if (!manifest.browser) throw new Error('package.json has no `browser` entry');
+  // No `main`: the web worker host only. No scripts: the bundles are already built.
+  delete manifest.main;
+  delete manifest.scripts;
+  writeFileSync(join(stage, 'package.json'), JSON.stringify(manifest, null, 2));
+  const vsix = join(stage, 'datagouv-vscode-web.vsix');
+  const packaged = spawnSync(process.execPath, [vsce, 'package', '--no-dependencies', '--out', vsix], { cwd: stage, encoding: 'utf8' });
+  if (packaged.status !== 0 || !existsSync(vsix)) throw new Error(`vsce package (web) failed:\n${packaged.stdout}\n${packaged.stderr}`);
+  cleanups.push(async () => rmSync(stage, { recursive: true, force: true }));
+  say(`built the web-only .vsix (no \`main\`) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return vsix;
+}
+
 // ---- the environment -----------------------------------------------------------------------
 
 export interface EnvironmentOptions {
@@ -130,6 +159,8 @@ export interface EnvironmentOptions {
   vscodeOptions?: string[];
   /** The oldest VS Code we claim (code-server 4.20.0, VS Code 1.85.1; setup.ts OLDEST). */
   oldest?: boolean;
+  /** `vsix` is the web-only one (buildWebVsix): the extension runs in the web worker host. */
+  web?: boolean;
 }
 
 export interface Environment {

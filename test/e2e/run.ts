@@ -4,17 +4,20 @@
 // Exits with the runner's status; every process started here is ended, also on Ctrl+C.
 //
 // Files named `*.fr.e2e.ts` run afterwards in a second code-server whose display
-// language is French (launcher.ts, offerDisplayLanguage).
+// language is French (launcher.ts, offerDisplayLanguage). WEB_SET and `*.web.e2e.ts`
+// run again with the extension in the web worker host (VS Code for the Web), and
+// OLDEST_SMOKE on the oldest VS Code claimed.
 //
 //   node --import tsx test/e2e/run.ts [words]   only the scenario files whose name has a word
 //   E2E_KEEP=1 …                                 keep the temporary profile and logs
 //   E2E_OLDEST_ONLY=1 …                          only the run on the oldest VS Code claimed
+//   E2E_WEB_ONLY=1 …                             only the run in the web worker host
 //   E2E_TIMINGS=1 …                              print how long Chromium and each window took
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { OLDEST } from './setup';
-import { REPO_ROOT, buildVsix, say, startEnvironment, stopAll, stopOnSignals, tail, trackGroup, type Environment } from './launcher';
+import { REPO_ROOT, buildVsix, buildWebVsix, say, startEnvironment, stopAll, stopOnSignals, tail, trackGroup, type Environment } from './launcher';
 
 /**
  * The scenarios that also run on the oldest VS Code (a smoke set: CI must stay under 20
@@ -22,6 +25,14 @@ import { REPO_ROOT, buildVsix, say, startEnvironment, stopAll, stopOnSignals, ta
  * edited and saved, datasets and resources edited, uploaded, replaced and dropped.
  */
 const OLDEST_SMOKE = ['03-editReuse', '15-datasets'];
+
+/**
+ * The scenarios that also run with the extension in VS Code for the Web's web worker
+ * host (a .vsix without `main`), against the stand-in answering CORS as udata does:
+ * sign-in, the sidebar, open/edit/save, failed saves, a conflict, datasets with uploads
+ * of workspace files, the request counts; and the web's own (`*.web.e2e.ts`).
+ */
+const WEB_SET = ['01-setApiKey', '02-sidebar', '03-editReuse', '04-failedSaves', '05-conflict', '15-datasets', '20-cost'];
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -44,21 +55,25 @@ async function main(): Promise<number> {
 
   const vsix = buildVsix();
   const french = files.filter((file) => file.endsWith('.fr.e2e.ts'));
-  const english = files.filter((file) => !french.includes(file));
+  const webOnly = files.filter((file) => file.endsWith('.web.e2e.ts'));
+  const english = files.filter((file) => !french.includes(file) && !webOnly.includes(file));
+  const web = [...files.filter((file) => WEB_SET.some((name) => file.endsWith(`/${name}.e2e.ts`))), ...webOnly];
   // The oldest VS Code we claim (engines.vscode): a smoke set, CI time being counted.
   const oldest = files.filter((file) => OLDEST_SMOKE.some((name) => file.endsWith(`/${name}.e2e.ts`)));
   let status = 0;
   for (const [name, group, options] of [
     ['VS Code 1.139, English', english, { locale: 'en' }],
     ['VS Code 1.139, French', french, { locale: 'fr' }],
+    ['VS Code 1.139 for the Web (web worker extension host), English', web, { locale: 'en', web: true }],
     [`VS Code ${OLDEST.vscode} (the oldest claimed), English`, oldest, { locale: 'en', oldest: true }],
   ] as const) {
     if (!group.length) continue;
-    // E2E_OLDEST_ONLY=1: only the oldest VS Code's run (when working on it).
+    // E2E_OLDEST_ONLY=1 / E2E_WEB_ONLY=1: only that run (when working on it).
     if (process.env.E2E_OLDEST_ONLY && !('oldest' in options)) continue;
-    const env = await startEnvironment({ vsix, reconnectionGraceSeconds: 10, ...options });
+    if (process.env.E2E_WEB_ONLY && !('web' in options)) continue;
+    const env = await startEnvironment({ reconnectionGraceSeconds: 10, ...options, vsix: 'web' in options ? buildWebVsix() : vsix });
     say(`set-up (${name}) done in ${((Date.now() - started) / 1000).toFixed(0)} s; running ${group.length} scenario files`);
-    const groupStatus = await runScenarios(group, env);
+    const groupStatus = await runScenarios(group, env, 'web' in options ? 'web' : 'node');
     if (groupStatus !== 0) {
       console.log(`\n[e2e] end of code-server's log (${env.codeServerLog}):\n${tail(env.codeServerLog, 25)}`);
       process.exitCode = groupStatus; // keeps the temporary folder for a look
@@ -71,7 +86,7 @@ async function main(): Promise<number> {
 }
 
 /** Runs scenario files with node's test runner, one at a time, against `env`. */
-function runScenarios(files: string[], env: Environment): Promise<number> {
+function runScenarios(files: string[], env: Environment, host: 'node' | 'web'): Promise<number> {
   return new Promise<number>((resolve) => {
     // Its own process group (with the scenario processes and their Chromium), ended
     // with the rest on Ctrl+C.
@@ -82,6 +97,8 @@ function runScenarios(files: string[], env: Environment): Promise<number> {
       env: {
         ...process.env,
         E2E_CODE_SERVER: env.codeServerOrigin,
+        // Which extension host runs the extension: scenarios check the web's own rules.
+        E2E_HOST: host,
         E2E_WORKSPACES: join(env.tempDir, 'workspaces'),
         E2E_STAND_IN: env.standIn.origin,
         E2E_USER_DATA_DIR: env.userDataDir,

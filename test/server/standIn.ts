@@ -19,6 +19,7 @@ import { spatialRoute } from './routes/spatial';
 import { BodyTooLarge, ConnectionGone, receiveMultipart, UploadStore, type UploadRecord } from './uploads';
 import { addGeneratedDatasets, addGeneratedReuses, createSampleData, type SampleData, type StoredReuse } from './sampleData';
 import { authenticate } from './apiTokens';
+import { addCorsHeaders, answerPreflight, isCorsRoute, isPreflight } from './cors';
 
 export { REUSE_TOPICS, REUSE_TYPES } from './routes/reuses';
 
@@ -47,8 +48,17 @@ export interface Fault {
    * page, text/html), without passing the request on; the body is read and discarded.
    */
   tooLarge?: boolean;
+  /** Answer without CORS headers (a proxy's page, or a server closed to browsers). */
+  noCors?: boolean;
   /** How many requests the fault applies to; forever when absent. */
   times?: number;
+}
+
+/** A CORS preflight a browser sent before a request (answered without reaching the API). */
+export interface RecordedPreflight {
+  /** The method the browser asks to send. */
+  method: string;
+  path: string;
 }
 
 export interface RecordedRequest {
@@ -99,6 +109,8 @@ export interface StandIn {
   apiUrl: string;
   data: SampleData;
   requests: RecordedRequest[];
+  /** CORS preflights (from VS Code for the Web), apart from the requests they precede. */
+  preflights: RecordedPreflight[];
   faults: Fault[];
   /** Forgets recorded requests, faults and uploads (deleting their files), and reloads the sample data. */
   reset(): void;
@@ -111,6 +123,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   let data: SampleData;
   const uploads = new UploadStore();
   const requests: RecordedRequest[] = [];
+  const preflights: RecordedPreflight[] = [];
   const faults: Fault[] = [];
   const sockets = new Set<Socket>();
   let lastTimestamp = 0;
@@ -163,10 +176,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       return data;
     },
     requests,
+    preflights,
     faults,
     reset() {
       data = load(options, origin);
       requests.length = 0;
+      preflights.length = 0;
       faults.length = 0;
       uploads.reset();
       api.legacyApiKeyEndpoints = options.legacyApiKeyEndpoints ?? false;
@@ -203,18 +218,14 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
   const streamed = url.pathname.startsWith('/api/1/') && isUploadPath(method, url.pathname.slice('/api/1'.length));
   const rawBody = streamed ? '' : await readBody(req);
 
-  // udata/cors.py: /api answers every origin with `*`; a preflight echoes the method
-  // and headers it asks for; no header is exposed, and no Max-Age is sent.
-  res.setHeader('Access-Control-Allow-Origin', '*');
-  if (method === 'OPTIONS') {
-    const headers: Record<string, string> = {};
-    const askedMethod = req.headers['access-control-request-method'];
-    const askedHeaders = req.headers['access-control-request-headers'];
-    if (askedMethod) headers['Access-Control-Allow-Methods'] = String(askedMethod);
-    if (askedHeaders) headers['Access-Control-Allow-Headers'] = String(askedHeaders);
-    res.writeHead(200, headers);
-    res.end();
-    return;
+  if (isCorsRoute(url.pathname)) {
+    if (isPreflight(req)) {
+      standIn.preflights.push({ method: String(req.headers['access-control-request-method']), path: url.pathname.slice('/api/1'.length) });
+      return answerPreflight(req, res);
+    }
+    // A fault can stand for a server or proxy that sends no CORS header: a browser
+    // then refuses the answer, whatever its status.
+    if (!standIn.faults.some((fault) => fault.noCors && faultMatches(fault, method, url.pathname.slice('/api/1'.length)))) addCorsHeaders(req, res);
   }
 
   if (url.pathname.startsWith('/__control/')) return control(standIn, url.pathname, method, rawBody, res);
@@ -343,8 +354,12 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
   res.end(text);
 }
 
+function faultMatches(fault: Fault, method: string, path: string): boolean {
+  return (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.includes(fault.path));
+}
+
 function takeFault(faults: Fault[], method: string, path: string): Fault | undefined {
-  const index = faults.findIndex((fault) => (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.includes(fault.path)));
+  const index = faults.findIndex((fault) => faultMatches(fault, method, path));
   if (index < 0) return undefined;
   const fault = faults[index];
   if (fault.times !== undefined && --fault.times <= 0) faults.splice(index, 1);
@@ -377,6 +392,8 @@ function control(standIn: StandIn, path: string, method: string, rawBody: string
   switch (`${method} ${path}`) {
     case 'GET /__control/requests':
       return send(res, 200, standIn.requests);
+    case 'GET /__control/preflights':
+      return send(res, 200, standIn.preflights);
     case 'POST /__control/reset':
       standIn.reset();
       return send(res, 200, { ok: true });

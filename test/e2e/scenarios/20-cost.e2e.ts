@@ -51,7 +51,7 @@ describe('Requests per user action', () => {
     // The log (opened once the extension runs) says how long activation took.
     await wb.runCommand('data.gouv.fr: Show Log');
     // (The output view wraps long lines.)
-    const activation = /Activated in (\d+) ms: ([\d.]+) ms of its own work, (\d+) ms waiting for the secret storage/.exec(
+    const activation = /Activated \(\w+ extension host\) in (\d+) ms: ([\d.]+) ms of its own work, (\d+) ms waiting for the secret storage/.exec(
       (await wb.outputText()).replace(/\s+/g, ' '),
     );
     assert.ok(activation, 'the log says how long activation took');

@@ -57,6 +57,10 @@ describe('the masks of src/api/fieldMasks.ts against the stand-in', () => {
     ['SUBJECT_OWNER_MASK (reuses)', masks.SUBJECT_OWNER_MASK, () => '/me/org_reuses/'],
     ['API_TOKEN_MASK', masks.API_TOKEN_MASK, () => '/me/api_tokens/'],
     ['INVITATION_MASK', masks.INVITATION_MASK, () => '/me/org_invitations/'],
+    ['DATASET_RESOURCES_MASK', masks.DATASET_RESOURCES_MASK, () => `/datasets/${standIn.data.datasets[1].id}/`],
+    ['DATASET_REUSES_PAGE_MASK', masks.DATASET_REUSES_PAGE_MASK, () => `/reuses/?dataset=${dataset()}`],
+    ['COMMUNITY_RESOURCES_PAGE_MASK', masks.COMMUNITY_RESOURCES_PAGE_MASK, () => '/datasets/community_resources/'],
+    ['REUSE_SUGGESTION_MASK', masks.REUSE_SUGGESTION_MASK, () => '/reuses/suggest/?q=a'],
   ];
   for (const [name, mask, path] of cases) {
     test(`${name}: accepted, and every field it names comes back`, async () => {
@@ -84,8 +88,24 @@ describe('the masks of src/api/fieldMasks.ts against the stand-in', () => {
     assert.equal(preflight.headers.get('access-control-allow-methods'), 'PUT');
     assert.equal(preflight.headers.get('access-control-allow-headers'), 'x-api-key,x-fields,content-type');
     assert.equal(preflight.headers.get('access-control-max-age'), null);
+    assert.equal(preflight.status, 204, 'udata answers a preflight with 204, without running the API');
+    assert.equal(preflight.headers.get('vary'), 'Origin, Access-Control-Request-Method, Access-Control-Request-Headers');
+    assert.deepEqual(standIn.preflights.at(-1), { method: 'PUT', path: '/me/' });
+    assert.equal(
+      standIn.requests.some((request) => request.method === 'OPTIONS'),
+      false,
+      'a preflight is not an API request',
+    );
     const actual = await fetch(`${standIn.apiUrl}/reuses/types/`, { headers: { Origin: 'https://vscode.dev' } });
     assert.equal(actual.headers.get('access-control-allow-origin'), '*');
     assert.equal(actual.headers.get('access-control-expose-headers'), null);
+    assert.equal(actual.headers.get('vary'), 'Origin');
+    // Without an Origin (not a browser's cross-origin request), no CORS header.
+    const direct = await fetch(`${standIn.apiUrl}/reuses/types/`);
+    assert.equal(direct.headers.get('access-control-allow-origin'), null);
+    // A fault can stand for a proxy that sends none: a browser then refuses the answer.
+    standIn.faults.push({ path: '/reuses/types/', noCors: true, times: 1 });
+    const closed = await fetch(`${standIn.apiUrl}/reuses/types/`, { headers: { Origin: 'https://vscode.dev' } });
+    assert.equal(closed.headers.get('access-control-allow-origin'), null);
   });
 });
