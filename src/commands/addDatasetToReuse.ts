@@ -67,7 +67,10 @@ export const addToReuseCommand = defineCommand({
   async run(ctx, argument?: unknown) {
     const dataset = datasetTargetOf(argument) ?? (await pickDataset(ctx, vscode.l10n.t('Add to Reuse')));
     if (!dataset) return;
-    const reuse = await pickReuse(ctx, vscode.l10n.t('Reuse that uses “{0}”', dataset.title ?? dataset.id));
+    // The reuses a user may edit are theirs and their organizations' (listed); only a
+    // platform administrator may edit anyone's, so only they search the others.
+    const admin = !!(await ctx.session.me().catch(() => undefined))?.roles?.includes('admin');
+    const reuse = await pickReuse(ctx, vscode.l10n.t('Reuse that uses “{0}”', dataset.title ?? dataset.id), admin);
     if (reuse) await add(ctx, reuse.id, dataset);
   },
 });

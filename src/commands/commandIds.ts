@@ -20,6 +20,7 @@ export const COMMAND_IDS = [
   'datagouv.setApiKey',
   'datagouv.signOut',
   'datagouv.refresh',
+  'datagouv.loadMore',
   'datagouv.openReuse',
   'datagouv.openInBrowser',
   'datagouv.copyId',

@@ -14,6 +14,7 @@ import { openInBrowserCommand } from './openInBrowser';
 import { openReuseCommand } from './openReuse';
 import { orgInvitationsCommand } from './orgInvitations';
 import { refreshCommand } from './refresh';
+import { loadMoreCommand } from './loadMore';
 import type { Command } from './registry';
 import { restoreReuseCommand } from './restoreReuse';
 import { reuseActionCommands } from './reuseActions';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   signOutCommand,
   showLogCommand,
   refreshCommand,
+  loadMoreCommand,
   sortDatasetsCommand,
   openInBrowserCommand,
   copyIdCommand,

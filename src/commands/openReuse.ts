@@ -1,5 +1,7 @@
 // "data.gouv.fr: Open Reuse…": from the tree it opens that reuse; from the palette it
-// asks which one (a pick of the user's reuses, or a pasted id, slug or link).
+// asks which one (a pick of the user's reuses, or a pasted id, slug or link; a text that
+// matches none of them searches every reuse of data.gouv.fr). One that is not the
+// user's opens read-only (the reuse document's permissions).
 import * as vscode from 'vscode';
 import { isObjectId } from '../api/ids';
 import { reuseUri } from '../documents/documentUris';
@@ -10,7 +12,7 @@ export const openReuseCommand = defineCommand({
   id: 'datagouv.openReuse',
   name: 'Open Reuse',
   async run(ctx, argument?: unknown) {
-    const target = reuseTargetOf(argument) ?? (await pickReuse(ctx, vscode.l10n.t('Open Reuse')));
+    const target = reuseTargetOf(argument) ?? (await pickReuse(ctx, vscode.l10n.t('Open Reuse'), true));
     if (!target) return;
     const resolved = await resolveId(ctx, target);
     const document = await vscode.workspace.openTextDocument(reuseUri(resolved.id, resolved.slug));

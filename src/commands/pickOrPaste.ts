@@ -1,6 +1,9 @@
 // A quick pick of listed objects (type to filter) that also accepts a pasted id, slug
-// or data.gouv.fr link: the one shape of "which reuse?" and "which dataset?".
+// or data.gouv.fr link: the one shape of "which reuse?" and "which dataset?". It may
+// also search data.gouv.fr when what is typed matches nothing listed: the answers show
+// below a separator.
 import * as vscode from 'vscode';
+import { debouncedSearch } from '../util/debouncedSearch';
 import { describeError } from '../util/errorReporting';
 
 export interface PickOrPasteOptions<T extends { id: string }> {
@@ -14,6 +17,12 @@ export interface PickOrPasteOptions<T extends { id: string }> {
   parse(value: string): T | undefined;
   /** The label of the item that stands for a pasted value. */
   pastedLabel(target: T): string;
+  /**
+   * Searches beyond the list, once it is loaded, when the text typed (3 characters or
+   * more, not a pasted reference) matches no listed item; debounced, the previous
+   * request aborted. `label` names the separator above what it finds.
+   */
+  search?: { label: string; run(query: string, signal: AbortSignal): Promise<Array<vscode.QuickPickItem & { target: T }>> };
 }
 
 export function pickOrPaste<T extends { id: string; slug?: string }>(options: PickOrPasteOptions<T>): Promise<T | undefined> {
@@ -23,30 +32,72 @@ export function pickOrPaste<T extends { id: string; slug?: string }>(options: Pi
   picker.placeholder = options.placeholder;
   picker.matchOnDescription = true;
   let listed: Item[] = [];
+  let loaded = !options.load;
+  let found: Item[] = [];
+  let [loading, searching] = [false, false];
+  const showBusy = () => (picker.busy = loading || searching);
 
   const render = () => {
     const pasted = options.parse(picker.value);
     const known = pasted && listed.some((item) => item.target.id === pasted.id || (item.target.slug && item.target.slug === pasted.id));
-    picker.items = [...(pasted && !known ? [{ label: `$(link) ${options.pastedLabel(pasted)}`, alwaysShow: true, target: pasted }] : []), ...listed];
+    const others = found.filter((item) => !listed.some((mine) => mine.target.id === item.target.id));
+    picker.items = [
+      ...(pasted && !known ? [{ label: `$(link) ${options.pastedLabel(pasted)}`, alwaysShow: true, target: pasted }] : []),
+      ...listed,
+      ...(others.length && options.search ? [{ label: options.search.label, kind: vscode.QuickPickItemKind.Separator } as Item, ...others] : []),
+    ];
+  };
+
+  const search =
+    options.search &&
+    debouncedSearch({
+      run: options.search.run,
+      onAnswer: (items) => {
+        found = items.map((item) => ({ ...item, alwaysShow: true }));
+        render();
+      },
+      onError: (error) => {
+        found = [{ label: `$(error) ${describeError(error)}`, alwaysShow: true } as Item];
+        render();
+      },
+      onBusy: (busy) => {
+        searching = busy;
+        showBusy();
+      },
+    });
+  /** Searches when the text matches nothing listed (as the quick pick filters: a case-insensitive substring). */
+  const update = () => {
+    const query = picker.value.trim();
+    const needle = query.toLowerCase();
+    const unmatched =
+      loaded && query.length >= 3 && !options.parse(query) && !listed.some((item) => `${item.label} ${item.description ?? ''}`.toLowerCase().includes(needle));
+    if (!unmatched) found = [];
+    search?.search(unmatched ? query : undefined);
+    render();
   };
 
   if (options.load) {
-    picker.busy = true;
+    loading = true;
+    showBusy();
     options
       .load()
       .then((items) => {
         listed = items;
-        render();
+        loaded = true;
+        update();
       })
       .catch((error: unknown) => (picker.placeholder = describeError(error)))
-      .finally(() => (picker.busy = false));
+      .finally(() => {
+        loading = false;
+        showBusy();
+      });
   } else if (options.placeholderWhenNotListed) {
     picker.placeholder = options.placeholderWhenNotListed;
   }
 
   return new Promise((resolve) => {
     let done = false;
-    picker.onDidChangeValue(render);
+    picker.onDidChangeValue(update);
     picker.onDidAccept(() => {
       const target = picker.selectedItems[0]?.target ?? options.parse(picker.value);
       if (!target) return;
@@ -56,6 +107,7 @@ export function pickOrPaste<T extends { id: string; slug?: string }>(options: Pi
     });
     picker.onDidHide(() => {
       if (!done) resolve(undefined);
+      search?.dispose();
       picker.dispose();
     });
     picker.show();

@@ -11,7 +11,7 @@ import type { DatasetService } from '../services/datasetService';
 import type { ReuseService } from '../services/reuseService';
 import type { PlatformChoices } from '../services/platformChoices';
 import type { OpenUploadSource } from '../uploads/uploadSource';
-import type { ViewId } from '../tree/nodes';
+import type { ListNode, ViewId } from '../tree/nodes';
 import type { DatasetSort } from '../tree/sorting';
 import { reportError } from '../util/errorReporting';
 import type { Log } from '../util/log';
@@ -34,6 +34,7 @@ export interface CommandContext {
     refresh(view?: ViewId): void;
     readonly datasetSort: DatasetSort;
     setDatasetSort(sort: DatasetSort): Promise<void>;
+    loadMore(node: ListNode): Promise<void>;
   };
 }
 

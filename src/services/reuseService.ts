@@ -10,6 +10,8 @@ import type { FollowersPage, NewReuse, Reuse, ReusePatch } from '../api/models';
 const REUSE_REF_MASK = 'id,slug,title';
 const REUSE_PAGE_MASK = 'id,page';
 const REUSE_BADGES_MASK = 'id,badges';
+/** How many reuses a search of data.gouv.fr shows. */
+const SUGGESTIONS = 10;
 
 export interface ClientSource {
   readonly client: ApiClient;
@@ -25,6 +27,11 @@ export class ReuseService implements vscode.Disposable {
   /** The user's reuses and their organizations' (the list a pick offers). */
   listMine(): Promise<Reuse[]> {
     return this.session.client.listOrgReuses();
+  }
+
+  /** Every public reuse whose title contains `q` (any publisher's), most followed first. */
+  suggest(q: string, signal?: AbortSignal): Promise<Reuse[]> {
+    return this.session.client.suggestReuses(q, SUGGESTIONS, { signal });
   }
 
   /** Id, slug and title of a reuse named by id or slug (slugs change: documents use ids). */

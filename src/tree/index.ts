@@ -7,7 +7,7 @@ import type { AuthSession } from '../auth/session';
 import { CONTEXT_KEYS, setContext } from '../contextKeys';
 import { describeError } from '../util/errorReporting';
 import type { Log } from '../util/log';
-import { DATASETS_VIEW, DISCUSSIONS_VIEW, REUSES_VIEW, type NodeContext, type TreeNode, type ViewId } from './nodes';
+import { DATASETS_VIEW, DISCUSSIONS_VIEW, REUSES_VIEW, type ListNode, type NodeContext, type TreeNode, type ViewId } from './nodes';
 import { DatasetsTreeProvider, DiscussionsTreeProvider, ReusesTreeProvider, type NodeTreeProvider } from './providers';
 import { datasetSortShortLabel, type DatasetSort } from './sorting';
 import { DatasetDropController } from './datasetDrop';
@@ -24,6 +24,8 @@ export interface Sidebar extends vscode.Disposable {
   /** The order of the datasets in each organization (remembered). */
   readonly datasetSort: DatasetSort;
   setDatasetSort(sort: DatasetSort): Promise<void>;
+  /** The next page of a dataset's Reuses or Community Resources (a "Load more" node). */
+  loadMore(node: ListNode): Promise<void>;
 }
 
 /**
@@ -71,6 +73,7 @@ export function registerSidebar(session: AuthSession, log: Log, state: vscode.Me
       describeSort(sort);
       await datasets.setSort(sort);
     },
+    loadMore: (node) => datasets.loadMore(node),
     dispose: () => disposables.forEach((disposable) => disposable.dispose()),
   };
 }

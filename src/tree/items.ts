@@ -2,7 +2,19 @@
 // pure nodes (nodes.ts); these classes only translate it to the vscode API. Tooltips
 // are filled in lazily by the provider's resolveTreeItem.
 import * as vscode from 'vscode';
-import type { ActionNode, Collapsible, DatasetNode, DiscussionNode, GroupNode, MessageNode, ResourceNode, ReuseNode, TreeNode } from './nodes';
+import type {
+  ActionNode,
+  Collapsible,
+  CommunityResourceNode,
+  DatasetNode,
+  DiscussionNode,
+  GroupNode,
+  ListNode,
+  MessageNode,
+  ResourceNode,
+  ReuseNode,
+  TreeNode,
+} from './nodes';
 
 function collapsibleState(collapsible: Collapsible): vscode.TreeItemCollapsibleState {
   switch (collapsible) {
@@ -46,6 +58,12 @@ export class DatasetItem extends NodeItem<DatasetNode> {}
 
 export class ResourceItem extends NodeItem<ResourceNode> {}
 
+/** A dataset's Reuses or Community Resources: their items load when it is expanded. */
+export class ListItem extends NodeItem<ListNode> {}
+
+/** A file someone else attached to a dataset; a click opens it in the browser. */
+export class CommunityResourceItem extends DescribedItem<CommunityResourceNode> {}
+
 /** A discussion; a click opens it on data.gouv.fr (`datagouv.openInBrowser`). */
 export class DiscussionItem extends DescribedItem<DiscussionNode> {}
 
@@ -70,6 +88,10 @@ export function toTreeItem(node: TreeNode): vscode.TreeItem {
       return new DatasetItem(node);
     case 'resource':
       return new ResourceItem(node);
+    case 'list':
+      return new ListItem(node);
+    case 'communityResource':
+      return new CommunityResourceItem(node);
     case 'discussion':
       return new DiscussionItem(node);
     case 'message':

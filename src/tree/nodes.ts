@@ -2,7 +2,7 @@
 // collapsible state and what a click does. Pure code, no vscode: the unit tests and
 // the benchmark build the same nodes the views show; src/tree/items.ts turns each
 // kind into a vscode.TreeItem.
-import type { Dataset, Discussion, OrganizationRef, Resource, Reuse, UserRef } from '../api/models';
+import type { CommunityResource, Dataset, Discussion, OrganizationRef, Resource, Reuse, UserRef } from '../api/models';
 import { discussionPage, lastMessageDate } from './discussions';
 import { formatBytes, formatDate, formatNumber, formatScore } from './format';
 import type { Group } from './grouping';
@@ -10,7 +10,16 @@ import { discussionSubjectLabel, reuseTypeLabel } from '../util/enumLabels';
 import { remediesFor, remedyAction } from '../util/errorRemedies';
 import { reuseTypeIcon, resourceIcon } from './icons';
 import { markerLabels, SEPARATOR } from './markers';
-import { datasetTooltip, discussionTooltip, organizationTooltip, resourceTooltip, reuseTooltip, type TooltipContext } from './tooltips';
+import {
+  authorOf,
+  communityResourceTooltip,
+  datasetTooltip,
+  discussionTooltip,
+  organizationTooltip,
+  resourceTooltip,
+  reuseTooltip,
+  type TooltipContext,
+} from './tooltips';
 
 export const REUSES_VIEW = 'datagouv.reuses';
 export const DATASETS_VIEW = 'datagouv.datasets';
@@ -32,6 +41,8 @@ export const OPEN_RESOURCE_COMMAND = 'datagouv.openResource';
 /** The command a click on a discussion runs, with its web page (commands/openInBrowser.ts). */
 export const OPEN_IN_BROWSER_COMMAND = 'datagouv.openInBrowser';
 export const REFRESH_COMMAND = 'datagouv.refresh';
+/** The command of a "Load more" node: the next page of its list (commands/loadMore.ts). */
+export const LOAD_MORE_COMMAND = 'datagouv.loadMore';
 
 /**
  * contextValues, for menus in package.json (`viewItem == …` / `viewItem =~ /^reuse:/`).
@@ -47,6 +58,9 @@ export const CONTEXT = {
   datasetReadonly: 'dataset:readonly',
   datasetDeleted: 'dataset:deleted',
   resource: 'resource',
+  /** A dataset's Reuses and Community Resources (`list:reuses`, `list:communityResources`). */
+  list: 'list:',
+  communityResource: 'communityResource',
   discussionOpen: 'discussion:open',
   discussionClosed: 'discussion:closed',
   messageError: 'message:error',
@@ -111,6 +125,22 @@ export interface ResourceNode extends NodeBase {
   dataset: Dataset;
 }
 
+/** The paginated children of a dataset: the reuses that use it, the files others attached to it. */
+export type ListKind = 'reuses' | 'communityResources';
+
+/** "Reuses (n)" or "Community Resources (n)" under a dataset; its items load when it is expanded. */
+export interface ListNode extends NodeBase {
+  kind: 'list';
+  list: ListKind;
+  dataset: Dataset;
+}
+
+/** A file someone attached to a dataset: its author's, so it opens in the browser only. */
+export interface CommunityResourceNode extends NodeBase {
+  kind: 'communityResource';
+  resource: CommunityResource;
+}
+
 export interface DiscussionNode extends NodeBase {
   kind: 'discussion';
   discussion: Discussion;
@@ -128,7 +158,7 @@ export interface ActionNode extends NodeBase {
   kind: 'action';
 }
 
-export type TreeNode = GroupNode | ReuseNode | DatasetNode | ResourceNode | DiscussionNode | MessageNode | ActionNode;
+export type TreeNode = GroupNode | ReuseNode | DatasetNode | ResourceNode | ListNode | CommunityResourceNode | DiscussionNode | MessageNode | ActionNode;
 
 // ---- builders ----------------------------------------------------------------------
 
@@ -253,8 +283,8 @@ export function datasetNode(dataset: Dataset, parentId: string, ctx: NodeContext
     icon: 'database',
     iconColor: dataset.deleted || dataset.archived ? 'disabledForeground' : undefined,
     contextValue: datasetContextValue(dataset),
-    // In Organization Datasets the resources load when the dataset is expanded.
-    collapsible: dataset.resources ? (dataset.resources.length ? 'collapsed' : 'none') : detailed ? 'collapsed' : 'none',
+    // In Organization Datasets its resources, reuses and community resources load when it is expanded.
+    collapsible: detailed ? 'collapsed' : 'none',
     command: { command: OPEN_DATASET_COMMAND, title: l10n.t('Open Dataset'), arguments: [{ id: dataset.id, slug: dataset.slug, title: dataset.title }] },
     dataset,
   };
@@ -285,6 +315,82 @@ export function resourceNode(resource: Resource, dataset: Dataset, parentId: str
     },
     resource,
     dataset,
+  };
+}
+
+/** "Reuses (n)" / "Community Resources (n)"; without n until it is known. */
+export function listLabel(list: ListKind, count: number | undefined, ctx: NodeContext): string {
+  const { l10n } = ctx;
+  if (count === undefined) return list === 'reuses' ? l10n.t('Reuses') : l10n.t('Community Resources');
+  const n = formatNumber(count, ctx.locale);
+  return list === 'reuses' ? l10n.t('Reuses ({0})', n) : l10n.t('Community Resources ({0})', n);
+}
+
+export function listNode(list: ListKind, dataset: Dataset, parentId: string, count: number | undefined, ctx: NodeContext): ListNode {
+  return {
+    kind: 'list',
+    list,
+    dataset,
+    id: `${parentId}/${list}`,
+    label: listLabel(list, count, ctx),
+    icon: list === 'reuses' ? 'references' : 'files',
+    contextValue: CONTEXT.list + list,
+    collapsible: 'collapsed',
+  };
+}
+
+/** The items of a list loaded so far, then "Load more" while pages remain. */
+export function listChildren(
+  node: ListNode,
+  items: ReadonlyArray<Reuse | CommunityResource>,
+  total: number | undefined,
+  more: boolean,
+  ctx: NodeContext,
+): TreeNode[] {
+  const { l10n } = ctx;
+  const children: TreeNode[] = uniqueById(items).map((item) =>
+    node.list === 'reuses' ? datasetReuseNode(item as Reuse, node.id, ctx) : communityResourceNode(item as CommunityResource, node.id, ctx),
+  );
+  if (!children.length) {
+    return [
+      messageNode(`${node.id}/message:empty`, node.list === 'reuses' ? l10n.t('No reuse uses this dataset yet.') : l10n.t('No community resource.'), 'info'),
+    ];
+  }
+  if (more) {
+    children.push({
+      kind: 'action',
+      id: `${node.id}/action:more`,
+      label: l10n.t('Load more…'),
+      description: total === undefined ? undefined : l10n.t('{0} of {1}', formatNumber(children.length, ctx.locale), formatNumber(total, ctx.locale)),
+      icon: 'ellipsis',
+      contextValue: CONTEXT.action,
+      collapsible: 'none',
+      command: { command: LOAD_MORE_COMMAND, title: l10n.t('Load more…'), arguments: [node] },
+    });
+  }
+  return children;
+}
+
+/** A reuse of a dataset: as in the Reuses view, and who publishes it. */
+export function datasetReuseNode(reuse: Reuse, parentId: string, ctx: NodeContext): ReuseNode {
+  const node = reuseNode(reuse, parentId, ctx);
+  node.description = [node.description, authorOf(reuse)].filter(Boolean).join(SEPARATOR);
+  return node;
+}
+
+/** A community resource: its author and the date it was added; a click opens it in the browser. */
+export function communityResourceNode(resource: CommunityResource, parentId: string, ctx: NodeContext): CommunityResourceNode {
+  const { l10n } = ctx;
+  return {
+    kind: 'communityResource',
+    id: `${parentId}/resource:${resource.id}`,
+    label: resource.title?.trim() || l10n.t('Untitled resource'),
+    description: [authorOf(resource), formatDate(resource.created_at, ctx.locale), resource.format?.toUpperCase()].filter(Boolean).join(SEPARATOR),
+    icon: resourceIcon(resource.format),
+    contextValue: CONTEXT.communityResource,
+    collapsible: 'none',
+    command: resource.url ? { command: OPEN_IN_BROWSER_COMMAND, title: l10n.t('Open in Browser'), arguments: [resource.url] } : undefined,
+    resource,
   };
 }
 
@@ -325,12 +431,22 @@ export function childrenOf(node: TreeNode, ctx: NodeContext): TreeNode[] {
       return uniqueById(node.datasets ?? []).map((dataset) => datasetNode(dataset, node.id, ctx, true));
     case 'reuse':
       return uniqueById(node.reuse.datasets ?? []).map((dataset) => datasetNode(dataset, node.id, ctx, false));
-    case 'dataset':
-      if (node.dataset.resources?.length === 0 && node.collapsible !== 'none') {
-        const { l10n } = ctx;
-        return [messageNode(`${node.id}/message:empty`, l10n.t('No resource yet: drop files here, or use Upload Resource…'), 'info')];
+    case 'dataset': {
+      const { dataset } = node;
+      // Once its resources are loaded (Organization Datasets): who reuses it, and the
+      // files others attached to it when there are some.
+      const lists: TreeNode[] = [];
+      if (dataset.resources && node.collapsible !== 'none') {
+        lists.push(listNode('reuses', dataset, node.id, dataset.metrics?.reuses, ctx));
+        const community = dataset.community_resources?.length;
+        if (community) lists.push(listNode('communityResources', dataset, node.id, community, ctx));
       }
-      return uniqueById(node.dataset.resources ?? []).map((resource) => resourceNode(resource, node.dataset, node.id, ctx));
+      if (dataset.resources?.length === 0 && node.collapsible !== 'none') {
+        const { l10n } = ctx;
+        return [...lists, messageNode(`${node.id}/message:empty`, l10n.t('No resource yet: drop files here, or use Upload Resource…'), 'info')];
+      }
+      return [...lists, ...uniqueById(dataset.resources ?? []).map((resource) => resourceNode(resource, dataset, node.id, ctx))];
+    }
     default:
       return [];
   }
@@ -359,6 +475,8 @@ export function tooltipOf(node: TreeNode, ctx: NodeContext): string | undefined 
       return datasetTooltip(node.dataset, ctx);
     case 'resource':
       return resourceTooltip(node.resource, ctx);
+    case 'communityResource':
+      return communityResourceTooltip(node.resource, ctx);
     case 'discussion':
       return discussionTooltip(node.discussion, ctx);
     default:
@@ -420,6 +538,8 @@ export function pageOf(node: TreeNode): string | undefined {
       return node.dataset.page;
     case 'resource':
       return node.dataset.page ? `${node.dataset.page.replace(/#.*$/, '')}#/resources/${node.resource.id}` : node.resource.url;
+    case 'communityResource':
+      return node.resource.url;
     case 'discussion':
       return discussionPage(node.discussion);
     default:
@@ -443,6 +563,7 @@ export function idOf(node: TreeNode): string | undefined {
     case 'dataset':
       return node.dataset.id;
     case 'resource':
+    case 'communityResource':
       return node.resource.id;
     case 'discussion':
       return node.discussion.id;

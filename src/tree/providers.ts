@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Dataset, Discussion, Reuse } from '../api/models';
 import { CONTEXT_KEYS, setContext, type ContextKey } from '../contextKeys';
 import type { Log } from '../util/log';
-import { tooltipOf, type NodeContext, type TreeNode } from './nodes';
+import { tooltipOf, type ListNode, type NodeContext, type TreeNode } from './nodes';
 import { isDatasetSort, DEFAULT_DATASET_SORT, type DatasetSort } from './sorting';
 import { DatasetsModel, DiscussionsModel, ReusesModel, type SessionLike, type TreeModel } from './treeModel';
 import { toTreeItem } from './items';
@@ -32,6 +32,7 @@ export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<
       if (state === 'loaded' || state === 'empty') this.loadEmitter.fire();
     };
     model.onError = (error) => log.error(`Loading the view ${model.view} failed`, error);
+    model.onNodeChange = (node) => this.changeEmitter.fire(node);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -59,9 +60,9 @@ export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<
     this.changeEmitter.fire();
   }
 
-  /** Redraws the view from the data already loaded. */
-  protected redraw(): void {
-    this.changeEmitter.fire();
+  /** Redraws the view (or one node and its children) from the data already loaded. */
+  protected redraw(node?: TreeNode): void {
+    this.changeEmitter.fire(node);
   }
 
   dispose(): void {
@@ -99,6 +100,12 @@ export class DatasetsTreeProvider extends NodeTreeProvider<Dataset[]> {
 
   get sort(): DatasetSort {
     return this.datasets.sort;
+  }
+
+  /** The next page of a dataset's Reuses or Community Resources, with the view's progress bar. */
+  async loadMore(node: ListNode): Promise<void> {
+    await vscode.window.withProgress({ location: { viewId: this.model.view } }, () => this.datasets.loadMore(node));
+    this.redraw(node);
   }
 
   /** Applies and remembers an order; no request: the loaded list is sorted again. */

@@ -3,7 +3,7 @@
 // server is escaped: a title with `*` or `[` shows as typed, a description cannot
 // inject links or images, and only http(s) URLs become links.
 import type { Translator } from '../util/translator';
-import type { Dataset, Discussion, OrganizationRef, Resource, Reuse } from '../api/models';
+import type { CommunityResource, Dataset, Discussion, OrganizationRef, Resource, Reuse, UserRef } from '../api/models';
 import { lastMessageDate, subjectPage } from './discussions';
 import { excerpt, formatBytes, formatDate, formatDateTime, formatNumber, formatScore } from './format';
 import { discussionSubjectLabel, reuseTopicLabel, reuseTypeLabel } from '../util/enumLabels';
@@ -134,6 +134,23 @@ export function resourceTooltip(resource: Resource, ctx: TooltipContext): string
       size && l10n.t('Size: {0}', size),
       resource.url && l10n.t('File: {0}', markdownLink(resource.url) ?? ''),
     ),
+  );
+}
+
+/** Who publishes an object: its organization, else its owner's name. */
+export function authorOf(object: { organization?: OrganizationRef | null; owner?: UserRef | null }): string | undefined {
+  const { organization, owner } = object;
+  return organization?.name || [owner?.first_name, owner?.last_name].filter(Boolean).join(' ') || undefined;
+}
+
+export function communityResourceTooltip(resource: CommunityResource, ctx: TooltipContext): string {
+  const { l10n, locale } = ctx;
+  const author = authorOf(resource);
+  const added = formatDateTime(resource.created_at, locale);
+  return paragraphs(
+    resourceTooltip(resource, ctx),
+    lines(author && l10n.t('Published by: {0}', escapeMarkdown(author)), added && l10n.t('Added: {0}', added)),
+    `*${escapeMarkdown(l10n.t('A community resource: its author’s to edit.'))}*`,
   );
 }
 

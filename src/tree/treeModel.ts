@@ -6,7 +6,7 @@
 // the unit tests and the benchmark drive the models directly.
 import type { ApiClient } from '../api/client';
 import { DATASET_RESOURCES_MASK, SUBJECT_OWNER_MASK } from '../api/fieldMasks';
-import type { Dataset, Discussion, Reuse } from '../api/models';
+import type { CommunityResource, Dataset, Discussion, Reuse } from '../api/models';
 import { withSubjectOwners } from './discussions';
 import { groupByOwner, mergeReuses } from './grouping';
 import {
@@ -15,9 +15,12 @@ import {
   DISCUSSIONS_VIEW,
   errorNodes,
   groupNode,
+  listChildren,
+  listLabel,
   messageNode,
   REUSES_VIEW,
   uniqueById,
+  type ListNode,
   type NodeContext,
   type TreeNode,
   type ViewId,
@@ -47,6 +50,8 @@ export abstract class TreeModel<Data> {
   onStateChange: ((state: LoadState) => void) | undefined;
   /** Called with each failed load (the provider logs it). */
   onError: ((error: unknown) => void) | undefined;
+  /** Called when a node shown already changed (its label): the provider redraws it. */
+  onNodeChange: ((node: TreeNode) => void) | undefined;
 
   constructor(
     readonly view: ViewId,
@@ -86,6 +91,11 @@ export abstract class TreeModel<Data> {
       this.children.set(node, children);
     }
     return children;
+  }
+
+  /** Forgets the children of `node`: the next getChildren(node) builds them again. */
+  protected forgetChildren(node: TreeNode): void {
+    this.children.delete(node);
   }
 
   /** Children that need a request of their own (a dataset's resources), or undefined. */
@@ -176,9 +186,22 @@ export class ReusesModel extends TreeModel<Reuse[]> {
   }
 }
 
+/** Items per page of a dataset's Reuses and Community Resources (udata's default page size). */
+export const PAGE_SIZE = 20;
+
+/** What is loaded of a dataset's paginated list, and the page that comes next. */
+interface Pages {
+  items: Array<Reuse | CommunityResource>;
+  total?: number;
+  next?: number;
+  loading?: Promise<void>;
+}
+
 /** Organization datasets, grouped by organization, in the user's chosen order. */
 export class DatasetsModel extends TreeModel<Dataset[]> {
   private sortValue: DatasetSort;
+  /** Per dataset object (a reload replaces them all, and with them what was loaded). */
+  private readonly pages = new WeakMap<Dataset, Partial<Record<ListNode['list'], Pages>>>();
 
   constructor(session: SessionLike, ctx: NodeContext, sort: DatasetSort = DEFAULT_DATASET_SORT) {
     super(DATASETS_VIEW, session, ctx);
@@ -209,15 +232,62 @@ export class DatasetsModel extends TreeModel<Dataset[]> {
    * files), which is most of what Organization Datasets costs.
    */
   protected override loadChildren(node: TreeNode): Promise<{ ok: boolean; nodes: TreeNode[] }> | undefined {
+    if (node.kind === 'list') {
+      const built = () => this.listNodes(node);
+      return (this.pages.get(node.dataset)?.[node.list] ? Promise.resolve() : this.fetchPage(node, 1)).then(built, this.failed(node));
+    }
     if (node.kind !== 'dataset' || node.dataset.resources) return undefined;
     const dataset = node.dataset;
-    return this.session.client.getDataset(dataset.id, { fields: DATASET_RESOURCES_MASK }).then(
-      (answer) => {
-        dataset.resources = answer.resources ?? [];
-        return { ok: true, nodes: childrenOf(node, this.ctx) };
-      },
-      (error: unknown) => ({ ok: false, nodes: [messageNode(`${node.id}/message:error`, this.ctx.describeError(error), 'error')] }),
-    );
+    return this.session.client.getDataset(dataset.id, { fields: DATASET_RESOURCES_MASK }).then((answer) => {
+      dataset.resources = answer.resources ?? [];
+      // What its Reuses and Community Resources children count.
+      dataset.metrics = { ...dataset.metrics, ...answer.metrics };
+      dataset.community_resources = answer.community_resources;
+      return { ok: true, nodes: childrenOf(node, this.ctx) };
+    }, this.failed(node));
+  }
+
+  /**
+   * The next page of a dataset's Reuses or Community Resources ("Load more"); then
+   * getChildren(node) answers every item loaded, from memory. A failure throws (the
+   * command reports it) and leaves what was shown.
+   */
+  async loadMore(node: ListNode): Promise<void> {
+    const pages = this.pages.get(node.dataset)?.[node.list];
+    if (!pages?.next) return;
+    pages.loading ??= this.fetchPage(node, pages.next).finally(() => (pages.loading = undefined));
+    await pages.loading;
+    this.forgetChildren(node);
+  }
+
+  private failed(node: TreeNode) {
+    return (error: unknown) => ({ ok: false, nodes: [messageNode(`${node.id}/message:error`, this.ctx.describeError(error), 'error')] });
+  }
+
+  private listNodes(node: ListNode): { ok: boolean; nodes: TreeNode[] } {
+    const pages = this.pages.get(node.dataset)?.[node.list];
+    return { ok: true, nodes: listChildren(node, pages?.items ?? [], pages?.total, !!pages?.next, this.ctx) };
+  }
+
+  /** One page of `GET /reuses/?dataset=` or `GET /datasets/community_resources/?dataset=`, added to what is loaded. */
+  private async fetchPage(node: ListNode, page: number): Promise<void> {
+    const { client } = this.session;
+    const { dataset, list } = node;
+    const answer =
+      list === 'reuses' ? await client.listDatasetReuses(dataset.id, page, PAGE_SIZE) : await client.listCommunityResources(dataset.id, page, PAGE_SIZE);
+    const lists = this.pages.get(dataset) ?? {};
+    lists[list] = {
+      items: [...(page > 1 ? (lists[list]?.items ?? []) : []), ...answer.data],
+      total: answer.total,
+      next: answer.next_page ? page + 1 : undefined,
+    };
+    this.pages.set(dataset, lists);
+    // The count udata's metrics gave (or none) becomes the list's own total.
+    const label = listLabel(list, answer.total, this.ctx);
+    if (label !== node.label) {
+      node.label = label;
+      this.onNodeChange?.(node);
+    }
   }
 }
 

@@ -3,7 +3,7 @@
 // users and discussions; `permissions` per caller.
 import { mayEdit, orgsOf, type StandInContext } from './context';
 import { DEFAULT_LICENSE_ID } from './reference';
-import type { SampleData, StoredDataservice, StoredDataset, StoredResource, StoredReuse, StoredUser } from './sampleData';
+import type { SampleData, StoredCommunityResource, StoredDataservice, StoredDataset, StoredResource, StoredReuse, StoredUser } from './sampleData';
 
 export function renderOrg(ctx: StandInContext, id: string | null): unknown {
   const { data, origin, apiBase } = ctx;
@@ -161,14 +161,44 @@ export function renderDataset(ctx: StandInContext, dataset: StoredDataset, user?
       update_frequency: dataset.frequency !== 'unknown',
       update_fulfilled_in_time: dataset.quality_score > 0.3,
     },
-    metrics: dataset.metrics,
+    // udata/core/dataset/models.py (count_reuses): the reuses that are visible() —
+    // not private, not deleted, with datasets — counted when a reuse changes.
+    metrics: { ...dataset.metrics, reuses: ctx.data.reuses.filter((r) => r.datasets.includes(dataset.id) && !r.private && !r.deleted).length },
     organization: renderOrg(ctx, dataset.organization),
     owner: renderUser(ctx, dataset.owner),
     page: `${origin}/datasets/${dataset.slug}/`,
     uri: `${apiBase}datasets/${dataset.id}/`,
     permissions: { edit: editable, delete: editable, edit_resources: editable },
     resources: dataset.resources.map((resource) => renderResource(ctx, resource)),
-    community_resources: [],
+    // Not in udata's DEFAULT_MASK (udata/core/dataset/api_fields.py): every community
+    // resource of the dataset when a mask names it.
+    community_resources: ctx.data.communityResources.filter((c) => c.dataset === dataset.id).map((c) => renderCommunityResource(ctx, c, user)),
+  };
+}
+
+/**
+ * udata/core/dataset/api_fields.py (community_resource_fields): a resource, its dataset
+ * (a reference), its author (organization or owner) and the caller's permissions
+ * (ResourceEditPermission: the author's, not the dataset publisher's).
+ */
+export function renderCommunityResource(ctx: StandInContext, resource: StoredCommunityResource, user?: StoredUser): Record<string, unknown> {
+  const dataset = ctx.data.datasets.find((d) => d.id === resource.dataset);
+  const editable = !!user && mayEdit(ctx, resource, user);
+  return {
+    ...renderResource(ctx, resource),
+    dataset: dataset
+      ? {
+          class: 'Dataset',
+          id: dataset.id,
+          title: dataset.title,
+          acronym: dataset.acronym,
+          uri: `${ctx.apiBase}datasets/${dataset.id}/`,
+          page: `${ctx.origin}/datasets/${dataset.slug}/`,
+        }
+      : null,
+    organization: renderOrg(ctx, resource.organization),
+    owner: renderUser(ctx, resource.owner),
+    permissions: { delete: editable, edit: editable },
   };
 }
 

@@ -51,6 +51,17 @@ export interface StoredResource {
   last_modified: string;
 }
 
+/**
+ * A community resource (udata/core/dataset/models.py, CommunityResource): a resource
+ * someone attached to a dataset, owned by its author (a user or an organization), not
+ * by the dataset's publisher.
+ */
+export interface StoredCommunityResource extends StoredResource {
+  dataset: string;
+  owner: string | null;
+  organization: string | null;
+}
+
 /** A contact point (udata/core/contact_point/models.py), owned by an organization or a user. */
 export interface StoredContactPoint {
   id: string;
@@ -170,6 +181,7 @@ export interface SampleData {
   reuses: StoredReuse[];
   discussions: StoredDiscussion[];
   invitations: StoredInvitation[];
+  communityResources: StoredCommunityResource[];
 }
 
 /** The key of the sample user, Camille Martin (printed by the demo). */
@@ -533,6 +545,103 @@ export function createSampleData(origin = 'http://127.0.0.1'): SampleData {
     followers: [],
   }));
 
+  // The bus timetables are reused by more people than a page of the dataset's reuses
+  // holds (udata's page size is 20): Jean and his organization publish 20 more.
+  const transitApps = [
+    'Prochain bus',
+    'BusMap Loire',
+    'Horaires hors ligne',
+    'Trajets accessibles',
+    'Arrêts à pied',
+    'Bus et vélo',
+    'Carte isochrone',
+    'Quel bus ?',
+    'Correspondances',
+    'Le réseau en 3D',
+  ];
+  const transitTypes = ['application', 'visualization', 'api', 'paper'];
+  for (let n = 0; n < 20; n++) {
+    const title = n < 10 ? transitApps[n] : `${transitApps[n - 10]} (mobile)`;
+    reuses.push({
+      id: objectId(0x7e08, n + 1),
+      title,
+      slug: slugify(title),
+      oldSlugs: [],
+      description: `Une réutilisation des horaires du réseau régional : ${title}.`,
+      url: `https://apps.example.org/transport/${slugify(title)}`,
+      type: transitTypes[n % transitTypes.length],
+      topic: 'transport_and_mobility',
+      tags: ['bus', 'gtfs'],
+      datasets: [gtfs.id],
+      dataservices: [],
+      private: false,
+      archived: null,
+      deleted: null,
+      featured: false,
+      extras: {},
+      owner: n % 2 ? null : jean.id,
+      organization: n % 2 ? observatoire.id : null,
+      created_at: daysAgo(20 + n * 9),
+      last_modified: daysAgo(10 + n * 9),
+      metrics: { views: 40 + n * 13, followers: n % 5, datasets: 1 },
+      badges: [],
+      followers: [],
+    });
+  }
+
+  const community = (
+    n: number,
+    dataset: StoredDataset,
+    author: { owner?: StoredUser; organization?: StoredOrganization },
+    title: string,
+    format: string,
+    url: string,
+    days: number,
+  ): StoredCommunityResource => ({
+    ...resource(
+      dataset.id,
+      100 + n,
+      title,
+      FORMATS.findIndex(([f]) => f === format),
+      days,
+    ),
+    id: uuidFrom(`community:${n}`),
+    description: null,
+    filetype: 'remote',
+    type: 'other',
+    url,
+    checksum: null,
+    extras: {},
+    harvest: null,
+    created_at: daysAgo(days),
+    dataset: dataset.id,
+    owner: author.owner?.id ?? null,
+    organization: author.organization?.id ?? null,
+  });
+  const communityResources: StoredCommunityResource[] = [
+    community(1, irve, { owner: jean }, 'Bornes IRVE aux coordonnées vérifiées', 'csv', 'https://jean-dupont.example.org/irve-verifie.csv', 5),
+    community(
+      2,
+      gtfs,
+      { organization: observatoire },
+      'Arrêts de bus accessibles (relevé citoyen)',
+      'geojson',
+      'https://observatoire-air.example.org/arrets-accessibles.geojson',
+      12,
+    ),
+    // Published by Camille's town on another organization's dataset: hers to edit, and
+    // what udata's /me/org_community_resources/ lists (udata/core/user/api.py).
+    community(
+      3,
+      capteurs,
+      { organization: mairie },
+      'Mesures PM2.5 de la station de la mairie',
+      'csv',
+      'https://data.saint-remy-sur-loire.fr/pm25-mairie.csv',
+      8,
+    ),
+  ];
+
   const discussions: StoredDiscussion[] = [
     {
       id: objectId(0xd15c, 1),
@@ -641,6 +750,7 @@ export function createSampleData(origin = 'http://127.0.0.1'): SampleData {
     reuses,
     discussions,
     invitations,
+    communityResources,
   };
 }
 

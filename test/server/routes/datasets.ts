@@ -17,7 +17,8 @@ import {
   RESOURCE_TYPES,
   uploadAllowed,
 } from '../reference';
-import { renderDataset, renderResource } from '../render';
+import { renderCommunityResource, renderDataset, renderResource } from '../render';
+import { paginate } from '../pagination';
 import { objectId, type StoredDataset, type StoredResource, type StoredUser } from '../sampleData';
 import { slugify } from '../slugify';
 import { concatenate, ConnectionGone, type ReceivedForm } from '../uploads';
@@ -52,6 +53,16 @@ export function datasetsRoute(ctx: StandInContext, request: RouteRequest): Resul
       // AllowedExtensionsAPI: sorted(ALLOWED_RESOURCES_EXTENSIONS)
       case 'extensions':
         return { body: [...ALLOWED_RESOURCES_EXTENSIONS].sort() };
+      // CommunityResourcesAPI.get: every community resource, filtered by `owner`,
+      // `dataset` and `organization` (no visibility rule, no sign-in), sorted by
+      // `sort` (default `-created_at_internal`) then id, in pages.
+      case 'community_resources': {
+        const filters = ['owner', 'dataset', 'organization'] as const;
+        const found = data.communityResources
+          .filter((c) => filters.every((name) => !query.get(name) || c[name] === query.get(name)))
+          .sort((a, b) => b.created_at.localeCompare(a.created_at) || a.id.localeCompare(b.id));
+        return paginate(ctx, 'datasets/community_resources/', query, found, (c) => renderCommunityResource(ctx, c, user));
+      }
     }
   }
   // ResourceRedirectAPI: /datasets/r/<uuid:id> → the resource's current URL.

@@ -1,8 +1,8 @@
 // The /me/ family: the signed-in user, their profile update, the legacy API key
 // endpoints, and the unpaginated lists of their (and their organizations') reuses,
-// datasets and discussions, most recently modified first.
+// datasets, community resources and discussions, most recently modified first.
 import { fail, needUser, orgsOf, type Result, type RouteRequest, type StandInContext } from '../context';
-import { myMetrics, renderDataset, renderDiscussion, renderMe, renderOrg, renderReuse } from '../render';
+import { myMetrics, renderCommunityResource, renderDataset, renderDiscussion, renderMe, renderOrg, renderReuse } from '../render';
 import { createToken, renderToken, tokensOf } from '../apiTokens';
 import type { StoredUser } from '../sampleData';
 
@@ -97,6 +97,16 @@ export function meRoute(ctx: StandInContext, { method, parts, query, body, user 
           body: byLastModified(
             data.datasets.filter((d) => (d.owner === me.id || (d.organization && orgIds.includes(d.organization))) && titleMatches(d, query)),
           ).map((d) => renderDataset(ctx, d, me)),
+        };
+      // MyOrgCommunityResourcesAPI: the community resources the user or one of their
+      // organizations published (`owned_by`, on anyone's datasets), not those others
+      // attached to their datasets (that is /datasets/community_resources/?dataset=);
+      // `q` filters titles; most recently modified first.
+      case 'org_community_resources':
+        return {
+          body: byLastModified(
+            data.communityResources.filter((c) => (c.owner === me.id || (c.organization && orgIds.includes(c.organization))) && titleMatches(c, query)),
+          ).map((c) => renderCommunityResource(ctx, c, me)),
         };
       case 'metrics':
         // udata/core/user/api.py (MyMetricsAPI) marshals one object (the reference page documents a

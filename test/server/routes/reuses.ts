@@ -1,7 +1,8 @@
-// The /reuses/ family: the public list, creation, one reuse by id or slug (old slugs
+// The /reuses/ family: the list (by dataset, paginated), suggestions by title, creation, one reuse by id or slug (old slugs
 // redirect), its update, deletion, datasets, followers, featuring and badges; the
 // choices of type, topic and badge; the checks of PUT and POST.
-import { fail, mayEdit, needUser, type Result, type RouteRequest, type StandInContext } from '../context';
+import { fail, mayEdit, needUser, orgsOf, type Result, type RouteRequest, type StandInContext } from '../context';
+import { paginate } from '../pagination';
 import { renderReuse, renderUser } from '../render';
 import { objectId, type StoredReuse, type StoredUser } from '../sampleData';
 import { slugify } from '../slugify';
@@ -64,13 +65,11 @@ const REQUIRED_REUSE_KEYS = ['title', 'description', 'url', 'type', 'topic'];
 export function reusesRoute(ctx: StandInContext, { method, parts, query, body, user }: RouteRequest): Result {
   const { data, apiBase } = ctx;
   if (parts.length === 1) {
-    if (method === 'GET') {
-      const visible = data.reuses.filter((r) => !r.private && !r.deleted);
-      return { body: { data: visible.map((r) => renderReuse(ctx, r, user)), page: 1, page_size: 20, total: visible.length } };
-    }
+    if (method === 'GET') return listReuses(ctx, query, user);
     if (method === 'POST') return { status: 201, body: renderReuse(ctx, createReuse(ctx, needUser(user), body), user) };
   }
   if (parts.length === 2 && method === 'GET') {
+    if (parts[1] === 'suggest') return suggestReuses(ctx, query);
     if (parts[1] === 'types') return { body: REUSE_TYPES };
     if (parts[1] === 'topics') return { body: REUSE_TOPICS };
     if (parts[1] === 'badges') return { body: ctx.reuseBadges };
@@ -181,6 +180,51 @@ export function reusesRoute(ctx: StandInContext, { method, parts, query, body, u
     }
   }
   fail(405, 'The method is not allowed for the requested URL.');
+}
+
+// ---- lists ---------------------------------------------------------------------------
+
+/**
+ * ReuseListAPI.get (udata/core/reuse/api.py): `visible_by_user` (udata/core/owned.py) —
+ * public and not deleted, or owned by the caller or one of their organizations (deleted
+ * and private ones included), everything for a sysadmin; the model's filters
+ * (udata/api_fields.py, apply_sort_filters): `dataset` must be an ObjectId (400
+ * otherwise); no `sort`: the model's ordering, newest created first; then a page.
+ */
+function listReuses(ctx: StandInContext, query: URLSearchParams, user: StoredUser | undefined): Result {
+  const dataset = query.get('dataset');
+  if (dataset !== null && !/^[0-9a-f]{24}$/i.test(dataset)) fail(400, '`dataset` must be an identifier');
+  const orgIds = user ? orgsOf(ctx, user).map((org) => org.id) : [];
+  const visible = ctx.data.reuses
+    .filter((r) => {
+      if (dataset !== null && !r.datasets.includes(dataset)) return false;
+      if (!r.private && !r.deleted) return true;
+      if (!user) return false;
+      return user.roles.includes('admin') || r.owner === user.id || (!!r.organization && orgIds.includes(r.organization));
+    })
+    .sort((a, b) => b.created_at.localeCompare(a.created_at));
+  return paginate(ctx, 'reuses/', query, visible, (r) => renderReuse(ctx, r, user));
+}
+
+/**
+ * ReusesSuggestAPI.get (udata/core/reuse/api.py): `q` required (reqparse's 400), `size`
+ * 10 by default; reuses neither archived, deleted nor private whose title contains `q`
+ * (mongo's icontains: case-insensitive, accents as typed), most followed first, as
+ * `reuse_suggestion_fields` (id, title, slug, image_url, page): a plain list, the same
+ * for every caller.
+ */
+function suggestReuses(ctx: StandInContext, query: URLSearchParams): Result {
+  const q = query.get('q');
+  if (!q) fail(400, 'Input payload validation failed', { q: 'The string to autocomplete/suggest Missing required parameter in the query string' });
+  const size = Number(query.get('size') ?? '10');
+  if (!Number.isInteger(size))
+    fail(400, 'Input payload validation failed', { size: 'The amount of suggestion to fetch invalid literal for int() with base 10' });
+  const followers = (r: StoredReuse) => r.followers.length + (r.metrics.followers ?? 0);
+  const found = ctx.data.reuses
+    .filter((r) => !r.archived && !r.deleted && !r.private && r.title.toLowerCase().includes(q.toLowerCase()))
+    .sort((a, b) => followers(b) - followers(a))
+    .slice(0, size);
+  return { body: found.map((r) => ({ id: r.id, title: r.title, slug: r.slug, image_url: null, page: `${ctx.origin}/reuses/${r.slug}/` })) };
 }
 
 // ---- writes ------------------------------------------------------------------------

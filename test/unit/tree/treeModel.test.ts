@@ -141,8 +141,10 @@ describe('Organization Datasets view', () => {
       [['/me/org_datasets/', DATASET_LIST_MASK]],
       'the list only',
     );
-    const resources = await model.getChildren(agence[0]);
-    assert.deepEqual(labels(resources), ['Horaires GTFS', 'Arrêts']);
+    const children = await model.getChildren(agence[0]);
+    // Who reuses it and the files others attached come first, counted by the same answer.
+    assert.deepEqual(labels(children), ['Reuses (21)', 'Community Resources (1)', 'Horaires GTFS', 'Arrêts']);
+    const resources = children.slice(2);
     assert.ok(resources.every((node) => node.contextValue === 'resource:file'));
     assert.deepEqual(standIn.requests[1] && [standIn.requests[1].path, standIn.requests[1].fields], [
       `/datasets/${agence[0].kind === 'dataset' && agence[0].dataset.id}/`,
@@ -152,10 +154,10 @@ describe('Organization Datasets view', () => {
     await model.getChildren(agence[0]);
     assert.equal(standIn.requests.length, 2);
     // A dataset without resources says so, and how to add one.
-    assert.deepEqual(labels(await model.getChildren(agence[2])), ['No resource yet: drop files here, or use Upload Resource…']);
+    assert.deepEqual(labels(await model.getChildren(agence[2])), ['Reuses (0)', 'No resource yet: drop files here, or use Upload Resource…']);
     const all = await walk(model);
-    const datasets = all.filter(([, node]) => node.kind === 'dataset').length;
-    assert.equal(standIn.requests.length, 1 + datasets, 'one request per dataset expanded, once');
+    const expanded = all.filter(([, node]) => node.kind === 'dataset' || node.kind === 'list').length;
+    assert.equal(standIn.requests.length, 1 + expanded, 'one request per dataset and per list expanded, once');
   });
 
   test('resources that fail to load: the reason in their place, and a retry at the next expansion', async () => {
@@ -168,7 +170,7 @@ describe('Organization Datasets view', () => {
     assert.equal(failed[0].kind, 'message');
     assert.match(failed[0].label, /data\.gouv\.fr|unavailable|503/i);
     standIn.faults.length = 0;
-    assert.deepEqual(labels(await model.getChildren(gtfs)), ['Horaires GTFS', 'Arrêts']);
+    assert.deepEqual(labels(await model.getChildren(gtfs)), ['Reuses (21)', 'Community Resources (1)', 'Horaires GTFS', 'Arrêts']);
   });
 
   test('Open in Browser, Copy ID and Copy Link of a dataset and a resource: the page asked once, when needed', async () => {
