@@ -1,10 +1,10 @@
 // The checks every editable document (a reuse, the profile) passes before a save:
 // JSON parsed with positions (a syntax error names its line and column), no duplicate
-// keys, the document's JSON schema (compiled by Ajv), and the patch of changed fields
+// keys, the document's JSON schema (schemaCheck.ts), and the patch of changed fields
 // against what was loaded. Pure code; the translator is passed in.
 import { findNodeAtLocation, parseTree, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
 import type { Translator } from '../util/translator';
-import type { SchemaError } from './generated/validateReuseDocument';
+import type { SchemaError } from './schemaCheck';
 
 /** A reason not to save, placed on the offending part of the text when it can be. */
 export interface Problem {
