@@ -102,15 +102,20 @@ export type UploadTransport = (
   init: { method: string; headers: Record<string, string>; body: ReadableStream<Uint8Array>; signal?: AbortSignal },
 ) => Promise<Response>;
 
-/** fetch, as VS Code for the Web sends an upload: the browser reads the stream as it sends it. */
+/**
+ * fetch, as VS Code for the Web sends an upload. The body goes as a Blob, not as a
+ * stream: Chromium sends a streamed request body only over HTTP/2 or QUIC, and Firefox
+ * and Safari not at all. In the browser the file is already whole in memory (the
+ * workspace file system reads it so), and a browser's fetch reports no upload progress:
+ * the progress bar counts the bytes read, then waits for data.gouv.fr's answer.
+ */
 function fetchUploadTransport(fetchImpl: typeof fetch): UploadTransport {
-  return (url, init) =>
-    fetchImpl(url, {
-      ...init,
-      redirect: 'manual',
-      // Required by fetch for a streamed request body.
-      duplex: 'half',
-    } as RequestInit);
+  return async (url, init) => {
+    const body = await new Response(init.body).blob();
+    // The browser sets Content-Length itself (a header a page may not set).
+    const { 'Content-Length': _length, ...headers } = init.headers;
+    return fetchImpl(url, { method: init.method, headers, body, signal: init.signal, redirect: 'manual' });
+  };
 }
 
 export interface UploadOptions extends CallOptions {

@@ -2,6 +2,7 @@
 // (udata/core/dataset/forms.py, `DatasetForm`), in a fixed order, never `resources`
 // (each resource is a document of its own, and a `resources` key in a PUT replaces
 // the dataset's whole list). Pure code.
+import { valueText } from '../valueText';
 import type { Translator } from '../../util/translator';
 import type { Dataset, DatasetPatch } from '../../api/models';
 import validateDatasetDocument from '../generated/validateDatasetDocument';
@@ -148,7 +149,7 @@ function datasetSpec(choices: () => DatasetChoices): DocumentSpec {
           if (field === 'frequency')
             return l10n.t(
               '"{0}" is not an update frequency of data.gouv.fr. Use one of: {1}.',
-              String(value.frequency),
+              valueText(value.frequency),
               ((error.params.allowedValues as unknown[]) ?? []).join(', '),
             );
           return undefined;

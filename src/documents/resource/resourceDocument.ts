@@ -3,6 +3,7 @@
 // decides what else may change: for a file stored on data.gouv.fr (`file`), udata
 // silently keeps its own url, format, size and checksum (HOSTED_RESOURCE_PROTECTED_FIELDS),
 // so the document refuses changing them rather than pretend. Pure code.
+import { valueText } from '../valueText';
 import type { Translator } from '../../util/translator';
 import type { Resource, ResourcePatch, ResourceSchemaRef } from '../../api/models';
 import validateResourceDocument from '../generated/validateResourceDocument';
@@ -75,7 +76,7 @@ function resourceSpec(base: ResourceDocument): DocumentSpec {
     describe(error, path, value, l10n) {
       const [field] = path;
       if (error.keyword === 'enum' && field === 'type')
-        return l10n.t('"{0}" is not a type of resource. Use one of: {1}.', String(value.type), RESOURCE_TYPES.join(', '));
+        return l10n.t('"{0}" is not a type of resource. Use one of: {1}.', valueText(value.type), RESOURCE_TYPES.join(', '));
       if (error.keyword === 'pattern' && field === 'url') return l10n.t('"url" must be a web address starting with http:// or https://.');
       return undefined;
     },

@@ -1,5 +1,6 @@
 // The reuse document: the projection of a reuse to the fields a user may change, in a
 // fixed order, and the reuse-specific wording of the checks before a save. Pure code.
+import { valueText } from '../valueText';
 import type { Translator } from '../../util/translator';
 import { REUSE_TOPICS, REUSE_TYPES, type Reuse, type ReusePatch } from '../../api/models';
 import validateReuseDocument from '../generated/validateReuseDocument';
@@ -70,8 +71,8 @@ const REUSE_SPEC: DocumentSpec = {
     const [field] = path;
     switch (error.keyword) {
       case 'enum':
-        if (field === 'type') return l10n.t('"{0}" is not a type of reuse. Use one of: {1}.', String(value.type), REUSE_TYPES.join(', '));
-        if (field === 'topic') return l10n.t('"{0}" is not a topic of reuse. Use one of: {1}.', String(value.topic), REUSE_TOPICS.join(', '));
+        if (field === 'type') return l10n.t('"{0}" is not a type of reuse. Use one of: {1}.', valueText(value.type), REUSE_TYPES.join(', '));
+        if (field === 'topic') return l10n.t('"{0}" is not a topic of reuse. Use one of: {1}.', valueText(value.topic), REUSE_TOPICS.join(', '));
         return undefined;
       case 'pattern':
         if (field === 'url') return l10n.t('"url" must be a web address starting with http:// or https://.');

@@ -2,13 +2,15 @@
 // nothing; opening the sidebar asks each list once (and who is signed in, for the
 // status bar); opening a reuse is one GET; saving a title is the three-way check (a GET
 // masked to the editable fields) plus one PUT; saving a text that changes no field
-// asks nothing. The table goes to the test output.
+// asks nothing. The table goes to the test output. In VS Code for the Web (E2E_HOST=web)
+// the same counts hold, and the CORS preflights the browser adds are counted beside them
+// (udata sends no Access-Control-Max-Age: at most one per request, never more).
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { REUSE_EDITABLE_MASK } from '../../../src/api/fieldMasks';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
 import type { RecordedRequest } from '../../server/standIn';
-import { SAMPLE_REUSES, signIn, standIn, step, useWorkbench } from '../harness';
+import { SAMPLE_REUSES, e2e, signIn, standIn, step, useWorkbench } from '../harness';
 
 const { id, title } = SAMPLE_REUSES.editable;
 const rows: string[] = [];
@@ -24,9 +26,21 @@ async function settled(from: number): Promise<RecordedRequest[]> {
   }
 }
 
-function record(action: string, requests: RecordedRequest[]): void {
+let preflightsSeen = 0;
+
+/** A row of the table; in the web host, with the preflights since the previous row. */
+async function record(action: string, requests: RecordedRequest[]): Promise<void> {
   const bytes = requests.reduce((sum, request) => sum + Math.max(request.bytes, 0), 0);
-  rows.push(`| ${action} | ${requests.length} | ${requests.map((r) => `${r.method} ${r.path}`).join(', ') || '—'} | ${(bytes / 1024).toFixed(1)} kB |`);
+  let preflights = '';
+  if (e2e.host === 'web') {
+    const all = (await standIn.preflights()).length;
+    const count = all - preflightsSeen;
+    preflightsSeen = all;
+    preflights = ` ${count} |`;
+  }
+  rows.push(
+    `| ${action} | ${requests.length} | ${requests.map((r) => `${r.method} ${r.path}`).join(', ') || '—'} | ${(bytes / 1024).toFixed(1)} kB |${preflights}`,
+  );
 }
 
 describe('Requests per user action', () => {
@@ -36,7 +50,7 @@ describe('Requests per user action', () => {
     const { wb } = session;
     await wb.runCommand('data.gouv.fr: Show Log');
     const requests = await settled(0);
-    record('activate (Show Log, signed out)', requests);
+    await record('activate (Show Log, signed out)', requests);
     assert.deepEqual(requests, []);
   });
 
@@ -47,7 +61,7 @@ describe('Requests per user action', () => {
     await signIn(wb, SAMPLE_API_KEY);
     await wb.treeRows('Reuses', title).first().waitFor({ state: 'visible' });
     const requests = await settled(from);
-    record('sign in + open the sidebar', requests);
+    await record('sign in + open the sidebar', requests);
     // The log (opened once the extension runs) says how long activation took.
     await wb.runCommand('data.gouv.fr: Show Log');
     // (The output view wraps long lines.)
@@ -77,7 +91,7 @@ describe('Requests per user action', () => {
     await wb.treeRows('Reuses', title).first().click();
     await wb.waitForEditorText(`"title": "${title}"`);
     const requests = await settled(from);
-    record('open a reuse', requests);
+    await record('open a reuse', requests);
     // Target: 1 request.
     assert.deepEqual(
       requests.map((r) => `${r.method} ${r.path}`),
@@ -96,7 +110,7 @@ describe('Requests per user action', () => {
     await wb.save();
     await wb.waitForTabState('clean');
     const requests = (await settled(from)).filter((r) => r.path === `/reuses/${id}/`);
-    record('save a title', requests);
+    await record('save a title', requests);
     assert.equal(requests.filter((r) => r.method === 'PUT').length, 1, 'one PUT');
     const checks = requests.filter((r) => r.method === 'GET');
     assert.equal(checks.length, 1, 'one conflict check');
@@ -114,11 +128,17 @@ describe('Requests per user action', () => {
     await wb.save();
     await wb.waitForTabState('clean');
     const requests = await settled(from);
-    record('save an unchanged document', requests);
+    await record('save an unchanged document', requests);
     assert.deepEqual(
       requests.map((r) => `${r.method} ${r.path}`),
       [],
     );
-    console.log(['', '| action | requests | which | bytes received |', '|---|---|---|---|', ...rows, ''].join('\n'));
+    const web = e2e.host === 'web';
+    if (web) {
+      const [all, preflights] = [await standIn.requests(), await standIn.preflights()];
+      assert.ok(preflights.length > 0 && preflights.length <= all.length, `${preflights.length} preflights for ${all.length} requests: at most one each`);
+    }
+    const header = web ? '| action | requests | which | bytes received | CORS preflights |' : '| action | requests | which | bytes received |';
+    console.log(['', header, web ? '|---|---|---|---|---|' : '|---|---|---|---|', ...rows, ''].join('\n'));
   });
 });

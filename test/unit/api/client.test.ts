@@ -7,8 +7,12 @@ import type { AddressInfo } from 'node:net';
 import { ApiClient, type ApiClientOptions } from '../../../src/api/client';
 import { ApiError } from '../../../src/api/errors';
 import { DATASET_LIST_MASK, REUSE_LIST_MASK } from '../../../src/api/fieldMasks';
+import { describeApiError } from '../../../src/util/errorMessages';
+import { remediesFor } from '../../../src/util/errorRemedies';
 import { startStandIn, type StandIn } from '../../server/standIn';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
+
+const english = { t: (message: string, ...args: Array<string | number | boolean>) => message.replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)])) };
 
 let standIn: StandIn;
 before(async () => {
@@ -225,6 +229,42 @@ describe('ApiClient against the stand-in', () => {
       evil.closeAllConnections();
       await new Promise<void>((resolve) => evil.close(() => resolve()));
     }
+  });
+
+  test('in a browser, a redirect is an opaque answer: said as a redirect not followed, never "error 0", and nothing sent twice', async () => {
+    // What a browser's fetch resolves for a 3xx under `redirect: 'manual'` (Fetch
+    // standard, "opaque-redirect filtered response"): status 0, no headers, no body.
+    // Node's fetch hands back the real 3xx, so the browser's answer is built here.
+    const browserFetch: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (response.status < 300 || response.status >= 400) return response;
+      const opaque = Response.error();
+      Object.defineProperty(opaque, 'type', { value: 'opaqueredirect' });
+      return opaque;
+    };
+    standIn.faults.push({ method: 'GET', path: '/me/', status: 307, headers: { Location: `${standIn.apiUrl}/me/` }, body: '', times: 1 });
+    const error = await rejectsWith(client({ fetch: browserFetch, inBrowser: true }).getMe(), 'redirect');
+    assert.equal(error.details.inBrowser, true);
+    assert.equal(error.details.location, undefined);
+    const message = describeApiError(error, english);
+    assert.match(message, /VS Code for the Web does not follow/);
+    assert.doesNotMatch(message, /error 0/);
+    assert.deepEqual(remediesFor(error), ['openSettings', 'showLog']);
+    assert.equal(standIn.requests.filter((r) => r.path === '/me/').length, 1, 'one request: not retried, not followed');
+  });
+
+  test('in a browser, no answer at all (offline, refused, or a CORS refusal) says so, with the setting to check', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    const error = await rejectsWith(client({ apiUrl: `http://127.0.0.1:${port}/api/1`, inBrowser: true, retryLimit: 0 }).getMe(), 'offline');
+    assert.match(describeApiError(error, english), /could not be reached from this browser.*datagouv\.apiUrl.*CORS/s);
+    assert.doesNotMatch(describeApiError(error, english), /TypeError|fetch failed/);
+    assert.deepEqual(remediesFor(error), ['openSettings', 'showLog']);
+    // The Node host says it as before.
+    const desktop = await rejectsWith(client({ apiUrl: `http://127.0.0.1:${port}/api/1`, retryLimit: 0 }).getMe(), 'offline');
+    assert.doesNotMatch(describeApiError(desktop, english), /browser/);
   });
 
   test('the key is never in a URL and the logger never sees it', async () => {

@@ -90,6 +90,11 @@ describe('checks before a save', () => {
     assert.deepEqual(check.patch, {});
   });
 
+  test('an object where a type is expected is quoted as written, even one whose toString is not a function (found by the property test)', () => {
+    const [message] = problemsOf(withChange((doc) => (doc.type = { toString: '' })));
+    assert.match(message, /"\{"toString":""\}" is not a type of reuse/);
+  });
+
   test('broken JSON names the line and column', () => {
     const broken = text.replace('"Une carte.",', '"Une carte."');
     const [message] = problemsOf(broken);
