@@ -21,6 +21,8 @@ const common = {
   minify: !watch,
   sourcemap: 'linked',
   legalComments: 'none',
+  // French quotes and ellipses as they are, not as \u escapes (smaller).
+  charset: 'utf8',
   logLevel: 'info',
   metafile: true,
 };
