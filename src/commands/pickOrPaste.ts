@@ -1,7 +1,8 @@
 // A quick pick of listed objects (type to filter) that also accepts a pasted id, slug
 // or data.gouv.fr link: the one shape of "which reuse?" and "which dataset?". It may
-// also search data.gouv.fr when what is typed matches nothing listed: the answers show
-// below a separator.
+// also search data.gouv.fr when what is typed matches nothing listed: the answers are
+// then all the pick shows (a quick pick hides separators while it filters, so each
+// item says where it comes from).
 import * as vscode from 'vscode';
 import { debouncedSearch } from '../util/debouncedSearch';
 import { describeError } from '../util/errorReporting';
@@ -20,9 +21,9 @@ export interface PickOrPasteOptions<T extends { id: string }> {
   /**
    * Searches beyond the list, once it is loaded, when the text typed (3 characters or
    * more, not a pasted reference) matches no listed item; debounced, the previous
-   * request aborted. `label` names the separator above what it finds.
+   * request aborted.
    */
-  search?: { label: string; run(query: string, signal: AbortSignal): Promise<Array<vscode.QuickPickItem & { target: T }>> };
+  search?(query: string, signal: AbortSignal): Promise<Array<vscode.QuickPickItem & { target: T }>>;
 }
 
 export function pickOrPaste<T extends { id: string; slug?: string }>(options: PickOrPasteOptions<T>): Promise<T | undefined> {
@@ -40,18 +41,14 @@ export function pickOrPaste<T extends { id: string; slug?: string }>(options: Pi
   const render = () => {
     const pasted = options.parse(picker.value);
     const known = pasted && listed.some((item) => item.target.id === pasted.id || (item.target.slug && item.target.slug === pasted.id));
-    const others = found.filter((item) => !listed.some((mine) => mine.target.id === item.target.id));
-    picker.items = [
-      ...(pasted && !known ? [{ label: `$(link) ${options.pastedLabel(pasted)}`, alwaysShow: true, target: pasted }] : []),
-      ...listed,
-      ...(others.length && options.search ? [{ label: options.search.label, kind: vscode.QuickPickItemKind.Separator } as Item, ...others] : []),
-    ];
+    // (What a search finds is never listed: it runs only when no listed title matches.)
+    picker.items = [...(pasted && !known ? [{ label: `$(link) ${options.pastedLabel(pasted)}`, alwaysShow: true, target: pasted }] : []), ...listed, ...found];
   };
 
   const search =
     options.search &&
     debouncedSearch({
-      run: options.search.run,
+      run: options.search,
       onAnswer: (items) => {
         found = items.map((item) => ({ ...item, alwaysShow: true }));
         render();

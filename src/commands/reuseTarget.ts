@@ -44,8 +44,8 @@ export function activeReuseTarget(): ReuseTarget | undefined {
 /**
  * A quick pick of the user's reuses (type to filter) that also accepts a pasted id,
  * slug or data.gouv.fr URL. With `searchOthers`, a text that matches none of them is
- * also looked for among every reuse of data.gouv.fr (`GET /reuses/suggest/`), shown
- * below, marked as not the user's. Resolves undefined when the user cancels.
+ * also looked for among every reuse of data.gouv.fr (`GET /reuses/suggest/`), marked as
+ * not the user's. Resolves undefined when the user cancels.
  */
 export function pickReuse(ctx: CommandContext, title: string, searchOthers = false): Promise<ReuseTarget | undefined> {
   const { l10n } = vscode;
@@ -70,15 +70,12 @@ export function pickReuse(ctx: CommandContext, title: string, searchOthers = fal
     pastedLabel: (target) => vscode.l10n.t('Open reuse “{0}”', target.id),
     search:
       searchOthers && ctx.session.isSignedIn
-        ? {
-            label: l10n.t('Other reuses on data.gouv.fr'),
-            run: async (query, signal) =>
-              (await ctx.reuses.suggest(query, signal)).map((reuse) => ({
-                label: reuse.title ?? reuse.id,
-                description: l10n.t('not yours'),
-                target: { id: reuse.id, slug: reuse.slug, title: reuse.title },
-              })),
-          }
+        ? async (query, signal) =>
+            (await ctx.reuses.suggest(query, signal)).map((reuse) => ({
+              label: `$(globe) ${reuse.title ?? reuse.id}`,
+              description: l10n.t('not yours · found on data.gouv.fr'),
+              target: { id: reuse.id, slug: reuse.slug, title: reuse.title },
+            }))
         : undefined,
   });
 }

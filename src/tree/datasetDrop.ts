@@ -1,7 +1,7 @@
 // Files dragged from the Explorer (or the desktop) onto a dataset of Organization
 // Datasets are uploaded to it as new resources, through Upload Resource (the same
-// checks, progress and messages as picking them). Dropping on one of its resources
-// uploads to that dataset too.
+// checks, progress and messages as picking them). Dropping on one of its resources, or
+// on its Reuses or Community Resources row, uploads to that dataset too.
 import * as vscode from 'vscode';
 import { runCommand } from '../commands/commandIds';
 import type { TreeNode } from './nodes';
@@ -32,7 +32,7 @@ export class DatasetDropController implements vscode.TreeDragAndDropController<T
     if (!text || token.isCancellationRequested) return;
     const uris = parseUriList(text);
     if (!uris.length) return;
-    const dataset = target?.kind === 'dataset' || target?.kind === 'resource' ? target.dataset : undefined;
+    const dataset = target?.kind === 'dataset' || target?.kind === 'resource' || target?.kind === 'list' ? target.dataset : undefined;
     if (!dataset) {
       void vscode.window.showInformationMessage(vscode.l10n.t('Drop files on a dataset to upload them as its resources.'));
       return;

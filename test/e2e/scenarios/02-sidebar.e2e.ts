@@ -2,6 +2,7 @@
 // dataset shows its resources, expanding a reuse its datasets.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
+import { DATASET_RESOURCES_MASK } from '../../../src/api/fieldMasks';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
 import { signIn, standIn, step, useWorkbench } from '../harness';
 
@@ -59,9 +60,7 @@ describe('The sidebar lists reuses and datasets', () => {
     await dataset.locator('.monaco-tl-twistie').click();
     await wb.revealTreeRow('Organization Datasets', /^Bornes IRVE \(GeoJSON\)\s*GEOJSON/);
     await wb.revealTreeRow('Organization Datasets', /^Documentation\s*XLSX/);
-    await standIn.waitForRequests(
-      (request) => request.path === '/datasets/0000da7a0000000000000002/' && request.fields === 'id,resources{id,title,format,filesize,filetype}',
-    );
+    await standIn.waitForRequests((request) => request.path === '/datasets/0000da7a0000000000000002/' && request.fields === DATASET_RESOURCES_MASK);
     assert.equal(
       await (await wb.revealTreeRow('Organization Datasets', 'Bornes de recharge pour véhicules électriques')).getAttribute('aria-expanded'),
       'true',

@@ -160,6 +160,10 @@ describe('Datasets and resources', () => {
     // The Explorer and the data.gouv.fr views share the side bar: the drag starts in the
     // Explorer, waits on data.gouv.fr's activity bar icon (VS Code opens a container
     // dragged over), then drops on the dataset, as a user does.
+    // The Reuses view folded too: Organization Datasets then has room for the dataset's
+    // children (expanded under the drag) without scrolling it under a sticky header.
+    const reusesHeader = wb.view('Reuses').locator('.pane-header');
+    if ((await reusesHeader.getAttribute('aria-expanded')) === 'true') await reusesHeader.click();
     await wb.page.locator('.part.activitybar .action-item a[aria-label^="Explorer"]').first().click();
     const source = wb.page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'stations.json' }).first();
     await source.waitFor({ state: 'visible' });
