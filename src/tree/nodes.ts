@@ -537,7 +537,7 @@ export function pageOf(node: TreeNode): string | undefined {
     case 'dataset':
       return node.dataset.page;
     case 'resource':
-      return node.dataset.page ? `${node.dataset.page.replace(/#.*$/, '')}#/resources/${node.resource.id}` : node.resource.url;
+      return node.dataset.page ? resourcePage(node.dataset.page, node.resource.id) : node.resource.url;
     case 'communityResource':
       return node.resource.url;
     case 'discussion':
@@ -569,5 +569,17 @@ export function idOf(node: TreeNode): string | undefined {
       return node.discussion.id;
     default:
       return undefined;
+  }
+}
+
+/** A resource's page on data.gouv.fr: its dataset's, with `?resource_id=` (udata/core/dataset/models.py, Resource.self_web_url). */
+function resourcePage(datasetPage: string, resourceId: string): string {
+  try {
+    const url = new URL(datasetPage);
+    url.hash = '';
+    url.searchParams.set('resource_id', resourceId);
+    return url.toString();
+  } catch {
+    return datasetPage;
   }
 }

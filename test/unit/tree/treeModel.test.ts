@@ -187,7 +187,7 @@ describe('Organization Datasets view', () => {
     const page = await resolvePage(resource, { client: session.client, me: () => Promise.reject(new Error('not asked')) });
     assert.equal(
       page,
-      `${standIn.apiUrl.replace('/api/1', '')}/datasets/${standIn.data.datasets.find((d) => d.id === resource.dataset.id)?.slug}/#/resources/${resource.resource.id}`,
+      `${standIn.apiUrl.replace('/api/1', '')}/datasets/${standIn.data.datasets.find((d) => d.id === resource.dataset.id)?.slug}/?resource_id=${resource.resource.id}`,
     );
     assert.deepEqual(
       standIn.requests.map((r) => [r.path, r.fields]),
