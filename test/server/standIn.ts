@@ -293,9 +293,10 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
     if (key && !user) {
       throw new HttpFailure(401, { message: auth.refused ?? 'Invalid API token' }, { 'WWW-Authenticate': 'Bearer realm="uData"' });
     }
-    // udata/api/__init__.py (_apply_secure): in READ_ONLY_MODE, secured writes of users
-    // who are not platform administrators answer 423.
-    if (standIn.readOnly && method !== 'GET' && user && !user.roles.includes('admin')) {
+    // udata/api/__init__.py (_apply_secure): in READ_ONLY_MODE, the handlers listed in
+    // METHOD_BLOCKLIST (udata/settings.py: creations) answer 423 to signed-in users who
+    // are not platform administrators; every other write (PUT, DELETE) goes on.
+    if (standIn.readOnly && user && !user.roles.includes('admin') && blockedInReadOnlyMode(method, path)) {
       fail(423, 'Due to security reasons, the creation of new content is currently disabled.');
     }
     const contentTypeHeader = req.headers['content-type'];
@@ -352,6 +353,28 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
   }
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(text);
+}
+
+/**
+ * The routes the stand-in serves among udata's METHOD_BLOCKLIST (udata/settings.py):
+ * ReuseListAPI, DatasetListAPI, ResourcesAPI, UploadNewDatasetResource,
+ * UploadDatasetResource, CommunityResourcesAPI, FollowAPI, DiscussionsAPI, DiscussionAPI,
+ * DataservicesAPI (all `.post`).
+ */
+const READ_ONLY_BLOCKLIST = [
+  /^\/reuses\/$/,
+  /^\/datasets\/$/,
+  /^\/datasets\/[^/]+\/resources\/$/,
+  /^\/datasets\/[^/]+\/upload\/$/,
+  /^\/datasets\/[^/]+\/resources\/[^/]+\/upload\/$/,
+  /^\/datasets\/community_resources\/$/,
+  /^\/(reuses|datasets|dataservices|organizations|users)\/[^/]+\/followers\/$/,
+  /^\/discussions\/([^/]+\/)?$/,
+  /^\/dataservices\/$/,
+];
+
+function blockedInReadOnlyMode(method: string, path: string): boolean {
+  return method === 'POST' && READ_ONLY_BLOCKLIST.some((pattern) => pattern.test(path));
 }
 
 function faultMatches(fault: Fault, method: string, path: string): boolean {

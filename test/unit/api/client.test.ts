@@ -267,6 +267,22 @@ describe('ApiClient against the stand-in', () => {
     assert.doesNotMatch(describeApiError(desktop, english), /browser/);
   });
 
+  test('read-only maintenance: a creation answers 423, said plainly (udata/api/__init__.py, METHOD_BLOCKLIST)', async () => {
+    standIn.readOnly = true;
+    const error = await rejectsWith(
+      client().createReuse({
+        title: 'Nouvelle',
+        description: 'Une description assez longue.',
+        url: 'https://example.org/app',
+        type: 'application',
+        topic: 'others',
+      }),
+      'locked',
+    );
+    assert.match(describeApiError(error, english), /read-only mode for maintenance/);
+    assert.equal(standIn.data.reuses.filter((reuse) => reuse.title === 'Nouvelle').length, 0);
+  });
+
   test('the key is never in a URL and the logger never sees it', async () => {
     const lines: string[] = [];
     const logged = client({ logger: { request: (...parts) => lines.push(parts.join(' ')) } });

@@ -42,13 +42,16 @@ test('a deleted dataset answers 410 to those who may not edit it (udata/core/dat
   assert.equal((await call('GET', `/datasets/${dataset.id}/`, OTHER_USER_API_KEY)).status, 410);
 });
 
-test('read-only mode: writes answer 423, reads and administrators go on (udata/api/__init__.py)', async () => {
+test('read-only mode: creations answer 423 (METHOD_BLOCKLIST), updates, reads and administrators go on (udata/api/__init__.py, udata/settings.py)', async () => {
   standIn.readOnly = true;
   const id = standIn.data.reuses[0].id;
-  const refused = await call('PUT', `/reuses/${id}/`, SAMPLE_API_KEY, { title: 'Titre' });
+  const reuse = { title: 'Nouvelle', description: 'Une description assez longue.', url: 'https://example.org/app', type: 'application', topic: 'others' };
+  const refused = await call('POST', '/reuses/', SAMPLE_API_KEY, reuse);
   assert.equal(refused.status, 423);
+  assert.equal((await call('POST', `/reuses/${id}/followers/`, SAMPLE_API_KEY)).status, 423);
+  assert.equal((await call('PUT', `/reuses/${id}/`, SAMPLE_API_KEY, { title: 'Titre' })).status, 200, 'ReuseAPI.put is not in the block list');
   assert.equal((await call('GET', `/reuses/${id}/`)).status, 200);
-  assert.equal((await call('PUT', `/reuses/${id}/`, ADMIN_API_KEY, { title: 'Titre' })).status, 200);
+  assert.notEqual((await call('POST', '/reuses/', ADMIN_API_KEY, reuse)).status, 423, 'a platform administrator may create');
 });
 
 test('PUT on a deleted reuse: 410 before the permission check (udata/core/reuse/api.py)', async () => {

@@ -151,12 +151,10 @@ describe('saving a reuse document', () => {
     assert.equal(puts().length, 1);
   });
 
-  test('read-only maintenance (423): said plainly, the text kept', async () => {
+  test('read-only maintenance: udata blocks creations only (METHOD_BLOCKLIST), so a save still goes through', async () => {
     standIn.readOnly = true;
-    await refused(
-      edit((d) => (d.title = 'Titre')),
-      /Not saved: data.gouv.fr is in read-only mode for maintenance.*still in the editor/,
-    );
+    await saved(edit((d) => (d.title = 'Titre en maintenance')));
+    assert.equal(puts().at(-1)?.status, 200);
   });
 
   test('a 401 says to set the key again', async () => {
