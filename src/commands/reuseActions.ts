@@ -9,15 +9,21 @@ import type { Command, CommandContext } from './registry';
 import { patchingCommand, targetedCommand, type TargetKind } from './targetedCommand';
 import { resolveReuseTarget, type ReuseTarget } from './reuseTarget';
 
-const REUSE: TargetKind<ReuseTarget> = { resolve: resolveReuseTarget, titleOf: (ctx, id) => ctx.reuses.title(id) };
+const REUSE: TargetKind<ReuseTarget> = {
+  resolve: (argument, ctx, title) => resolveReuseTarget(argument, ctx, title),
+  titleOf: (ctx, id) => ctx.reuses.title(id),
+};
+/** Following is mostly for other people's reuses: the pick also searches all of data.gouv.fr. */
+const ANY_REUSE: TargetKind<ReuseTarget> = { ...REUSE, resolve: (argument, ctx, title) => resolveReuseTarget(argument, ctx, title, true) };
 
 function reuseCommand(
   id: CommandId,
   name: string,
   title: () => string,
   action: (ctx: CommandContext, target: ReuseTarget, reuseTitle: string) => Promise<void>,
+  kind = REUSE,
 ): Command {
-  return targetedCommand(REUSE, id, name, title, action);
+  return targetedCommand(kind, id, name, title, action);
 }
 
 function patchCommand(id: CommandId, name: string, title: () => string, body: () => ReusePatch, done: (reuseTitle: string) => string): Command {
@@ -81,6 +87,7 @@ export const reuseActionCommands: Command[] = [
       const total = await ctx.reuses.follow(target.id);
       void vscode.window.showInformationMessage(vscode.l10n.t('You follow “{0}” ({1} followers).', name, total));
     },
+    ANY_REUSE,
   ),
   reuseCommand(
     'datagouv.unfollowReuse',
@@ -90,6 +97,7 @@ export const reuseActionCommands: Command[] = [
       const total = await ctx.reuses.unfollow(target.id);
       void vscode.window.showInformationMessage(vscode.l10n.t('You no longer follow “{0}” ({1} followers).', name, total));
     },
+    ANY_REUSE,
   ),
   reuseCommand(
     'datagouv.showFollowers',
@@ -107,6 +115,7 @@ export const reuseActionCommands: Command[] = [
       );
       if (choice) await runCommand(following ? 'datagouv.unfollowReuse' : 'datagouv.followReuse', { id: target.id, title: name });
     },
+    ANY_REUSE,
   ),
   reuseCommand(
     'datagouv.featureReuse',

@@ -80,7 +80,10 @@ export function pickReuse(ctx: CommandContext, title: string, searchOthers = fal
   });
 }
 
-/** The reuse a command acts on: its argument, else the active document, else a pick. */
-export async function resolveReuseTarget(argument: unknown, ctx: CommandContext, title: string): Promise<ReuseTarget | undefined> {
-  return reuseTargetOf(argument) ?? activeReuseTarget() ?? (await pickReuse(ctx, title));
+/**
+ * The reuse a command acts on: its argument, else the active document, else a pick
+ * (which, with `searchOthers`, also searches every reuse of data.gouv.fr).
+ */
+export async function resolveReuseTarget(argument: unknown, ctx: CommandContext, title: string, searchOthers = false): Promise<ReuseTarget | undefined> {
+  return reuseTargetOf(argument) ?? activeReuseTarget() ?? (await pickReuse(ctx, title, searchOthers));
 }

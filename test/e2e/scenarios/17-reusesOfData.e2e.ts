@@ -93,4 +93,22 @@ describe('Who reuses my data', () => {
       'nothing but reads',
     );
   });
+
+  step('Follow Reuse… from the palette searches all of data.gouv.fr too, and follows the reuse found', async () => {
+    const { wb } = session;
+    // No reuse document active: the command asks which reuse.
+    await wb.runCommand('View: Close All Editors');
+    await wb.runCommand('data.gouv.fr: Follow Reuse');
+    await wb.quickPickRows(SAMPLE_REUSES.editable.title).first().waitFor({ state: 'visible' });
+    await wb.page.keyboard.type('tableau de bord', { delay: 20 });
+    const found = wb.quickPickRows(/Capteurs citoyens : tableau de bord/).first();
+    await found.waitFor({ state: 'visible' });
+    assert.match(await found.innerText(), /not yours · found on data\.gouv\.fr/);
+    await found.click();
+    await wb.notification(/You follow “Capteurs citoyens : tableau de bord”/);
+    const [follow] = await standIn.waitForRequests(
+      (request) => request.method === 'POST' && request.path === `/reuses/${SAMPLE_REUSES.readOnly.id}/followers/`,
+    );
+    assert.equal(follow.status, 201);
+  });
 });
