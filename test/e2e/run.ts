@@ -32,7 +32,7 @@ const OLDEST_SMOKE = ['03-editReuse', '15-datasets'];
  * sign-in, the sidebar, open/edit/save, failed saves, a conflict, datasets with uploads
  * of workspace files, the request counts; and the web's own (`*.web.e2e.ts`).
  */
-const WEB_SET = ['01-setApiKey', '02-sidebar', '03-editReuse', '04-failedSaves', '05-conflict', '15-datasets', '20-cost'];
+const WEB_SET = ['01-setApiKey', '02-sidebar', '03-editReuse', '04-failedSaves', '05-conflict', '07-logHasNoKey', '15-datasets', '20-cost'];
 
 async function main(): Promise<number> {
   const started = Date.now();

@@ -2,7 +2,8 @@
 // shows an API key: not the refused one, not the accepted one — on screen or on disk.
 // And the key lives in the secret storage only: no file that VS Code or the extension
 // writes holds it (settings, storage databases, logs, the extension's folders), yet a
-// reload finds the user still signed in.
+// reload finds the user still signed in. In VS Code for the Web the channel writes into
+// the browser's IndexedDB instead of a file: checked there.
 import { describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { SAMPLE_API_KEY } from '../../server/sampleData';
@@ -39,10 +40,20 @@ describe('The log never shows the API key', () => {
 
   step('no log file of the profile or of code-server contains a key', async () => {
     const files = logFiles();
-    assert.ok(
-      files.some((file) => /data\.gouv\.fr\.log$/.test(file)),
-      `the channel's log file is among ${files.length} files checked`,
-    );
+    if (e2e.host === 'web') {
+      // The web worker extension host writes its output channels in the browser's
+      // IndexedDB (vscode-web-db/vscode-logs-store), not on the server.
+      const LOGS = 'vscode-web-db/vscode-logs-store';
+      assert.deepEqual((await session.wb.browserStoresContaining('Activated (web extension host)')).found, [LOGS], "the channel's log is in the browser");
+      for (const key of [SAMPLE_API_KEY, WRONG_KEY]) {
+        assert.equal((await session.wb.browserStoresContaining(key)).found.includes(LOGS), false, 'no key in the browser-side logs');
+      }
+    } else {
+      assert.ok(
+        files.some((file) => /data\.gouv\.fr\.log$/.test(file)),
+        `the channel's log file is among ${files.length} files checked`,
+      );
+    }
     assert.deepEqual(filesContaining(WRONG_KEY), []);
     assert.deepEqual(filesContaining(SAMPLE_API_KEY), []);
   });
