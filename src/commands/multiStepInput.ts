@@ -8,6 +8,14 @@ import type { Log } from '../util/log';
 
 export type StepResult = 'next' | 'back' | 'cancel';
 
+/** Keeps a step's answer in `answers[key]` (the previous one when it gave none) and passes its result on. */
+export function keepAnswer<A, K extends keyof A>(answers: A, key: K): (step: readonly [StepResult, A[K] | undefined]) => StepResult {
+  return ([result, value]) => {
+    if (value !== undefined) answers[key] = value;
+    return result;
+  };
+}
+
 export interface MultiStep<F extends string> {
   /** English, for the log: "New Dataset". */
   name: string;

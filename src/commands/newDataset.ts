@@ -8,7 +8,7 @@ import type { Choice, NewDataset } from '../api/models';
 import { datasetUri } from '../documents/documentUris';
 import { DATASET_LIMITS } from '../documents/dataset/datasetSchema';
 import { runCommand } from './commandIds';
-import { askChoice, askDescription, askPublisher, askText, runSteps, type StepResult } from './multiStepInput';
+import { askChoice, askDescription, askPublisher, askText, keepAnswer, runSteps, type StepResult } from './multiStepInput';
 import { defineCommand } from './registry';
 
 type Field = 'title' | 'description' | 'owner' | 'license' | 'frequency' | 'private';
@@ -97,15 +97,11 @@ async function askStep(field: Field, index: number, answers: Answers, errors: Pa
           : value.length > DATASET_LIMITS.titleMaxLength
             ? vscode.l10n.t('{0} characters at most.', DATASET_LIMITS.titleMaxLength)
             : undefined,
-      ).then(([result, value]) => ((answers.title = value ?? answers.title), result));
+      ).then(keepAnswer(answers, 'title'));
     case 'description':
-      return askDescription(title, index, answers.description, serverError).then(
-        ([result, value]) => ((answers.description = value ?? answers.description), result),
-      );
+      return askDescription(title, index, answers.description, serverError).then(keepAnswer(answers, 'description'));
     case 'owner':
-      return askPublisher(title, index, choices.organizations, answers.owner, serverError, true).then(
-        ([result, value]) => ((answers.owner = value ?? answers.owner), result),
-      );
+      return askPublisher(title, index, choices.organizations, answers.owner, serverError, true).then(keepAnswer(answers, 'owner'));
     case 'license':
       return askChoice(
         title,
@@ -114,7 +110,7 @@ async function askStep(field: Field, index: number, answers: Answers, errors: Pa
         choices.licenses.map((license) => ({ label: license.label, description: license.id, value: license.id })),
         answers.license,
         serverError,
-      ).then(([result, value]) => ((answers.license = value ?? answers.license), result));
+      ).then(keepAnswer(answers, 'license'));
     case 'frequency':
       return askChoice(
         title,
@@ -123,7 +119,7 @@ async function askStep(field: Field, index: number, answers: Answers, errors: Pa
         choices.frequencies.map((frequency) => ({ label: frequency.label, description: frequency.id, value: frequency.id })),
         answers.frequency,
         serverError,
-      ).then(([result, value]) => ((answers.frequency = value ?? answers.frequency), result));
+      ).then(keepAnswer(answers, 'frequency'));
     case 'private':
       return askChoice(
         title,

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { Choice, NewReuse } from '../api/models';
 import { reuseUri } from '../documents/documentUris';
 import { HTTP_URL_PATTERN, LIMITS } from '../documents/reuse/reuseSchema';
-import { askChoice, askDescription, askPublisher, askText, runSteps, type StepResult } from './multiStepInput';
+import { askChoice, askDescription, askPublisher, askText, keepAnswer, runSteps, type StepResult } from './multiStepInput';
 import { defineCommand } from './registry';
 
 type Field = 'title' | 'url' | 'type' | 'topic' | 'description' | 'owner' | 'private' | 'datasets';
@@ -97,15 +97,13 @@ async function askStep(field: Field, index: number, answers: Answers, errors: Pa
           : value.length > LIMITS.titleMaxLength
             ? vscode.l10n.t('{0} characters at most.', LIMITS.titleMaxLength)
             : undefined,
-      ).then(([result, value]) => ((answers.title = value ?? answers.title), result));
+      ).then(keepAnswer(answers, 'title'));
     case 'url':
       return askText(title, index, vscode.l10n.t('Address of the reuse (https://…)'), answers.url, serverError, (value) =>
         new RegExp(HTTP_URL_PATTERN).test(value.trim()) ? undefined : vscode.l10n.t('A web address starting with http:// or https:// is required.'),
       ).then(([result, value]) => ((answers.url = value?.trim() ?? answers.url), result));
     case 'description':
-      return askDescription(title, index, answers.description, serverError).then(
-        ([result, value]) => ((answers.description = value ?? answers.description), result),
-      );
+      return askDescription(title, index, answers.description, serverError).then(keepAnswer(answers, 'description'));
     case 'type':
       return askChoice(
         title,
@@ -114,7 +112,7 @@ async function askStep(field: Field, index: number, answers: Answers, errors: Pa
         choices.types.map((c) => ({ label: c.label, description: c.id, value: c.id })),
         answers.type,
         serverError,
-      ).then(([result, value]) => ((answers.type = value ?? answers.type), result));
+      ).then(keepAnswer(answers, 'type'));
     case 'topic':
       return askChoice(
         title,
@@ -123,11 +121,9 @@ async function askStep(field: Field, index: number, answers: Answers, errors: Pa
         choices.topics.map((c) => ({ label: c.label, description: c.id, value: c.id })),
         answers.topic,
         serverError,
-      ).then(([result, value]) => ((answers.topic = value ?? answers.topic), result));
+      ).then(keepAnswer(answers, 'topic'));
     case 'owner':
-      return askPublisher(title, index, choices.organizations, answers.owner, serverError).then(
-        ([result, value]) => ((answers.owner = value ?? answers.owner), result),
-      );
+      return askPublisher(title, index, choices.organizations, answers.owner, serverError).then(keepAnswer(answers, 'owner'));
     case 'private':
       return askChoice(
         title,
@@ -150,6 +146,6 @@ async function askStep(field: Field, index: number, answers: Answers, errors: Pa
         choices.datasets.map((dataset) => ({ label: dataset.label, description: dataset.description, detail: dataset.id, value: dataset.id })),
         answers.dataset,
         serverError,
-      ).then(([result, value]) => ((answers.dataset = value ?? answers.dataset), result));
+      ).then(keepAnswer(answers, 'dataset'));
   }
 }

@@ -223,9 +223,7 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
       standIn.preflights.push({ method: String(req.headers['access-control-request-method']), path: url.pathname.slice('/api/1'.length) });
       return answerPreflight(req, res);
     }
-    // A fault can stand for a server or proxy that sends no CORS header: a browser
-    // then refuses the answer, whatever its status.
-    if (!standIn.faults.some((fault) => fault.noCors && faultMatches(fault, method, url.pathname.slice('/api/1'.length)))) addCorsHeaders(req, res);
+    addCorsHeaders(req, res);
   }
 
   if (url.pathname.startsWith('/__control/')) return control(standIn, url.pathname, method, rawBody, res);
@@ -255,6 +253,9 @@ async function handle(standIn: StandIn, ctx: StandInContext, req: IncomingMessag
   standIn.requests.push(record);
 
   const fault = takeFault(standIn.faults, method, path);
+  // A fault can stand for a server or proxy that sends no CORS header: a browser then
+  // refuses the answer, whatever its status.
+  if (fault?.noCors) res.removeHeader('Access-Control-Allow-Origin');
   if (fault?.delayMs) await delay(fault.delayMs, req);
   if (!res.socket || res.socket.destroyed) return; // the client gave up while we waited
   if (fault?.reset || (fault?.resetAfterBytes !== undefined && !streamed && Buffer.byteLength(rawBody) >= fault.resetAfterBytes)) {
@@ -377,12 +378,8 @@ function blockedInReadOnlyMode(method: string, path: string): boolean {
   return method === 'POST' && READ_ONLY_BLOCKLIST.some((pattern) => pattern.test(path));
 }
 
-function faultMatches(fault: Fault, method: string, path: string): boolean {
-  return (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.includes(fault.path));
-}
-
 function takeFault(faults: Fault[], method: string, path: string): Fault | undefined {
-  const index = faults.findIndex((fault) => faultMatches(fault, method, path));
+  const index = faults.findIndex((fault) => (!fault.method || fault.method.toUpperCase() === method) && (!fault.path || path.includes(fault.path)));
   if (index < 0) return undefined;
   const fault = faults[index];
   if (fault.times !== undefined && --fault.times <= 0) faults.splice(index, 1);

@@ -2,6 +2,7 @@
 // one dataservice by id or slug. Reuses point at dataservices by id; the extension
 // reads them for the reuse document's hover and completion.
 import { fail, mayEdit, orgsOf, type Result, type RouteRequest, type StandInContext } from '../context';
+import { paginate } from '../pagination';
 import { renderDataservice } from '../render';
 import type { StoredDataservice, StoredUser } from '../sampleData';
 
@@ -12,29 +13,12 @@ export function dataservicesRoute(ctx: StandInContext, { method, parts, query, u
     // them for a sysadmin. Filters `organization` and `owner` come from the model's
     // filterable fields (udata/core/owned.py), pages from add_pagination_arguments
     // (udata/api/__init__.py): page and page_size (default 20) strictly positive.
-    const page = positive(query.get('page'), 1, 'page');
-    const pageSize = positive(query.get('page_size'), 20, 'page_size');
     const organization = query.get('organization');
     const owner = query.get('owner');
     const visible = ctx.data.dataservices.filter(
       (d) => isVisibleTo(ctx, d, user) && (organization === null || d.organization === organization) && (owner === null || d.owner === owner),
     );
-    const slice = visible.slice((page - 1) * pageSize, page * pageSize);
-    const at = (n: number) => {
-      const next = new URLSearchParams(query);
-      next.set('page', String(n));
-      return `${ctx.apiBase}dataservices/?${next.toString()}`;
-    };
-    return {
-      body: {
-        data: slice.map((d) => renderDataservice(ctx, d, user)),
-        page,
-        page_size: pageSize,
-        total: visible.length,
-        next_page: page * pageSize < visible.length ? at(page + 1) : null,
-        previous_page: page > 1 ? at(page - 1) : null,
-      },
-    };
+    return paginate(ctx, 'dataservices/', query, visible, (d) => renderDataservice(ctx, d, user));
   }
   if (parts.length === 2 && method === 'GET') {
     const dataservice = ctx.data.dataservices.find((d) => d.id === parts[1] || d.slug === parts[1]);
@@ -56,12 +40,4 @@ function isVisibleTo(ctx: StandInContext, dataservice: StoredDataservice, user: 
   if (!user) return false;
   if (user.roles.includes('admin')) return true;
   return dataservice.owner === user.id || orgsOf(ctx, user).some((org) => org.id === dataservice.organization);
-}
-
-/** udata's `positive` argument type: a strictly positive integer, else 400. */
-function positive(raw: string | null, fallback: number, name: string): number {
-  if (raw === null) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1) fail(400, 'Input payload validation failed', { [name]: 'Invalid argument: must be a positive integer' });
-  return value;
 }

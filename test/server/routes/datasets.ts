@@ -188,31 +188,16 @@ function applyResources(ctx: StandInContext, dataset: StoredDataset, entries: No
 /**
  * DatasetListAPI.get (visible_by_user): anonymous callers see the public datasets that
  * are neither archived nor deleted; others also their own and their organizations'.
+ * Pages as every udata list (pagination.ts).
  */
 function listDatasets(ctx: StandInContext, query: URLSearchParams, user: StoredUser | undefined): Result {
-  const page = Math.max(1, Number.parseInt(query.get('page') ?? '1', 10) || 1);
-  const pageSize = Math.max(1, Number.parseInt(query.get('page_size') ?? '20', 10) || 20);
   const orgIds = user ? orgsOf(ctx, user).map((org) => org.id) : [];
   const visible = ctx.data.datasets.filter((d) => {
     if (!d.private && !d.archived && !d.deleted) return true;
     if (!user) return false;
     return user.roles.includes('admin') || d.owner === user.id || (!!d.organization && orgIds.includes(d.organization));
   });
-  const at = (n: number) => {
-    const next = new URLSearchParams(query);
-    next.set('page', String(n));
-    return `${ctx.apiBase}datasets/?${next.toString()}`;
-  };
-  return {
-    body: {
-      data: visible.slice((page - 1) * pageSize, page * pageSize).map((d) => renderDataset(ctx, d, user)),
-      page,
-      page_size: pageSize,
-      total: visible.length,
-      next_page: page * pageSize < visible.length ? at(page + 1) : null,
-      previous_page: page > 1 ? at(page - 1) : null,
-    },
-  };
+  return paginate(ctx, 'datasets/', query, visible, (d) => renderDataset(ctx, d, user));
 }
 
 /** DatasetListAPI.post: DatasetForm without an instance, then `Dataset(**form.data)`; 201. */
