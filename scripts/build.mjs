@@ -6,7 +6,7 @@
 // plugin below names who imported it), and so does a Node global (process, Buffer…)
 // in any file it bundles. Source maps are written beside the bundles for debugging and
 // kept out of the .vsix by .vscodeignore.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build, context } from 'esbuild';
 
@@ -83,4 +83,7 @@ if (watch) {
   await build(nodeBuild);
   const web = await build(webBuild);
   checkNoNodeGlobals(web.metafile, webBuild.outfile);
+  // What each source file weighs in the web bundle (`npm run bench:size` lists the
+  // heaviest); it stays out of the .vsix.
+  writeFileSync('dist/web/extension.meta.json', JSON.stringify(web.metafile));
 }
