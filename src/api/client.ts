@@ -1,7 +1,6 @@
-// The HTTP client of the data.gouv.fr API, on ky. Only this module knows URLs and
+// The HTTP client of the data.gouv.fr API, on fetch. Only this module knows URLs and
 // headers. Every failure leaves it as an ApiError; the API key never leaves it except
 // as the X-API-KEY header of a request to the configured origin.
-import ky, { HTTPError, TimeoutError, type Options } from 'ky';
 import { ApiError, kindForStatus, parseErrorBody } from './errors';
 import { parseApiUrl } from './apiUrl';
 import {
@@ -44,6 +43,7 @@ import type {
   ResourcePatch,
   ZoneSuggestion,
 } from './models';
+import { RequestTimeoutError, exponentialBackoff, retryingFetch, type RetryingFetchOptions } from './retryingFetch';
 import { multipartBody, type MultipartBody, type UploadSource } from './multipart';
 
 export interface RequestLogger {
@@ -125,27 +125,23 @@ export interface UploadOptions extends CallOptions {
 
 export class ApiClient {
   readonly baseUrl: URL;
-  private readonly http: typeof ky;
+  private readonly http: RetryingFetchOptions;
 
   constructor(private readonly options: ApiClientOptions) {
     this.baseUrl = parseApiUrl(options.apiUrl);
-    this.http = ky.create({
-      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      // Redirects are followed by hand (see send()) so that the key never travels to
-      // another origin.
-      redirect: 'manual',
+    this.http = {
+      // Looked up at each request, so that a fetch replaced later (tests) is used.
+      fetch: (input, init) => (options.fetch ?? fetch)(input, init),
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       retry: {
         limit: options.retryLimit ?? 2,
-        methods: ['get'],
+        methods: ['GET'],
         statusCodes: [429, 502, 503, 504],
         afterStatusCodes: [429, 503],
-        maxRetryAfter: options.maxRetryAfterMs ?? 10_000,
-        backoffLimit: 5_000,
-        ...(options.retryDelayMs ? { delay: options.retryDelayMs } : {}),
+        maxRetryAfterMs: options.maxRetryAfterMs ?? 10_000,
+        delayMs: options.retryDelayMs ?? exponentialBackoff,
       },
-      fetch: options.fetch,
-      headers: { Accept: 'application/json' },
-    });
+    };
   }
 
   get origin(): string {
@@ -458,7 +454,7 @@ export class ApiClient {
     }
   }
 
-  /** Sends one request (GET retried by ky), following same-origin redirects by hand. */
+  /** Sends one request (GET retried by retryingFetch), following same-origin redirects by hand. */
   private async send(method: string, path: string, call: CallOptions & { body?: unknown; upload?: MultipartBody }): Promise<Response> {
     const apiKey = call.apiKey ?? (await this.options.getApiKey());
     let url = new URL(path, this.baseUrl);
@@ -467,24 +463,30 @@ export class ApiClient {
       if (apiKey) headers['X-API-KEY'] = apiKey;
       if (call.fields) headers['X-Fields'] = call.fields;
       if (call.upload) return this.sendUpload(method, url, headers, call.upload, call.signal);
-      const options: Options = { method, headers, signal: call.signal };
-      if (call.body !== undefined) options.json = call.body;
+      headers.Accept = 'application/json';
+      const init: RequestInit = { method, headers, signal: call.signal, redirect: 'manual' };
+      if (call.body !== undefined) {
+        headers['Content-Type'] = 'application/json';
+        init.body = JSON.stringify(call.body);
+      }
       const started = Date.now();
       const logPath = url.pathname + url.search;
+      let response: Response;
       try {
-        const response = await this.http(url, options);
-        this.options.logger?.request(method, logPath, response.status, Date.now() - started);
-        return response;
+        response = await retryingFetch(url, init, this.http);
       } catch (cause) {
-        const status = cause instanceof HTTPError ? cause.response.status : errorLabel(cause);
-        this.options.logger?.request(method, logPath, status, Date.now() - started);
-        const next = cause instanceof HTTPError ? this.redirectTarget(cause.response, url) : undefined;
-        if (next && hop < MAX_REDIRECTS) {
-          url = next;
-          continue;
-        }
-        throw await this.toApiErrorAsync(cause, method, url);
+        this.options.logger?.request(method, logPath, errorLabel(cause), Date.now() - started);
+        throw this.toApiError(cause, method, url.pathname);
       }
+      this.options.logger?.request(method, logPath, response.status, Date.now() - started);
+      if (response.ok) return response;
+      // Redirects are followed by hand, so that the key never travels to another origin.
+      const next = this.redirectTarget(response, url);
+      if (next && hop < MAX_REDIRECTS) {
+        url = next;
+        continue;
+      }
+      throw await this.errorOfResponse(response, method, url);
     }
   }
 
@@ -494,8 +496,8 @@ export class ApiClient {
    * the caller gets a `redirect` error naming where the server wanted to go.
    */
   /**
-   * An upload does not go through ky: ky keeps a copy of each request's body for its
-   * retries, which for a streamed file means holding all of it in memory. It goes by
+   * An upload does not go through retryingFetch: a retry would need a copy of the
+   * request's body, which for a streamed file means holding all of it in memory. It goes by
    * the upload transport (node:http in the Node host, fetch elsewhere). No timer (an
    * upload lasts as long as the file takes: the user cancels it), no retry, and no
    * redirect followed (a stream cannot be sent twice).
@@ -549,16 +551,11 @@ export class ApiClient {
 
   private toApiError(cause: unknown, method: string, path: string): ApiError {
     if (cause instanceof ApiError) return cause;
-    if (cause instanceof TimeoutError) return new ApiError('timeout', { method, path: this.pathOf(path), cause });
+    if (cause instanceof RequestTimeoutError) return new ApiError('timeout', { method, path: this.pathOf(path), cause });
     if (isAbort(cause)) return new ApiError('cancelled', { method, path: this.pathOf(path), cause });
     // fetch reports refused, reset and unresolvable connections as TypeError; in a
     // browser, so does a cross-origin answer it refuses (CORS) or an offline page.
     return new ApiError('offline', { method, path: this.pathOf(path), cause, inBrowser: this.options.inBrowser });
-  }
-
-  private async toApiErrorAsync(cause: unknown, method: string, url: URL): Promise<ApiError> {
-    if (!(cause instanceof HTTPError)) return this.toApiError(cause, method, url.pathname);
-    return this.errorOfResponse(cause.response, method, url);
   }
 
   /** The ApiError of an answer that is not a success: its status, and the server's words. */
@@ -606,7 +603,7 @@ function isAbort(cause: unknown): boolean {
 }
 
 function errorLabel(cause: unknown): string {
-  if (cause instanceof TimeoutError) return 'timeout';
+  if (cause instanceof RequestTimeoutError) return 'timeout';
   if (isAbort(cause)) return 'cancelled';
   return 'network error';
 }
