@@ -84,6 +84,14 @@ export interface CallOptions {
   fields?: string | null;
 }
 
+/** What a method of the client asks of send(). */
+interface RequestOptions extends CallOptions {
+  body?: unknown;
+  upload?: MultipartBody;
+  /** The X-Fields mask sent when the caller names none (`fields` undefined). */
+  mask?: string;
+}
+
 const MAX_REDIRECTS = 5;
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -151,7 +159,7 @@ export class ApiClient {
   // ---- /me ---------------------------------------------------------------------
 
   getMe(call: CallOptions = {}): Promise<Me> {
-    return this.json<Me>('GET', 'me/', { ...call, fields: call.fields === undefined ? ME_MASK : call.fields });
+    return this.json<Me>('GET', 'me/', { ...call, mask: ME_MASK });
   }
 
   /** The reference documents a one-item list, udata's code an object: accept both. */
@@ -161,7 +169,7 @@ export class ApiClient {
   }
 
   updateMe(patch: ProfilePatch, call: CallOptions = {}): Promise<Me> {
-    return this.json<Me>('PUT', 'me/', { ...call, body: patch, fields: call.fields === undefined ? ME_MASK : call.fields });
+    return this.json<Me>('PUT', 'me/', { ...call, body: patch, mask: ME_MASK });
   }
 
   async deleteMe(call: CallOptions = {}): Promise<void> {
@@ -225,7 +233,7 @@ export class ApiClient {
   getReuse(id: string, call: CallOptions = {}): Promise<Reuse> {
     return this.json<Reuse>('GET', `reuses/${encodeSegment(id)}/`, {
       ...call,
-      fields: call.fields === undefined ? REUSE_DOCUMENT_MASK : call.fields,
+      mask: REUSE_DOCUMENT_MASK,
     });
   }
 
@@ -234,7 +242,7 @@ export class ApiClient {
     return this.json<Reuse>('PUT', `reuses/${encodeSegment(id)}/`, {
       ...call,
       body: patch,
-      fields: call.fields === undefined ? REUSE_DOCUMENT_MASK : call.fields,
+      mask: REUSE_DOCUMENT_MASK,
     });
   }
 
@@ -242,7 +250,7 @@ export class ApiClient {
     return this.json<Reuse>('POST', 'reuses/', {
       ...call,
       body: reuse,
-      fields: call.fields === undefined ? REUSE_DOCUMENT_MASK : call.fields,
+      mask: REUSE_DOCUMENT_MASK,
     });
   }
 
@@ -254,7 +262,7 @@ export class ApiClient {
     return this.json<Reuse>('POST', `reuses/${encodeSegment(reuseId)}/datasets/`, {
       ...call,
       body: { id: datasetId },
-      fields: call.fields === undefined ? REUSE_DOCUMENT_MASK : call.fields,
+      mask: REUSE_DOCUMENT_MASK,
     });
   }
 
@@ -298,7 +306,7 @@ export class ApiClient {
     const query = new URLSearchParams({ dataset: datasetId, page: String(page), page_size: String(pageSize) });
     return this.json<Page<Reuse>>('GET', `reuses/?${query.toString()}`, {
       ...call,
-      fields: call.fields === undefined ? DATASET_REUSES_PAGE_MASK : call.fields,
+      mask: DATASET_REUSES_PAGE_MASK,
     });
   }
 
@@ -312,21 +320,21 @@ export class ApiClient {
     const query = new URLSearchParams({ dataset: datasetId, page: String(page), page_size: String(pageSize) });
     return this.json<Page<CommunityResource>>('GET', `datasets/community_resources/?${query.toString()}`, {
       ...call,
-      fields: call.fields === undefined ? COMMUNITY_RESOURCES_PAGE_MASK : call.fields,
+      mask: COMMUNITY_RESOURCES_PAGE_MASK,
     });
   }
 
   getDataset(id: string, call: CallOptions = {}): Promise<Dataset> {
     return this.json<Dataset>('GET', `datasets/${encodeSegment(id)}/`, {
       ...call,
-      fields: call.fields === undefined ? DATASET_SUMMARY_MASK : call.fields,
+      mask: DATASET_SUMMARY_MASK,
     });
   }
 
   getDataservice(id: string, call: CallOptions = {}): Promise<Dataservice> {
     return this.json<Dataservice>('GET', `dataservices/${encodeSegment(id)}/`, {
       ...call,
-      fields: call.fields === undefined ? DATASERVICE_SUMMARY_MASK : call.fields,
+      mask: DATASERVICE_SUMMARY_MASK,
     });
   }
 
@@ -342,7 +350,7 @@ export class ApiClient {
     query.set('page_size', String(filter.pageSize ?? 100));
     return this.json<Page<Dataservice>>('GET', `dataservices/?${query.toString()}`, {
       ...call,
-      fields: call.fields === undefined ? DATASERVICE_PAGE_MASK : call.fields,
+      mask: DATASERVICE_PAGE_MASK,
     });
   }
 
@@ -353,12 +361,12 @@ export class ApiClient {
     return this.json<Dataset>('PUT', `datasets/${encodeSegment(id)}/`, {
       ...call,
       body: patch,
-      fields: call.fields === undefined ? DATASET_SUMMARY_MASK : call.fields,
+      mask: DATASET_SUMMARY_MASK,
     });
   }
 
   createDataset(dataset: NewDataset, call: CallOptions = {}): Promise<Dataset> {
-    return this.json<Dataset>('POST', 'datasets/', { ...call, body: dataset, fields: call.fields === undefined ? DATASET_SUMMARY_MASK : call.fields });
+    return this.json<Dataset>('POST', 'datasets/', { ...call, body: dataset, mask: DATASET_SUMMARY_MASK });
   }
 
   /** A soft delete: `PUT {"deleted": null}` restores it. */
@@ -433,14 +441,14 @@ export class ApiClient {
   // ---- plumbing ----------------------------------------------------------------
 
   private async list<T>(path: string, mask: string, call: CallOptions): Promise<T[]> {
-    const items = await this.json<unknown>('GET', path, { ...call, fields: call.fields === undefined ? mask : call.fields });
+    const items = await this.json<unknown>('GET', path, { ...call, mask });
     if (!Array.isArray(items)) {
       throw new ApiError('invalidResponse', { method: 'GET', path: this.pathOf(path), serverMessage: 'expected a list' });
     }
     return items as T[];
   }
 
-  private async json<T>(method: string, path: string, call: CallOptions & { body?: unknown; upload?: MultipartBody }): Promise<T> {
+  private async json<T>(method: string, path: string, call: RequestOptions): Promise<T> {
     const response = await this.send(method, path, call);
     const text = await response.text().catch((cause: unknown) => {
       // The headers arrived but the body was cut short (reset connection, proxy).
@@ -455,13 +463,14 @@ export class ApiClient {
   }
 
   /** Sends one request (GET retried by retryingFetch), following same-origin redirects by hand. */
-  private async send(method: string, path: string, call: CallOptions & { body?: unknown; upload?: MultipartBody }): Promise<Response> {
+  private async send(method: string, path: string, call: RequestOptions): Promise<Response> {
     const apiKey = call.apiKey ?? (await this.options.getApiKey());
     let url = new URL(path, this.baseUrl);
     for (let hop = 0; ; hop++) {
       const headers: Record<string, string> = {};
       if (apiKey) headers['X-API-KEY'] = apiKey;
-      if (call.fields) headers['X-Fields'] = call.fields;
+      const fields = call.fields === undefined ? call.mask : call.fields;
+      if (fields) headers['X-Fields'] = fields;
       if (call.upload) return this.sendUpload(method, url, headers, call.upload, call.signal);
       headers.Accept = 'application/json';
       const init: RequestInit = { method, headers, signal: call.signal, redirect: 'manual' };
