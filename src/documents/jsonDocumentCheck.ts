@@ -4,7 +4,7 @@
 // against what was loaded. Pure code; the translator is passed in.
 import { findNodeAtLocation, parseTree, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
 import type { Translator } from '../util/translator';
-import type { SchemaError } from './schemaCheck';
+import type { SchemaError, SchemaValidator } from './schemaCheck';
 
 /** A reason not to save, placed on the offending part of the text when it can be. */
 export interface Problem {
@@ -15,11 +15,6 @@ export interface Problem {
   length: number;
   line: number; // 1-based
   column: number; // 1-based
-}
-
-export interface SchemaValidator {
-  (data: unknown): boolean;
-  errors?: SchemaError[] | null;
 }
 
 export interface DocumentSpec {

@@ -46,6 +46,11 @@ export interface SchemaValidator {
   errors?: SchemaError[] | null;
 }
 
+/** A validator of ours, with the schema it checks. */
+export interface DocumentValidator extends SchemaValidator {
+  readonly schema: Schema;
+}
+
 const IS: Record<SchemaType, (data: unknown) => boolean> = {
   string: (data) => typeof data === 'string',
   boolean: (data) => typeof data === 'boolean',
@@ -117,14 +122,23 @@ function check(schema: Schema, data: unknown, instancePath: string, schemaPath: 
 }
 
 /** A validator with Ajv's interface (allErrors): `validate.errors` holds every error of the last call. */
-export function schemaValidator(schema: Schema): SchemaValidator {
+export function schemaValidator(schema: Schema): DocumentValidator {
   const validate: SchemaValidator = (data) => {
     const errors: SchemaError[] = [];
     check(schema, data, '', '#', errors);
     validate.errors = errors.length ? errors : null;
     return !errors.length;
   };
-  return validate;
+  return Object.assign(validate, { schema });
+}
+
+/**
+ * The keys of a document, in its order: the properties of its schema, which lists them
+ * in the order the document shows them (src/documents/<kind>/<kind>Schema.ts). One list,
+ * so that what is shown, what is checked and what is saved cannot drift apart.
+ */
+export function documentKeys<D extends object>(validate: DocumentValidator): ReadonlyArray<keyof D & string> {
+  return Object.keys(validate.schema.properties ?? {}) as Array<keyof D & string>;
 }
 
 /**

@@ -6,24 +6,10 @@ import { valueText } from '../valueText';
 import type { Translator } from '../../util/translator';
 import type { Dataset, DatasetPatch } from '../../api/models';
 import validateDatasetDocument from '../generated/validateDatasetDocument';
+import { documentKeys } from '../schemaCheck';
 import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from '../jsonDocumentCheck';
 import { DATASET_LIMITS, type DatasetChoices } from './datasetSchema';
-
-export const DATASET_DOCUMENT_KEYS = [
-  'title',
-  'acronym',
-  'description_short',
-  'description',
-  'tags',
-  'license',
-  'frequency',
-  'temporal_coverage',
-  'spatial',
-  'private',
-  'archived',
-  'contact_points',
-  'extras',
-] as const;
+import { describeSharedField } from '../sharedFieldMessages';
 
 export interface DatasetDocument {
   title: string;
@@ -40,6 +26,13 @@ export interface DatasetDocument {
   contact_points: string[];
   extras: Record<string, unknown>;
 }
+
+/**
+ * The editable keys, in the order of the document (title, acronym, description_short,
+ * description, tags, license, frequency, temporal_coverage, spatial, private, archived,
+ * contact_points, extras).
+ */
+export const DATASET_DOCUMENT_KEYS = documentKeys<DatasetDocument>(validateDatasetDocument);
 
 /** A date of the API (`2020-01-01` or a datetime) as the document shows it: the day. */
 function day(value: string | null | undefined): string | null {
@@ -144,6 +137,8 @@ function datasetSpec(choices: () => DatasetChoices): DocumentSpec {
           '"resources" is not part of the dataset document: each resource opens as a document of its own (click it in the sidebar). Remove this key.',
         );
       }
+      const shared = describeSharedField(error, path, l10n, DATASET_LIMITS);
+      if (shared) return shared;
       switch (error.keyword) {
         case 'enum':
           if (field === 'frequency')
@@ -157,17 +152,8 @@ function datasetSpec(choices: () => DatasetChoices): DocumentSpec {
           if (field === 'temporal_coverage') return l10n.t('"temporal_coverage" dates are days such as "2024-01-31".');
           if (field === 'spatial') return l10n.t('A zone id is a level and a code, such as "fr:commune:45200".');
           if (field === 'contact_points') return l10n.t('"contact_points" must list contact point ids (24 hexadecimal characters).');
-          if (field === 'archived') return l10n.t('"archived" must be a date such as "2026-01-31T12:00:00Z", or null.');
-          return undefined;
-        case 'minLength':
-        case 'maxLength':
-          if (field === 'tags') return l10n.t('Each tag must have between {0} and {1} characters.', DATASET_LIMITS.tagMinLength, DATASET_LIMITS.tagMaxLength);
-          return undefined;
-        case 'required':
           return undefined;
         case 'type':
-          if (field === 'tags' && path.length > 1) return l10n.t('Each tag must be a text in quotes.');
-          if (field === 'archived') return l10n.t('"archived" must be a date such as "2026-01-31T12:00:00Z", or null.');
           if (field === 'temporal_coverage' && path.length === 1) return l10n.t('"temporal_coverage" must be {"start": "YYYY-MM-DD", "end": null} or null.');
           return undefined;
         default:

@@ -3,8 +3,9 @@
 // the changed fields, plus those it would clear if absent). Pure code but for the
 // platform's choices, which the kind reads to check licenses and granularities.
 import type { Dataset } from '../../api/models';
+import type { Translator } from '../../util/translator';
 import { DATASET_DOCUMENT_MASK } from '../../api/fieldMasks';
-import type { DocumentKind } from '../fs/documentKind';
+import { createdAtOf, restoreActionOf, savedMessageOf, type DocumentKind } from '../fs/documentKind';
 import { isIdOrSlug } from '../reuse/reuseReference';
 import type { DatasetChoices } from './datasetSchema';
 import {
@@ -21,6 +22,11 @@ import {
 export function datasetKeyOf(path: string): string | undefined {
   const id = /^\/datasets\/([^/]+)\/[^/]+\.json$/.exec(path)?.[1];
   return id && isIdOrSlug(id) ? id : undefined;
+}
+
+/** Restore Dataset, offered with a deleted dataset (and with each of its resources). */
+export function restoreDatasetAction(dataset: Dataset, l10n: Translator): ReturnType<typeof restoreActionOf> {
+  return restoreActionOf(dataset, 'datagouv.restoreDataset', () => l10n.t('Restore Dataset'));
 }
 
 /**
@@ -42,7 +48,7 @@ export function datasetKind(choices: () => DatasetChoices = () => ({}), prepare:
     check: (text, base, l10n) => checkDatasetText(text, base, l10n, choices),
     project: projectDataset,
     render: renderDatasetDocument,
-    createdAt: (dataset) => Date.parse(dataset.created_at ?? '') || undefined,
+    createdAt: createdAtOf,
     readonlyReason(dataset, l10n) {
       if (dataset.deleted) return l10n.t('This dataset is deleted on data.gouv.fr, so it opens read-only. Restore it to edit it again.');
       if (dataset.permissions && !dataset.permissions.edit) {
@@ -50,11 +56,8 @@ export function datasetKind(choices: () => DatasetChoices = () => ({}), prepare:
       }
       return undefined;
     },
-    restoreAction: (dataset, l10n) =>
-      dataset.deleted && dataset.permissions?.edit !== false
-        ? { title: l10n.t('Restore Dataset'), command: 'datagouv.restoreDataset', argument: { id: dataset.id } }
-        : undefined,
-    savedMessage: (dataset, l10n) => l10n.t('$(check) Saved “{0}” on data.gouv.fr', dataset.title ?? dataset.id),
+    restoreAction: restoreDatasetAction,
+    savedMessage: savedMessageOf,
     goneMessage: (l10n) =>
       l10n.t(
         'Not saved: this dataset was deleted on data.gouv.fr since you opened it. Your changes are still in the editor: restore the dataset ("data.gouv.fr: Restore Dataset") and save again, or copy your text.',

@@ -48,3 +48,36 @@ export function documentKind<D extends object, T>(kind: DocumentKind<D, T>): Any
   // Each kind only ever receives the values it produced itself (states remember their kind).
   return kind as unknown as AnyDocumentKind;
 }
+
+// ---- parts that several kinds share ---------------------------------------------
+
+/** What a reuse, a dataset and a resource have alike for the parts below. */
+interface PublishedObject {
+  id: string;
+  title?: string;
+  created_at?: string;
+  deleted?: string | null;
+  permissions?: { edit?: boolean };
+}
+
+/** `createdAt` of an object that has a `created_at` date (none when it is missing or unreadable). */
+export function createdAtOf(object: Pick<PublishedObject, 'created_at'>): number | undefined {
+  return Date.parse(object.created_at ?? '') || undefined;
+}
+
+/** `savedMessage` naming the object by its title (its id when it has none). */
+export function savedMessageOf(object: Pick<PublishedObject, 'id' | 'title'>, l10n: Translator): string {
+  return l10n.t('$(check) Saved “{0}” on data.gouv.fr', object.title ?? object.id);
+}
+
+/**
+ * `restoreAction` of a deleted object that the user may edit: `command` with its id.
+ * `title` is asked only then.
+ */
+export function restoreActionOf(
+  object: Pick<PublishedObject, 'id' | 'deleted' | 'permissions'>,
+  command: string,
+  title: () => string,
+): { title: string; command: string; argument: { id: string } } | undefined {
+  return object.deleted && object.permissions?.edit !== false ? { title: title(), command, argument: { id: object.id } } : undefined;
+}

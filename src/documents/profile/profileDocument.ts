@@ -3,9 +3,8 @@
 import type { Translator } from '../../util/translator';
 import type { Me, ProfilePatch } from '../../api/models';
 import validateProfileDocument from '../generated/validateProfileDocument';
+import { documentKeys } from '../schemaCheck';
 import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from '../jsonDocumentCheck';
-
-export const PROFILE_KEYS = ['first_name', 'last_name', 'about', 'website'] as const;
 
 export interface ProfileDocument {
   first_name: string;
@@ -13,6 +12,9 @@ export interface ProfileDocument {
   about: string;
   website: string;
 }
+
+/** The editable keys, in the order of the document (first_name, last_name, about, website). */
+export const PROFILE_KEYS = documentKeys<ProfileDocument>(validateProfileDocument);
 
 export function projectProfile(me: Me): ProfileDocument {
   return { first_name: me.first_name ?? '', last_name: me.last_name ?? '', about: me.about ?? '', website: me.website ?? '' };

@@ -7,10 +7,10 @@ import { valueText } from '../valueText';
 import type { Translator } from '../../util/translator';
 import type { Resource, ResourcePatch, ResourceSchemaRef } from '../../api/models';
 import validateResourceDocument from '../generated/validateResourceDocument';
+import { documentKeys } from '../schemaCheck';
 import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from '../jsonDocumentCheck';
 import { RESOURCE_TYPES } from './resourceSchema';
-
-export const RESOURCE_DOCUMENT_KEYS = ['title', 'description', 'type', 'filetype', 'format', 'url', 'schema', 'extras'] as const;
+import { describeSharedField } from '../sharedFieldMessages';
 
 export interface ResourceDocument {
   title: string;
@@ -22,6 +22,9 @@ export interface ResourceDocument {
   schema: ResourceSchemaRef | null;
   extras: Record<string, unknown>;
 }
+
+/** The editable keys, in the order of the document (title, description, type, filetype, format, url, schema, extras). */
+export const RESOURCE_DOCUMENT_KEYS = documentKeys<ResourceDocument>(validateResourceDocument);
 
 export function projectResource(resource: Resource): ResourceDocument {
   const schema = resource.schema && (resource.schema.name || resource.schema.url) ? resource.schema : null;
@@ -77,8 +80,7 @@ function resourceSpec(base: ResourceDocument): DocumentSpec {
       const [field] = path;
       if (error.keyword === 'enum' && field === 'type')
         return l10n.t('"{0}" is not a type of resource. Use one of: {1}.', valueText(value.type), RESOURCE_TYPES.join(', '));
-      if (error.keyword === 'pattern' && field === 'url') return l10n.t('"url" must be a web address starting with http:// or https://.');
-      return undefined;
+      return describeSharedField(error, path, l10n);
     },
   };
 }

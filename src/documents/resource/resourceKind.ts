@@ -6,7 +6,8 @@ import type { Dataset, Resource } from '../../api/models';
 import { DATASET_FOR_RESOURCE_MASK, RESOURCE_DOCUMENT_MASK } from '../../api/fieldMasks';
 import { isResourceId } from '../../api/ids';
 import type { ApiClient, CallOptions } from '../../api/client';
-import type { DocumentKind } from '../fs/documentKind';
+import { createdAtOf, savedMessageOf, type DocumentKind } from '../fs/documentKind';
+import { restoreDatasetAction } from '../dataset/datasetKind';
 import { isIdOrSlug } from '../reuse/reuseReference';
 import {
   RESOURCE_DOCUMENT_KEYS,
@@ -59,7 +60,7 @@ export const resourceKind: DocumentKind<ResourceDocument, ResourceInDataset> = {
   check: checkResourceText,
   project: (value) => projectResource(value.resource),
   render: renderResourceDocument,
-  createdAt: (value) => Date.parse(value.resource.created_at ?? '') || undefined,
+  createdAt: (value) => createdAtOf(value.resource),
   readonlyReason({ dataset }, l10n) {
     if (dataset?.deleted)
       return l10n.t('This resource belongs to a dataset deleted on data.gouv.fr, so it opens read-only. Restore the dataset to edit it again.');
@@ -71,11 +72,8 @@ export const resourceKind: DocumentKind<ResourceDocument, ResourceInDataset> = {
     }
     return undefined;
   },
-  restoreAction: ({ dataset }, l10n) =>
-    dataset?.deleted && dataset.permissions?.edit !== false
-      ? { title: l10n.t('Restore Dataset'), command: 'datagouv.restoreDataset', argument: { id: dataset.id } }
-      : undefined,
-  savedMessage: ({ resource }, l10n) => l10n.t('$(check) Saved “{0}” on data.gouv.fr', resource.title ?? resource.id),
+  restoreAction: ({ dataset }, l10n) => (dataset ? restoreDatasetAction(dataset, l10n) : undefined),
+  savedMessage: ({ resource }, l10n) => savedMessageOf(resource, l10n),
   goneMessage: (l10n) =>
     l10n.t('Not saved: the dataset of this resource was deleted on data.gouv.fr since you opened it. Your changes are still in the editor.'),
   describe: (value, l10n) => value?.resource.title ?? l10n.t('this resource'),

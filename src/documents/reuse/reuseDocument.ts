@@ -4,10 +4,10 @@ import { valueText } from '../valueText';
 import type { Translator } from '../../util/translator';
 import { REUSE_TOPICS, REUSE_TYPES, type Reuse, type ReusePatch } from '../../api/models';
 import validateReuseDocument from '../generated/validateReuseDocument';
+import { documentKeys } from '../schemaCheck';
 import { checkJsonDocument, renderJsonDocument, type DocumentCheck, type DocumentSpec } from '../jsonDocumentCheck';
 import { LIMITS } from './reuseSchema';
-
-export const DOCUMENT_KEYS = ['title', 'description', 'url', 'type', 'topic', 'tags', 'datasets', 'dataservices', 'private', 'archived', 'extras'] as const;
+import { describeSharedField } from '../sharedFieldMessages';
 
 export interface ReuseDocument {
   title: string;
@@ -23,6 +23,9 @@ export interface ReuseDocument {
   archived: string | null;
   extras: Record<string, unknown>;
 }
+
+/** The editable keys, in the order of the document (title, description, url, type, topic, tags, datasets, dataservices, private, archived, extras). */
+export const DOCUMENT_KEYS = documentKeys<ReuseDocument>(validateReuseDocument);
 
 export function projectReuse(reuse: Reuse): ReuseDocument {
   return {
@@ -68,6 +71,8 @@ const REUSE_SPEC: DocumentSpec = {
     'deleted',
   ]),
   describe(error, path, value, l10n) {
+    const shared = describeSharedField(error, path, l10n, LIMITS);
+    if (shared) return shared;
     const [field] = path;
     switch (error.keyword) {
       case 'enum':
@@ -75,7 +80,6 @@ const REUSE_SPEC: DocumentSpec = {
         if (field === 'topic') return l10n.t('"{0}" is not a topic of reuse. Use one of: {1}.', valueText(value.topic), REUSE_TOPICS.join(', '));
         return undefined;
       case 'pattern':
-        if (field === 'url') return l10n.t('"url" must be a web address starting with http:// or https://.');
         if (field === 'datasets') {
           const id = (value.datasets as unknown[])[path[1] as number];
           return l10n.t('"datasets" must list dataset ids (24 hexadecimal characters); "{0}" is not one.', String(id));
@@ -84,17 +88,10 @@ const REUSE_SPEC: DocumentSpec = {
           const id = (value.dataservices as unknown[])[path[1] as number];
           return l10n.t('"dataservices" must list API ids (24 hexadecimal characters); "{0}" is not one.', String(id));
         }
-        if (field === 'archived') return l10n.t('"archived" must be a date such as "2026-01-31T12:00:00Z", or null.');
-        return undefined;
-      case 'minLength':
-      case 'maxLength':
-        if (field === 'tags') return l10n.t('Each tag must have between {0} and {1} characters.', LIMITS.tagMinLength, LIMITS.tagMaxLength);
         return undefined;
       case 'type':
-        if (field === 'tags' && path.length > 1) return l10n.t('Each tag must be a text in quotes.');
         if (field === 'datasets' && path.length > 1) return l10n.t('"datasets" must list dataset ids in quotes.');
         if (field === 'dataservices' && path.length > 1) return l10n.t('"dataservices" must list API ids in quotes.');
-        if (field === 'archived') return l10n.t('"archived" must be a date such as "2026-01-31T12:00:00Z", or null.');
         return undefined;
       default:
         return undefined;

@@ -2,7 +2,7 @@
 // read with `GET /reuses/{id}/`, saved with `PUT /reuses/{id}/` (a patch). Pure code.
 import type { Reuse } from '../../api/models';
 import { REUSE_DOCUMENT_MASK, REUSE_EDITABLE_MASK } from '../../api/fieldMasks';
-import type { DocumentKind } from '../fs/documentKind';
+import { createdAtOf, restoreActionOf, savedMessageOf, type DocumentKind } from '../fs/documentKind';
 import { isIdOrSlug } from './reuseReference';
 import { DOCUMENT_KEYS, checkReuseText, projectReuse, renderReuseDocument, type ReuseDocument } from './reuseDocument';
 
@@ -21,7 +21,7 @@ export const reuseKind: DocumentKind<ReuseDocument, Reuse> = {
   check: checkReuseText,
   project: projectReuse,
   render: renderReuseDocument,
-  createdAt: (reuse) => Date.parse(reuse.created_at ?? '') || undefined,
+  createdAt: createdAtOf,
   readonlyReason(reuse, l10n) {
     if (reuse.deleted) return l10n.t('This reuse is deleted on data.gouv.fr, so it opens read-only. Restore it to edit it again.');
     if (reuse.permissions && !reuse.permissions.edit) {
@@ -29,11 +29,8 @@ export const reuseKind: DocumentKind<ReuseDocument, Reuse> = {
     }
     return undefined;
   },
-  restoreAction: (reuse, l10n) =>
-    reuse.deleted && reuse.permissions?.edit !== false
-      ? { title: l10n.t('Restore Reuse'), command: 'datagouv.restoreReuse', argument: { id: reuse.id } }
-      : undefined,
-  savedMessage: (reuse, l10n) => l10n.t('$(check) Saved “{0}” on data.gouv.fr', reuse.title ?? reuse.id),
+  restoreAction: (reuse, l10n) => restoreActionOf(reuse, 'datagouv.restoreReuse', () => l10n.t('Restore Reuse')),
+  savedMessage: savedMessageOf,
   goneMessage: (l10n) =>
     l10n.t(
       'Not saved: this reuse was deleted on data.gouv.fr since you opened it. Your changes are still in the editor: restore the reuse ("data.gouv.fr: Restore Reuse") and save again, or copy your text.',
