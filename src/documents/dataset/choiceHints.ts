@@ -7,7 +7,8 @@ import * as vscode from 'vscode';
 import type { PlatformChoices, PlatformLists } from '../../services/platformChoices';
 import type { Log } from '../../util/log';
 import { describeError } from '../../util/errorReporting';
-import { completionText, propertyValueCompletionAt } from '../reuse/references';
+import { propertyValueCompletionAt } from '../reuse/references';
+import { completionItem, offsetRange } from '../completionItems';
 import { DATASET_DOCUMENT_SELECTOR } from './zoneHints';
 
 interface Choice {
@@ -45,15 +46,18 @@ class ChoiceCompletionProvider implements vscode.CompletionItemProvider {
         this.log.warn(`Completion of ${property.path.join('.')}: ${describeError(error)}`);
         return undefined;
       }
-      const range = new vscode.Range(document.positionAt(place.start), document.positionAt(place.end));
-      return property.choices(lists).map((choice, index) => {
-        const item = new vscode.CompletionItem({ label: choice.label, description: choice.id }, vscode.CompletionItemKind.EnumMember);
-        item.insertText = completionText(place, choice.id);
-        item.range = range;
-        item.filterText = `${choice.id} ${choice.label}`;
-        item.sortText = String(index).padStart(4, '0');
-        return item;
-      });
+      const range = offsetRange(document, place.start, place.end);
+      return property
+        .choices(lists)
+        .map((choice, index) =>
+          completionItem(
+            { label: choice.label, description: choice.id, id: choice.id, filterText: `${choice.id} ${choice.label}` },
+            vscode.CompletionItemKind.EnumMember,
+            place,
+            range,
+            index,
+          ),
+        );
     }
     return undefined;
   }

@@ -7,7 +7,8 @@ import type { AuthSession } from '../../auth/session';
 import type { Log } from '../../util/log';
 import { describeError } from '../../util/errorReporting';
 import { ApiError } from '../../api/errors';
-import { arrayItemCompletionAt, completionText } from '../reuse/references';
+import { arrayItemCompletionAt } from '../reuse/references';
+import { completionItem, offsetRange } from '../completionItems';
 import { DOCUMENT_SCHEME } from '../documentUris';
 
 /** Dataset documents only, not their resources' (another depth of path). */
@@ -38,17 +39,18 @@ class ZoneCompletionProvider implements vscode.CompletionItemProvider {
     const subscription = token.onCancellationRequested(() => abort.abort());
     try {
       const zones = await this.session.client.suggestZones(place.typed.trim(), SUGGESTIONS, { signal: abort.signal });
-      const range = new vscode.Range(document.positionAt(place.start), document.positionAt(place.end));
+      const range = offsetRange(document, place.start, place.end);
       const items = zones
         .filter((zone) => zone.id && !place.listed.has(zone.id))
-        .map((zone, index) => {
-          const item = new vscode.CompletionItem({ label: zone.name, description: zone.id }, vscode.CompletionItemKind.Value);
-          item.insertText = completionText(place, zone.id);
-          item.range = range;
-          item.filterText = `${place.typed} ${zone.name} ${zone.id}`;
-          item.sortText = String(index).padStart(4, '0');
-          return item;
-        });
+        .map((zone, index) =>
+          completionItem(
+            { label: zone.name, description: zone.id, id: zone.id, filterText: `${place.typed} ${zone.name} ${zone.id}` },
+            vscode.CompletionItemKind.Value,
+            place,
+            range,
+            index,
+          ),
+        );
       return new vscode.CompletionList(items, true);
     } catch (error) {
       if (!(error instanceof ApiError && error.kind === 'cancelled')) this.log.warn(`Zone suggestions: ${describeError(error)}`);

@@ -251,7 +251,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
         // VS Code was last told, so that Overwrite and Discard Mine can go on.
         if (!state) {
           const told = this.mtimes.get(key);
-          const stat = told ? { mtime: told.mtime, size: encoder.encode(told.text).byteLength } : { mtime: Date.now(), size: content.byteLength };
+          const stat = told ? { mtime: told.mtime, size: byteSize(told.text) } : { mtime: Date.now(), size: content.byteLength };
           this.bases.set(key, {
             kind: found.kindIndex,
             key: found.key,
@@ -307,7 +307,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     const key = uri.toString();
     const storedText = found.kind.render(stored);
     const mtime = this.nextMtime(key, state);
-    const written: DocumentStat = { mtime, size: encoder.encode(typedText).byteLength };
+    const written = this.remember(key, typedText, mtime);
     const next: DocumentBase = {
       kind: found.kindIndex,
       key: found.key,
@@ -318,12 +318,9 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       binding: state?.binding ?? bindingOf(identity),
       postWriteStat: written,
     };
-    this.mtimes.set(key, { text: typedText, mtime });
     if (storedText !== typedText) {
       // mtime + 1 whatever the size: VS Code reloads only when its etag moved.
-      const stat = { mtime: mtime + 1, size: encoder.encode(storedText).byteLength };
-      next.pending = { document: stored, text: storedText, value, stat };
-      this.mtimes.set(key, { text: storedText, mtime: stat.mtime });
+      next.pending = { document: stored, text: storedText, value, stat: this.remember(key, storedText, mtime + 1) };
       // Should VS Code not stat after the write (stat() announces then), announce anyway.
       setTimeout(() => {
         if (next.postWriteStat !== written) return;
@@ -390,15 +387,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     for (const [kindIndex, kind] of this.kinds.entries()) {
       for (const [key, state] of [...this.bases.of(kindIndex, objectKey)]) {
         const uri = vscode.Uri.parse(key);
-        if (isDirty(uri)) continue;
-        const found: Found = { kind, kindIndex, key: objectKey, id: `${kindIndex}:${objectKey}` };
-        this.recent.delete(found.id);
-        try {
-          const value = await this.load(found, this.session.identity);
-          this.offer(found, uri, state, value);
-        } catch (error) {
-          this.log.warn(`Refreshing ${uri.path} failed: ${error instanceof ApiError ? error.kind : String(error)}`);
-        }
+        if (!isDirty(uri)) await this.reload(foundOf(kind, kindIndex, objectKey), uri, state);
       }
     }
   }
@@ -409,11 +398,16 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     const state = this.bases.get(uri.toString());
     if (!found || !state || isDirty(uri) || Date.now() - (state.readAt ?? 0) < FRESH_MS) return;
     state.readAt = Date.now();
+    await this.reload(found, uri, state);
+  }
+
+  /** Reads the object again, past the shared answer of the last seconds, and offers what changed. */
+  private async reload(found: Found, uri: vscode.Uri, state: DocumentBase): Promise<void> {
     this.recent.delete(found.id);
     try {
       this.offer(found, uri, state, await this.load(found, this.session.identity));
     } catch (error) {
-      this.log.warn(`Refreshing ${uri.path} failed: ${error instanceof ApiError ? error.kind : String(error)}`);
+      this.log.warn(`Refreshing ${uri.path} failed: ${failureKind(error)}`);
     }
   }
 
@@ -423,9 +417,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     const text = found.kind.render(document);
     if (text === (state.pending?.text ?? state.baseText)) return;
     const key = uri.toString();
-    const stat = { mtime: this.nextMtime(key, state), size: encoder.encode(text).byteLength };
-    this.mtimes.set(key, { text, mtime: stat.mtime });
-    const pending: ServerVersion = { document, text, value, stat };
+    const pending: ServerVersion = { document, text, value, stat: this.remember(key, text, this.nextMtime(key, state)) };
     state.pending = pending;
     this.announce(uri);
   }
@@ -452,7 +444,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     if (uri.scheme !== 'datagouv') return undefined;
     for (const [kindIndex, kind] of this.kinds.entries()) {
       const key = kind.keyOf(uri.path);
-      if (key !== undefined) return { kind, kindIndex, key, id: `${kindIndex}:${key}` };
+      if (key !== undefined) return foundOf(kind, kindIndex, key);
     }
     return undefined;
   }
@@ -479,11 +471,14 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   private statFor(uri: vscode.Uri, text: string): DocumentStat {
     const key = uri.toString();
     const known = this.mtimes.get(key);
-    const size = encoder.encode(text).byteLength;
-    if (known?.text === text) return { mtime: known.mtime, size };
-    const mtime = Math.max(Date.now(), (known?.mtime ?? 0) + 2);
+    if (known?.text === text) return { mtime: known.mtime, size: byteSize(text) };
+    return this.remember(key, text, Math.max(Date.now(), (known?.mtime ?? 0) + 2));
+  }
+
+  /** Records `mtime` as the one given for `text` at `key`, and returns the stat of that text. */
+  private remember(key: string, text: string, mtime: number): DocumentStat {
     this.mtimes.set(key, { text, mtime });
-    return { mtime, size };
+    return { mtime, size: byteSize(text) };
   }
 
   private nextMtime(key: string, state: DocumentBase | undefined): number {
@@ -544,7 +539,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
 
   private toFileSystemError(error: unknown, uri: vscode.Uri): Error {
     const message = describeError(error);
-    this.log.warn(`Reading ${uri.path} failed: ${error instanceof ApiError ? error.kind : String(error)}`);
+    this.log.warn(`Reading ${uri.path} failed: ${failureKind(error)}`);
     if (error instanceof ApiError) {
       if (error.kind === 'notFound' || error.kind === 'gone') return vscode.FileSystemError.FileNotFound(message);
       if (error.kind === 'forbidden' || error.kind === 'unauthorized') return vscode.FileSystemError.NoPermissions(message);
@@ -555,6 +550,19 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+function foundOf(kind: AnyDocumentKind, kindIndex: number, key: string): Found {
+  return { kind, kindIndex, key, id: `${kindIndex}:${key}` };
+}
+
+/** What the log says of a failed read: the API's kind of error, or the error itself. */
+function failureKind(error: unknown): string {
+  return error instanceof ApiError ? error.kind : String(error);
+}
+
+function byteSize(text: string): number {
+  return encoder.encode(text).byteLength;
 }
 
 function findDocument(uri: vscode.Uri): vscode.TextDocument | undefined {

@@ -9,8 +9,8 @@ import type { ApiClient } from '../../api/client';
 import type { AuthSession } from '../../auth/session';
 import { describeError } from '../../util/errorReporting';
 import type { Log } from '../../util/log';
+import { completionItem, offsetRange } from '../completionItems';
 import {
-  completionText,
   DATASET_COMPLETION_MASK,
   dataserviceSummary,
   datasetSummary,
@@ -217,7 +217,7 @@ class ReferenceHoverProvider implements vscode.HoverProvider {
     const at = referenceAt(document.getText(), document.offsetAt(position));
     // A bad datagouv.apiUrl is reported where it matters, not in every hover.
     if (!at || this.session.apiUrlError) return undefined;
-    const range = new vscode.Range(document.positionAt(at.start), document.positionAt(at.end));
+    const range = offsetRange(document, at.start, at.end);
     let markdown: string;
     let found = false;
     try {
@@ -268,25 +268,18 @@ class ReferenceCompletionProvider implements vscode.CompletionItemProvider {
       return undefined;
     }
     if (!mine || token.isCancellationRequested) return undefined;
-    const range = new vscode.Range(document.positionAt(place.start), document.positionAt(place.end));
-    return mine.filter((item) => item.id && !place.listed.has(item.id.toLowerCase())).map((item, index) => completionItem(item, index, place, range));
+    const range = offsetRange(document, place.start, place.end);
+    return mine.filter((item) => item.id && !place.listed.has(item.id.toLowerCase())).map((item, index) => referenceItem(item, index, place, range));
   }
 }
 
-function completionItem(item: ReferenceSummary, index: number, place: CompletionPlace, range: vscode.Range): vscode.CompletionItem {
+function referenceItem(item: ReferenceSummary, index: number, place: CompletionPlace, range: vscode.Range): vscode.CompletionItem {
   const title = item.title?.trim() || untitled(place.list, vscode.l10n);
-  const completion = new vscode.CompletionItem(
-    { label: title, description: item.organization?.name || vscode.l10n.t('Personal') },
-    vscode.CompletionItemKind.Reference,
-  );
+  // VS Code filters on the text from the range's start to the cursor: let a word of the
+  // title or the start of the id match. The server's order: most recently modified first.
+  const offer = { label: title, description: item.organization?.name || vscode.l10n.t('Personal'), id: item.id, filterText: `${title} ${item.id}` };
+  const completion = completionItem(offer, vscode.CompletionItemKind.Reference, place, range, index);
   completion.detail = item.id;
   completion.documentation = new vscode.MarkdownString(referenceHoverMarkdown(place.list, item, vscode.l10n));
-  completion.insertText = completionText(place, item.id);
-  completion.range = range;
-  // VS Code filters on the text from the range's start to the cursor: let a word of the
-  // title or the start of the id match.
-  completion.filterText = `${title} ${item.id}`;
-  // The server's order: most recently modified first.
-  completion.sortText = String(index).padStart(6, '0');
   return completion;
 }
