@@ -9,6 +9,7 @@ import { profileUri } from '../documents/documentUris';
 import { describeError } from '../util/errorReporting';
 import { runCommand, type CommandId } from './commandIds';
 import { defineCommand, type Command } from './registry';
+import { confirm, openDocument, withNotification } from './dialogs';
 
 export const accountCommands: Command[] = [
   defineCommand({
@@ -16,8 +17,7 @@ export const accountCommands: Command[] = [
     name: 'Edit My Profile',
     needsSignIn: true,
     async run() {
-      const document = await vscode.workspace.openTextDocument(profileUri());
-      await vscode.window.showTextDocument(document, { preview: false });
+      await openDocument(profileUri());
     },
   }),
   defineCommand({
@@ -25,9 +25,7 @@ export const accountCommands: Command[] = [
     name: 'My Metrics',
     needsSignIn: true,
     async run({ session, account, statusBar }) {
-      const metrics = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading your metrics…') }, () =>
-        account.metrics(),
-      );
+      const metrics = await withNotification(vscode.l10n.t('Loading your metrics…'), () => account.metrics());
       statusBar.setMetrics(metrics);
       const me = await session.me();
       const name = [me.first_name, me.last_name].filter(Boolean).join(' ');
@@ -39,18 +37,12 @@ export const accountCommands: Command[] = [
     name: 'Regenerate API Key',
     needsSignIn: true,
     async run({ session, account }) {
-      const regenerate = vscode.l10n.t('Regenerate');
-      const choice = await vscode.window.showWarningMessage(
+      const confirmed = await confirm(
         vscode.l10n.t('Regenerate your API key?'),
-        {
-          modal: true,
-          detail: vscode.l10n.t(
-            'The current key stops working everywhere at once: scripts, other computers, other tools. This window switches to the new key.',
-          ),
-        },
-        regenerate,
+        vscode.l10n.t('The current key stops working everywhere at once: scripts, other computers, other tools. This window switches to the new key.'),
+        vscode.l10n.t('Regenerate'),
       );
-      if (choice !== regenerate) return;
+      if (!confirmed) return;
       try {
         const apikey = await account.regenerateKey();
         await session.signIn(apikey); // checked and stored like any key
@@ -67,13 +59,12 @@ export const accountCommands: Command[] = [
     name: 'Revoke API Key',
     needsSignIn: true,
     async run({ session, account }) {
-      const revoke = vscode.l10n.t('Revoke');
-      const choice = await vscode.window.showWarningMessage(
+      const confirmed = await confirm(
         vscode.l10n.t('Revoke your API key on data.gouv.fr?'),
-        { modal: true, detail: vscode.l10n.t('The key stops working everywhere, and you are signed out here.') },
-        revoke,
+        vscode.l10n.t('The key stops working everywhere, and you are signed out here.'),
+        vscode.l10n.t('Revoke'),
       );
-      if (choice !== revoke) return;
+      if (!confirmed) return;
       try {
         await account.revokeKey();
       } catch (error) {

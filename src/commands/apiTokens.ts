@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { ApiToken } from '../api/models';
 import { defineCommand, type CommandContext } from './registry';
+import { confirm, withNotification } from './dialogs';
 
 type Item = vscode.QuickPickItem & { token?: ApiToken; create?: true };
 
@@ -14,9 +15,7 @@ export const manageApiTokensCommand = defineCommand({
   name: 'Manage API Tokens',
   needsSignIn: true,
   async run(ctx) {
-    const tokens = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading your API tokens…') }, () =>
-      ctx.account.tokens(),
-    );
+    const tokens = await withNotification(vscode.l10n.t('Loading your API tokens…'), () => ctx.account.tokens());
     const items: Item[] = [
       { label: `$(add) ${vscode.l10n.t('Create a Token and Sign In With It…')}`, create: true },
       { label: '', kind: vscode.QuickPickItemKind.Separator },
@@ -64,18 +63,14 @@ async function createAndSignIn(ctx: CommandContext): Promise<void> {
 
 async function revoke(ctx: CommandContext, token: ApiToken): Promise<void> {
   const inUse = ctx.session.usesToken(token.token_prefix);
-  const revokeLabel = vscode.l10n.t('Revoke');
-  const choice = await vscode.window.showWarningMessage(
+  const confirmed = await confirm(
     vscode.l10n.t('Revoke the token “{0}”?', token.name || token.token_prefix || token.id),
-    {
-      modal: true,
-      detail: inUse
-        ? vscode.l10n.t('This editor uses it: you will be signed out. Scripts and tools that use it stop working too.')
-        : vscode.l10n.t('Scripts and tools that use it stop working at once.'),
-    },
-    revokeLabel,
+    inUse
+      ? vscode.l10n.t('This editor uses it: you will be signed out. Scripts and tools that use it stop working too.')
+      : vscode.l10n.t('Scripts and tools that use it stop working at once.'),
+    vscode.l10n.t('Revoke'),
   );
-  if (choice !== revokeLabel) return;
+  if (!confirmed) return;
   await ctx.account.revokeToken(token.id);
   if (inUse) await ctx.session.signOut();
   void vscode.window.showInformationMessage(

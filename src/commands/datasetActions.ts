@@ -7,6 +7,7 @@ import { runCommand, type CommandId } from './commandIds';
 import { resolveDatasetTarget, type DatasetTarget } from './datasetTarget';
 import type { Command, CommandContext } from './registry';
 import { patchingCommand, targetedCommand, type TargetKind } from './targetedCommand';
+import { confirmAndDelete, offerRestore, withNotification } from './dialogs';
 
 const DATASET: TargetKind<DatasetTarget> = { resolve: resolveDatasetTarget, titleOf: (ctx, id) => ctx.datasets.title(id) };
 
@@ -29,19 +30,13 @@ export const datasetActionCommands: Command[] = [
     'Delete Dataset',
     () => vscode.l10n.t('Delete Dataset'),
     async (ctx, target, name) => {
-      const remove = vscode.l10n.t('Delete');
-      const choice = await vscode.window.showWarningMessage(
+      const deleted = await confirmAndDelete(
         vscode.l10n.t('Delete the dataset “{0}”?', name),
-        { modal: true, detail: vscode.l10n.t('It disappears from data.gouv.fr with its resources. You can restore it later with "Restore Dataset".') },
-        remove,
+        vscode.l10n.t('It disappears from data.gouv.fr with its resources. You can restore it later with "Restore Dataset".'),
+        vscode.l10n.t('Deleting the dataset…'),
+        () => ctx.datasets.delete(target.id),
       );
-      if (choice !== remove) return;
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting the dataset…') }, () =>
-        ctx.datasets.delete(target.id),
-      );
-      const restore = vscode.l10n.t('Restore Dataset');
-      const again = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is deleted.', name), restore);
-      if (again === restore) await runCommand('datagouv.restoreDataset', { id: target.id, title: name });
+      if (deleted) await offerRestore(name, vscode.l10n.t('Restore Dataset'), () => runCommand('datagouv.restoreDataset', { id: target.id, title: name }));
     },
   ),
   datasetCommand(
@@ -50,9 +45,7 @@ export const datasetActionCommands: Command[] = [
     () => vscode.l10n.t('Restore Dataset'),
     async (ctx, target, name) => {
       // udata has no restore endpoint: `PUT {"deleted": null}` (udata/core/dataset/api.py).
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring the dataset…') }, () =>
-        ctx.datasets.restore(target.id),
-      );
+      await withNotification(vscode.l10n.t('Restoring the dataset…'), () => ctx.datasets.restore(target.id));
       void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is restored.', name));
     },
   ),

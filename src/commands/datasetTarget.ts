@@ -6,6 +6,7 @@ import { datasetIdOf, resourceRefOf } from '../documents/documentUris';
 import { formatBytes } from '../tree/format';
 import { pickOrPaste } from './pickOrPaste';
 import type { CommandContext } from './registry';
+import { withNotification } from './dialogs';
 
 export interface DatasetTarget {
   /** An id, or a slug when the user pasted one. */
@@ -98,9 +99,8 @@ export async function resolveResourceTarget(argument: unknown, ctx: CommandConte
   if (direct) return direct;
   const dataset = datasetTargetOf(argument) ?? (await pickDataset(ctx, title));
   if (!dataset) return undefined;
-  const { dataset: found, resources } = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading the resources of the dataset…') },
-    () => ctx.datasets.resources(dataset.id),
+  const { dataset: found, resources } = await withNotification(vscode.l10n.t('Loading the resources of the dataset…'), () =>
+    ctx.datasets.resources(dataset.id),
   );
   if (!resources.length) {
     void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no resource yet.', found.title ?? found.id));

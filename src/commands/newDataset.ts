@@ -10,6 +10,7 @@ import { DATASET_LIMITS } from '../documents/dataset/datasetSchema';
 import { runCommand } from './commandIds';
 import { askChoice, askDescription, askPublisher, askText, keepAnswer, runSteps, type StepResult } from './multiStepInput';
 import { defineCommand } from './registry';
+import { openDocument, withNotification } from './dialogs';
 
 type Field = 'title' | 'description' | 'owner' | 'license' | 'frequency' | 'private';
 const STEPS: Field[] = ['title', 'description', 'owner', 'license', 'frequency', 'private'];
@@ -35,10 +36,7 @@ export const newDatasetCommand = defineCommand({
   name: 'New Dataset',
   needsSignIn: true,
   async run({ session, datasets, choices: platform, log }) {
-    const [me, lists] = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a new dataset…') },
-      () => Promise.all([session.me(), platform.load()]),
-    );
+    const [me, lists] = await withNotification(vscode.l10n.t('Preparing a new dataset…'), () => Promise.all([session.me(), platform.load()]));
     const choices: Choices = {
       organizations: (me.organizations ?? []).map((org): Choice => ({ id: org.id, label: org.name })),
       licenses: lists.licenses.map((license) => ({ id: license.id, label: license.title })),
@@ -56,11 +54,8 @@ export const newDatasetCommand = defineCommand({
         return STEPS.includes(field) ? field : undefined;
       },
       async submit() {
-        const dataset = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the dataset on data.gouv.fr…') },
-          () => datasets.create(toNewDataset(answers)),
-        );
-        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(datasetUri(dataset.id, dataset.slug)), { preview: false });
+        const dataset = await withNotification(vscode.l10n.t('Creating the dataset on data.gouv.fr…'), () => datasets.create(toNewDataset(answers)));
+        await openDocument(datasetUri(dataset.id, dataset.slug));
         const upload = vscode.l10n.t('Upload Resource…');
         const choice = await vscode.window.showInformationMessage(
           answers.private

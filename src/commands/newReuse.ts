@@ -7,6 +7,7 @@ import { reuseUri } from '../documents/documentUris';
 import { HTTP_URL_PATTERN, LIMITS } from '../documents/reuse/reuseSchema';
 import { askChoice, askDescription, askPublisher, askText, keepAnswer, runSteps, type StepResult } from './multiStepInput';
 import { defineCommand } from './registry';
+import { openDocument, withNotification } from './dialogs';
 
 type Field = 'title' | 'url' | 'type' | 'topic' | 'description' | 'owner' | 'private' | 'datasets';
 // The dataset step is required: udata/core/reuse/models.py (visible()) hides a reuse
@@ -39,9 +40,8 @@ export const newReuseCommand = defineCommand({
   name: 'New Reuse',
   needsSignIn: true,
   async run({ session, reuses, datasets, log }) {
-    const [types, topics, me, owned] = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Preparing a new reuse…') },
-      () => Promise.all([reuses.types(), reuses.topics(), session.me(), datasets.listForPick()]),
+    const [types, topics, me, owned] = await withNotification(vscode.l10n.t('Preparing a new reuse…'), () =>
+      Promise.all([reuses.types(), reuses.topics(), session.me(), datasets.listForPick()]),
     );
     const choices: Choices = {
       types,
@@ -60,12 +60,8 @@ export const newReuseCommand = defineCommand({
         return STEPS.includes(field) ? field : undefined;
       },
       async submit() {
-        const reuse = await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Creating the reuse on data.gouv.fr…') },
-          () => reuses.create(toNewReuse(answers)),
-        );
-        const document = await vscode.workspace.openTextDocument(reuseUri(reuse.id, reuse.slug));
-        await vscode.window.showTextDocument(document, { preview: false });
+        const reuse = await withNotification(vscode.l10n.t('Creating the reuse on data.gouv.fr…'), () => reuses.create(toNewReuse(answers)));
+        await openDocument(reuseUri(reuse.id, reuse.slug));
         void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is created on data.gouv.fr.', reuse.title ?? reuse.id));
       },
     });

@@ -6,6 +6,7 @@ import { isObjectId } from '../api/ids';
 import { datasetUri, nameFromTitle, resourceUri } from '../documents/documentUris';
 import { pickDataset, datasetTargetOf, resolveResourceTarget, type DatasetTarget } from './datasetTarget';
 import { defineCommand, type CommandContext } from './registry';
+import { openDocument, withNotification } from './dialogs';
 
 export const openDatasetCommand = defineCommand({
   id: 'datagouv.openDataset',
@@ -14,8 +15,7 @@ export const openDatasetCommand = defineCommand({
     const target = datasetTargetOf(argument) ?? (await pickDataset(ctx, vscode.l10n.t('Open Dataset')));
     if (!target) return;
     const resolved = await resolveId(ctx, target);
-    const document = await vscode.workspace.openTextDocument(datasetUri(resolved.id, resolved.slug));
-    await vscode.window.showTextDocument(document, { preview: false });
+    await openDocument(datasetUri(resolved.id, resolved.slug));
   },
 });
 
@@ -26,8 +26,7 @@ export const openResourceCommand = defineCommand({
     const target = await resolveResourceTarget(argument, ctx, vscode.l10n.t('Open Resource'));
     if (!target) return;
     const datasetId = isObjectId(target.datasetId) ? target.datasetId : await ctx.datasets.idOf(target.datasetId);
-    const document = await vscode.workspace.openTextDocument(resourceUri(datasetId, target.resourceId));
-    await vscode.window.showTextDocument(document, { preview: false });
+    await openDocument(resourceUri(datasetId, target.resourceId));
   },
 });
 
@@ -35,9 +34,6 @@ export const openResourceCommand = defineCommand({
 async function resolveId(ctx: CommandContext, target: DatasetTarget): Promise<DatasetTarget> {
   // An id is enough: the name of the document is only for its tab.
   if (isObjectId(target.id)) return { ...target, slug: target.slug ?? nameFromTitle(target.title) };
-  const dataset = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up the dataset on data.gouv.fr…') },
-    () => ctx.datasets.reference(target.id),
-  );
+  const dataset = await withNotification(vscode.l10n.t('Looking up the dataset on data.gouv.fr…'), () => ctx.datasets.reference(target.id));
   return { id: dataset.id, slug: dataset.slug, title: dataset.title };
 }

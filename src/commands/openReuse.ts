@@ -7,6 +7,7 @@ import { isObjectId } from '../api/ids';
 import { reuseUri } from '../documents/documentUris';
 import { defineCommand, type CommandContext } from './registry';
 import { pickReuse, reuseTargetOf, type ReuseTarget } from './reuseTarget';
+import { openDocument, withNotification } from './dialogs';
 
 export const openReuseCommand = defineCommand({
   id: 'datagouv.openReuse',
@@ -15,17 +16,13 @@ export const openReuseCommand = defineCommand({
     const target = reuseTargetOf(argument) ?? (await pickReuse(ctx, vscode.l10n.t('Open Reuse'), true));
     if (!target) return;
     const resolved = await resolveId(ctx, target);
-    const document = await vscode.workspace.openTextDocument(reuseUri(resolved.id, resolved.slug));
-    await vscode.window.showTextDocument(document, { preview: false });
+    await openDocument(reuseUri(resolved.id, resolved.slug));
   },
 });
 
 /** A pasted slug becomes the reuse's id (documents are addressed by id: slugs change). */
 async function resolveId(ctx: CommandContext, target: ReuseTarget): Promise<ReuseTarget> {
   if (isObjectId(target.id) && target.slug) return target;
-  const reuse = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking up the reuse on data.gouv.fr…') },
-    () => ctx.reuses.reference(target.id),
-  );
+  const reuse = await withNotification(vscode.l10n.t('Looking up the reuse on data.gouv.fr…'), () => ctx.reuses.reference(target.id));
   return { id: reuse.id, slug: reuse.slug, title: reuse.title };
 }

@@ -4,16 +4,14 @@
 import * as vscode from 'vscode';
 import type { OrgInvitation } from '../api/models';
 import { defineCommand } from './registry';
+import { withNotification } from './dialogs';
 
 export const orgInvitationsCommand = defineCommand({
   id: 'datagouv.orgInvitations',
   name: 'Organization Invitations',
   needsSignIn: true,
   async run(ctx) {
-    const invitations = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Loading your invitations…') },
-      () => ctx.account.invitations(),
-    );
+    const invitations = await withNotification(vscode.l10n.t('Loading your invitations…'), () => ctx.account.invitations());
     if (!invitations.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('You have no pending invitation to join an organization.'));
       return;

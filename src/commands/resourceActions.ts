@@ -12,6 +12,7 @@ import { describeError } from '../util/errorReporting';
 import { fileName } from '../uploads/uploadSource';
 import { resolveDatasetTarget, resolveResourceTarget, type DatasetTarget } from './datasetTarget';
 import { defineCommand, type CommandContext } from './registry';
+import { confirmAndDelete, openDocument, withNotification } from './dialogs';
 
 /** The extension udata checks: the last one, lower case (flask-storage's `extension`). */
 export function extensionOf(name: string): string {
@@ -111,7 +112,7 @@ export async function uploadFiles(ctx: CommandContext, dataset: DatasetTarget, u
   const message =
     done === 1 ? vscode.l10n.t('“{0}” is uploaded to “{1}”.', fileName(uris[0]), name) : vscode.l10n.t('{0} files are uploaded to “{1}”.', done, name);
   const choice = await vscode.window.showInformationMessage(message, ...(done === 1 ? [open] : []));
-  if (choice === open && last) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(resourceUri(datasetId, last)), { preview: false });
+  if (choice === open && last) await openDocument(resourceUri(datasetId, last));
 }
 
 export const uploadResourceCommand = defineCommand({
@@ -199,12 +200,12 @@ export const addRemoteResourceCommand = defineCommand({
     });
     if (!title) return;
     const datasetId = await ctx.datasets.idOf(dataset.id);
-    const resource = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Adding the resource…') }, () =>
+    const resource = await withNotification(vscode.l10n.t('Adding the resource…'), () =>
       ctx.datasets.addRemoteResource(datasetId, { filetype: 'remote', title: title.trim(), url: url.trim(), format: extensionOf(suggested) || undefined }),
     );
     const open = vscode.l10n.t('Open Resource');
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is added.', resource.title ?? resource.id), open);
-    if (choice === open) await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(resourceUri(datasetId, resource.id)), { preview: false });
+    if (choice === open) await openDocument(resourceUri(datasetId, resource.id));
   },
 });
 
@@ -217,17 +218,13 @@ export const deleteResourceCommand = defineCommand({
     if (!target) return;
     target.title ??= await ctx.datasets.resourceTitle(target.datasetId, target.resourceId);
     const name = target.title ?? target.resourceId;
-    const remove = vscode.l10n.t('Delete');
-    const choice = await vscode.window.showWarningMessage(
+    const deleted = await confirmAndDelete(
       vscode.l10n.t('Delete the resource “{0}”?', name),
-      { modal: true, detail: vscode.l10n.t('The resource and its stored file are removed from data.gouv.fr. This cannot be undone.') },
-      remove,
+      vscode.l10n.t('The resource and its stored file are removed from data.gouv.fr. This cannot be undone.'),
+      vscode.l10n.t('Deleting the resource…'),
+      () => ctx.datasets.deleteResource(target.datasetId, target.resourceId),
     );
-    if (choice !== remove) return;
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting the resource…') }, () =>
-      ctx.datasets.deleteResource(target.datasetId, target.resourceId),
-    );
-    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is deleted.', name));
+    if (deleted) void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is deleted.', name));
   },
 });
 

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { defineCommand } from './registry';
 import { resolveReuseTarget } from './reuseTarget';
+import { withNotification } from './dialogs';
 
 export const restoreReuseCommand = defineCommand({
   id: 'datagouv.restoreReuse',
@@ -11,9 +12,7 @@ export const restoreReuseCommand = defineCommand({
   async run(ctx, argument?: unknown) {
     const target = await resolveReuseTarget(argument, ctx, vscode.l10n.t('Restore Reuse'));
     if (!target) return;
-    const reuse = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Restoring the reuse…') }, () =>
-      ctx.reuses.restore(target.id),
-    );
+    const reuse = await withNotification(vscode.l10n.t('Restoring the reuse…'), () => ctx.reuses.restore(target.id));
     void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is restored.', reuse.title ?? reuse.id));
   },
 });

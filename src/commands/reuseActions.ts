@@ -8,6 +8,7 @@ import { runCommand, type CommandId } from './commandIds';
 import type { Command, CommandContext } from './registry';
 import { patchingCommand, targetedCommand, type TargetKind } from './targetedCommand';
 import { resolveReuseTarget, type ReuseTarget } from './reuseTarget';
+import { confirmAndDelete, offerRestore } from './dialogs';
 
 const REUSE: TargetKind<ReuseTarget> = {
   resolve: (argument, ctx, title) => resolveReuseTarget(argument, ctx, title),
@@ -36,19 +37,13 @@ export const reuseActionCommands: Command[] = [
     'Delete Reuse',
     () => vscode.l10n.t('Delete Reuse'),
     async (ctx, target, name) => {
-      const remove = vscode.l10n.t('Delete');
-      const choice = await vscode.window.showWarningMessage(
+      const deleted = await confirmAndDelete(
         vscode.l10n.t('Delete the reuse “{0}”?', name),
-        { modal: true, detail: vscode.l10n.t('It disappears from data.gouv.fr. You can restore it later with "Restore Reuse".') },
-        remove,
+        vscode.l10n.t('It disappears from data.gouv.fr. You can restore it later with "Restore Reuse".'),
+        vscode.l10n.t('Deleting the reuse…'),
+        () => ctx.reuses.delete(target.id),
       );
-      if (choice !== remove) return;
-      await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting the reuse…') }, () =>
-        ctx.reuses.delete(target.id),
-      );
-      const restore = vscode.l10n.t('Restore Reuse');
-      const again = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is deleted.', name), restore);
-      if (again === restore) await runCommand('datagouv.restoreReuse', { id: target.id, title: name });
+      if (deleted) await offerRestore(name, vscode.l10n.t('Restore Reuse'), () => runCommand('datagouv.restoreReuse', { id: target.id, title: name }));
     },
   ),
   patchCommand(

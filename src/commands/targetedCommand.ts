@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { CommandId } from './commandIds';
 import { defineCommand, type Command, type CommandContext } from './registry';
+import { withNotification } from './dialogs';
 
 export interface Target {
   id: string;
@@ -47,7 +48,7 @@ export function patchingCommand<T extends Target, P>(
   done: (targetTitle: string) => string,
 ): Command {
   return targetedCommand(kind, id, name, title, async (ctx, target, targetTitle) => {
-    await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `${title()}…` }, () => send(ctx, target.id, body()));
+    await withNotification(`${title()}…`, () => send(ctx, target.id, body()));
     void vscode.window.showInformationMessage(done(targetTitle));
   });
 }
