@@ -138,35 +138,36 @@ function schemaProblem(
     return locate(tree.offset, 1, [key], l10n.t('"{0}" is missing: add it back.', key));
   }
   if (error.keyword === 'type' && !path.length) return undefined; // the root is checked before the schema
-  const special = spec.describe?.(error, path, value, l10n);
-  if (special) return at(path, special);
+  // A document's own wording first (an empty one counts as none).
+  return at(path, spec.describe?.(error, path, value, l10n) || genericMessage(error, field, l10n));
+}
+
+/** The message for a schema error that no document words better; `field` is its dotted path. */
+function genericMessage(error: SchemaError, field: string, l10n: Translator): string {
   switch (error.keyword) {
     case 'enum':
-      return at(path, l10n.t('"{0}" must be one of: {1}.', field, ((error.params.allowedValues as unknown[]) ?? []).join(', ')));
+      return l10n.t('"{0}" must be one of: {1}.', field, ((error.params.allowedValues as unknown[]) ?? []).join(', '));
     case 'pattern':
-      return error.params.pattern === '\\S'
-        ? at(path, l10n.t('"{0}" must not be blank.', field))
-        : at(path, l10n.t('"{0}" has a value that is not allowed.', field));
+      if (error.params.pattern === '\\S') return l10n.t('"{0}" must not be blank.', field);
+      break;
     case 'maxLength':
-      return at(path, l10n.t('"{0}" is too long: {1} characters at most.', field, Number(error.params.limit)));
+      return l10n.t('"{0}" is too long: {1} characters at most.', field, Number(error.params.limit));
     case 'minLength':
-      return at(path, l10n.t('"{0}" is too short: {1} characters at least.', field, Number(error.params.limit)));
+      return l10n.t('"{0}" is too short: {1} characters at least.', field, Number(error.params.limit));
     case 'type':
       switch (String(error.params.type)) {
         case 'string':
-          return at(path, l10n.t('"{0}" must be a text in quotes.', field));
+          return l10n.t('"{0}" must be a text in quotes.', field);
         case 'array':
-          return at(path, l10n.t('"{0}" must be a list: [ … ].', field));
+          return l10n.t('"{0}" must be a list: [ … ].', field);
         case 'boolean':
-          return at(path, l10n.t('"{0}" must be true or false.', field));
+          return l10n.t('"{0}" must be true or false.', field);
         case 'object':
-          return at(path, l10n.t('"{0}" must be an object: {…}.', field));
-        default:
-          return at(path, l10n.t('"{0}" has a value that is not allowed.', field));
+          return l10n.t('"{0}" must be an object: {…}.', field);
       }
-    default:
-      return at(path, l10n.t('"{0}" has a value that is not allowed.', field));
+      break;
   }
+  return l10n.t('"{0}" has a value that is not allowed.', field);
 }
 
 function describeParseError(code: ParseErrorCode, l10n: Translator): string {

@@ -20,7 +20,7 @@ import type { Problem } from '../jsonDocumentCheck';
 import { bindingOf, checkBinding, completeBinding, type BindingVerdict } from './documentBinding';
 import { DocumentBases, type BaseStorage, type DocumentBase, type DocumentStat, type ServerVersion } from './documentBases';
 import type { AnyDocumentKind } from './documentKind';
-import { DocumentSaveError, saveDocument, type SaveOutcome } from './documentSave';
+import { DocumentSaveError, notSavedMessage, saveDocument, type SaveOutcome } from './documentSave';
 import { acceptTheirs } from './threeWayMerge';
 import { withSlowSaveNotice } from './slowSaveNotice';
 
@@ -215,7 +215,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       identity = this.session.identity;
       if (state) verdict = await checkBinding(state.binding, identity, this.l10n);
     } catch (error) {
-      throw new Error(vscode.l10n.t('Not saved: {0} Your changes are still in the editor.', describeError(error)), { cause: error });
+      throw new Error(notSavedMessage(describeError(error), this.l10n), { cause: error });
     }
     if (!verdict.ok) {
       this.log.warn(`Save of ${uri.path} refused: opened by another account or on another API`);

@@ -58,7 +58,7 @@ export async function saveDocument<D extends object, T>(request: SaveRequest<D, 
     throw toSaveError(error, text, l10n, kind);
   }
   const reason = kind.readonlyReason(theirsValue, l10n);
-  if (reason) throw new DocumentSaveError(l10n.t('Not saved: {0} Your changes are still in the editor.', reason));
+  if (reason) throw new DocumentSaveError(notSavedMessage(reason, l10n));
   const theirs = kind.project(theirsValue);
   const merge = threeWayMerge(kind.keys, base, yours, theirs, kind.mergeByKey);
   if (merge.conflicts.length) return { status: 'conflict', yours, conflicts: merge.conflicts, theirs, theirsValue };
@@ -90,26 +90,27 @@ export function checkedDocument<D extends object, T>(kind: DocumentKind<D, T>, t
   throw new DocumentSaveError(message, check.problems);
 }
 
+/** “Not saved: <reason> Your changes are still in the editor.” */
+export function notSavedMessage(reason: string, l10n: Translator): string {
+  return l10n.t('Not saved: {0} Your changes are still in the editor.', reason);
+}
+
 function toSaveError<D extends object, T>(error: unknown, text: string, l10n: Translator, kind: DocumentKind<D, T>): DocumentSaveError {
-  if (!(error instanceof ApiError)) {
-    return new DocumentSaveError(l10n.t('Not saved: {0} Your changes are still in the editor.', String(error)));
-  }
+  if (!(error instanceof ApiError)) return new DocumentSaveError(notSavedMessage(String(error), l10n));
+  // Only a 400 is about the text: its field errors are placed on it.
+  const problems = error.kind === 'validation' ? locateFieldErrors(text, error.fieldErrors) : [];
+  return new DocumentSaveError(apiFailureMessage(error, l10n, kind), problems, error);
+}
+
+function apiFailureMessage<D extends object, T>(error: ApiError, l10n: Translator, kind: DocumentKind<D, T>): string {
   switch (error.kind) {
     case 'validation':
-      return new DocumentSaveError(l10n.t('Not saved: {0}', describeApiError(error, l10n)), locateFieldErrors(text, error.fieldErrors), error);
+      return l10n.t('Not saved: {0}', describeApiError(error, l10n));
     case 'gone':
-      return new DocumentSaveError(kind.goneMessage(l10n), [], error);
+      return kind.goneMessage(l10n);
     case 'notFound':
-      return new DocumentSaveError(
-        l10n.t('Not saved: this object no longer exists on data.gouv.fr. Your changes are still in the editor: copy your text before closing it.'),
-        [],
-        error,
-      );
+      return l10n.t('Not saved: this object no longer exists on data.gouv.fr. Your changes are still in the editor: copy your text before closing it.');
     default:
-      return new DocumentSaveError(
-        l10n.t('Not saved: {0} Your changes are still in the editor; save again to retry.', describeApiError(error, l10n)),
-        [],
-        error,
-      );
+      return l10n.t('Not saved: {0} Your changes are still in the editor; save again to retry.', describeApiError(error, l10n));
   }
 }
