@@ -8,6 +8,13 @@ import type { Log } from '../util/log';
 
 export type StepResult = 'next' | 'back' | 'cancel';
 
+/** The step being asked: its title ("New Reuse (2/8)"), its place, and data.gouv.fr's refusal of its field if any. */
+export interface Step {
+  title: string;
+  index: number;
+  serverError?: string;
+}
+
 /** Keeps a step's answer in `answers[key]` (the previous one when it gave none) and passes its result on. */
 export function keepAnswer<A, K extends keyof A>(answers: A, key: K): (step: readonly [StepResult, A[K] | undefined]) => StepResult {
   return ([result, value]) => {
@@ -19,13 +26,14 @@ export function keepAnswer<A, K extends keyof A>(answers: A, key: K): (step: rea
 export interface MultiStep<F extends string> {
   /** English, for the log: "New Dataset". */
   name: string;
+  /** For the user, numbered on each step: "New Dataset (2/6)". */
+  title: string;
+  /** The fields asked, in order; the publisher's is `owner` (the API's `organization`). */
   steps: readonly F[];
-  /** Asks one step; the server's refusal of its field, if any, is in `errors`. */
-  ask(field: F, index: number, errors: Partial<Record<F, string>>): Promise<StepResult>;
+  /** Asks one step. */
+  ask(field: F, step: Step): Promise<StepResult>;
   /** Sends the answers; a 400 brings the user back to the refused field. */
   submit(): Promise<void>;
-  /** The step of a refused field (`organization` is the publisher's step…), or undefined. */
-  stepOf(apiField: string): F | undefined;
   log: Pick<Log, 'error'>;
 }
 
@@ -36,10 +44,16 @@ export interface MultiStep<F extends string> {
  */
 export async function runSteps<F extends string>(input: MultiStep<F>): Promise<void> {
   const errors: Partial<Record<F, string>> = {};
+  /** The step of a refused field (the API's `organization` is the publisher's step), or undefined. */
+  const stepOf = (apiField: string) => input.steps.find((field) => field === (apiField === 'organization' ? 'owner' : apiField));
   let step = 0;
   for (;;) {
     while (step < input.steps.length) {
-      const result = await input.ask(input.steps[step], step, errors);
+      const field = input.steps[step];
+      // The server's refusal shows once, on the step's first showing after it.
+      const serverError = errors[field];
+      delete errors[field];
+      const result = await input.ask(field, { title: `${input.title} (${step + 1}/${input.steps.length})`, index: step, serverError });
       if (result === 'cancel') return;
       step = result === 'back' ? Math.max(0, step - 1) : step + 1;
     }
@@ -47,8 +61,7 @@ export async function runSteps<F extends string>(input: MultiStep<F>): Promise<v
       await input.submit();
       return;
     } catch (error) {
-      const refused =
-        error instanceof ApiError && error.kind === 'validation' ? Object.entries(error.fieldErrors).find(([key]) => input.stepOf(key)) : undefined;
+      const refused = error instanceof ApiError && error.kind === 'validation' ? Object.entries(error.fieldErrors).find(([key]) => stepOf(key)) : undefined;
       if (!refused) {
         const retry = vscode.l10n.t('Try Again');
         input.log.error(input.name, error);
@@ -58,7 +71,7 @@ export async function runSteps<F extends string>(input: MultiStep<F>): Promise<v
         continue;
       }
       const [apiField, messages] = refused;
-      const field = input.stepOf(apiField) as F;
+      const field = stepOf(apiField) as F;
       errors[field] = messages.join(' ');
       step = input.steps.indexOf(field);
     }
@@ -66,11 +79,9 @@ export async function runSteps<F extends string>(input: MultiStep<F>): Promise<v
 }
 
 export function askText(
-  title: string,
-  index: number,
+  { title, index, serverError }: Step,
   prompt: string,
   value: string | undefined,
-  serverError: string | undefined,
   validate: (value: string) => string | undefined,
 ): Promise<[StepResult, string | undefined]> {
   return new Promise((resolve) => {
@@ -105,12 +116,10 @@ export interface ChoiceItem extends vscode.QuickPickItem {
 }
 
 export function askChoice(
-  title: string,
-  index: number,
+  { title, index, serverError }: Step,
   placeholder: string,
   items: ChoiceItem[],
   current: string | undefined,
-  serverError: string | undefined,
 ): Promise<[StepResult, string | undefined]> {
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick<ChoiceItem>();
@@ -139,28 +148,41 @@ export function askChoice(
   });
 }
 
+/** The items of a pick of the platform's choices (types, topics, licenses…): the label, and the id beside it. */
+export function choiceItems(choices: ReadonlyArray<{ id: string; label: string }>): ChoiceItem[] {
+  return choices.map((choice) => ({ label: choice.label, description: choice.id, value: choice.id }));
+}
+
+/** The title step of New Reuse and New Dataset: required, and no longer than the platform takes. */
+export function askTitle(step: Step, prompt: string, value: string | undefined, maxLength: number): Promise<[StepResult, string | undefined]> {
+  return askText(step, prompt, value, (text) =>
+    !text.trim() ? vscode.l10n.t('A title is required.') : text.length > maxLength ? vscode.l10n.t('{0} characters at most.', maxLength) : undefined,
+  );
+}
+
 /** The description step of New Reuse and New Dataset: required, in Markdown. */
-export function askDescription(
-  title: string,
-  index: number,
-  value: string | undefined,
-  serverError: string | undefined,
-): Promise<[StepResult, string | undefined]> {
-  return askText(title, index, vscode.l10n.t('Description (Markdown; you can write more in the editor afterwards)'), value, serverError, (text) =>
+export function askDescription(step: Step, value: string | undefined): Promise<[StepResult, string | undefined]> {
+  return askText(step, vscode.l10n.t('Description (Markdown; you can write more in the editor afterwards)'), value, (text) =>
     text.trim() ? undefined : vscode.l10n.t('A description is required.'),
   );
 }
 
 /** Who publishes it: the user ('') or one of their organizations (listed first when `organizationsFirst`). */
 export function askPublisher(
-  title: string,
-  index: number,
+  step: Step,
   organizations: ReadonlyArray<{ id: string; label: string }>,
   value: string | undefined,
-  serverError: string | undefined,
   organizationsFirst = false,
 ): Promise<[StepResult, string | undefined]> {
   const myself = { label: `$(person) ${vscode.l10n.t('Myself')}`, value: '' };
   const orgs = organizations.map((org) => ({ label: `$(organization) ${org.label}`, value: org.id }));
-  return askChoice(title, index, vscode.l10n.t('Published by'), organizationsFirst ? [...orgs, myself] : [myself, ...orgs], value, serverError);
+  return askChoice(step, vscode.l10n.t('Published by'), organizationsFirst ? [...orgs, myself] : [myself, ...orgs], value);
+}
+
+/** Public or private: `items` are the two choices (values 'public' and 'private'), in the order to show. */
+export function askVisibility(step: Step, items: ChoiceItem[], isPrivate: boolean | undefined): Promise<[StepResult, boolean | undefined]> {
+  return askChoice(step, vscode.l10n.t('Visibility'), items, isPrivate === undefined ? undefined : isPrivate ? 'private' : 'public').then(([result, value]) => [
+    result,
+    value === undefined ? undefined : value === 'private',
+  ]);
 }

@@ -8,7 +8,18 @@ import type { Choice, NewDataset } from '../api/models';
 import { datasetUri } from '../documents/documentUris';
 import { DATASET_LIMITS } from '../documents/dataset/datasetSchema';
 import { runCommand } from './commandIds';
-import { askChoice, askDescription, askPublisher, askText, keepAnswer, runSteps, type StepResult } from './multiStepInput';
+import {
+  askChoice,
+  askDescription,
+  askPublisher,
+  askTitle,
+  askVisibility,
+  choiceItems,
+  keepAnswer,
+  runSteps,
+  type Step,
+  type StepResult,
+} from './multiStepInput';
 import { defineCommand } from './registry';
 import { openDocument, withNotification } from './dialogs';
 
@@ -46,13 +57,10 @@ export const newDatasetCommand = defineCommand({
     const answers: Answers = { owner: choices.organizations[0]?.id ?? '', private: true };
     await runSteps<Field>({
       name: 'New Dataset',
+      title: vscode.l10n.t('New Dataset'),
       steps: STEPS,
       log,
-      ask: (field, index, errors) => askStep(field, index, answers, errors, choices),
-      stepOf: (apiField) => {
-        const field = apiField === 'organization' || apiField === 'owner' ? 'owner' : (apiField as Field);
-        return STEPS.includes(field) ? field : undefined;
-      },
+      ask: (field, step) => askStep(field, step, answers, choices),
       async submit() {
         const dataset = await withNotification(vscode.l10n.t('Creating the dataset on data.gouv.fr…'), () => datasets.create(toNewDataset(answers)));
         await openDocument(datasetUri(dataset.id, dataset.slug));
@@ -80,46 +88,21 @@ function toNewDataset(answers: Answers): NewDataset {
   };
 }
 
-async function askStep(field: Field, index: number, answers: Answers, errors: Partial<Record<Field, string>>, choices: Choices): Promise<StepResult> {
-  const title = `${vscode.l10n.t('New Dataset')} (${index + 1}/${STEPS.length})`;
-  const serverError = errors[field];
-  delete errors[field];
+async function askStep(field: Field, step: Step, answers: Answers, choices: Choices): Promise<StepResult> {
   switch (field) {
     case 'title':
-      return askText(title, index, vscode.l10n.t('Title of the dataset'), answers.title, serverError, (value) =>
-        !value.trim()
-          ? vscode.l10n.t('A title is required.')
-          : value.length > DATASET_LIMITS.titleMaxLength
-            ? vscode.l10n.t('{0} characters at most.', DATASET_LIMITS.titleMaxLength)
-            : undefined,
-      ).then(keepAnswer(answers, 'title'));
+      return askTitle(step, vscode.l10n.t('Title of the dataset'), answers.title, DATASET_LIMITS.titleMaxLength).then(keepAnswer(answers, 'title'));
     case 'description':
-      return askDescription(title, index, answers.description, serverError).then(keepAnswer(answers, 'description'));
+      return askDescription(step, answers.description).then(keepAnswer(answers, 'description'));
     case 'owner':
-      return askPublisher(title, index, choices.organizations, answers.owner, serverError, true).then(keepAnswer(answers, 'owner'));
+      return askPublisher(step, choices.organizations, answers.owner, true).then(keepAnswer(answers, 'owner'));
     case 'license':
-      return askChoice(
-        title,
-        index,
-        vscode.l10n.t('License'),
-        choices.licenses.map((license) => ({ label: license.label, description: license.id, value: license.id })),
-        answers.license,
-        serverError,
-      ).then(keepAnswer(answers, 'license'));
+      return askChoice(step, vscode.l10n.t('License'), choiceItems(choices.licenses), answers.license).then(keepAnswer(answers, 'license'));
     case 'frequency':
-      return askChoice(
-        title,
-        index,
-        vscode.l10n.t('Update frequency'),
-        choices.frequencies.map((frequency) => ({ label: frequency.label, description: frequency.id, value: frequency.id })),
-        answers.frequency,
-        serverError,
-      ).then(keepAnswer(answers, 'frequency'));
+      return askChoice(step, vscode.l10n.t('Update frequency'), choiceItems(choices.frequencies), answers.frequency).then(keepAnswer(answers, 'frequency'));
     case 'private':
-      return askChoice(
-        title,
-        index,
-        vscode.l10n.t('Visibility'),
+      return askVisibility(
+        step,
         [
           {
             label: `$(lock) ${vscode.l10n.t('Private dataset')}`,
@@ -128,8 +111,7 @@ async function askStep(field: Field, index: number, answers: Answers, errors: Pa
           },
           { label: `$(globe) ${vscode.l10n.t('Public dataset')}`, description: vscode.l10n.t('visible to everyone on data.gouv.fr'), value: 'public' },
         ],
-        answers.private === undefined ? undefined : answers.private ? 'private' : 'public',
-        serverError,
-      ).then(([result, value]) => ((answers.private = value === undefined ? answers.private : value === 'private'), result));
+        answers.private,
+      ).then(keepAnswer(answers, 'private'));
   }
 }

@@ -5,7 +5,19 @@ import * as vscode from 'vscode';
 import type { Choice, NewReuse } from '../api/models';
 import { reuseUri } from '../documents/documentUris';
 import { HTTP_URL_PATTERN, LIMITS } from '../documents/reuse/reuseSchema';
-import { askChoice, askDescription, askPublisher, askText, keepAnswer, runSteps, type StepResult } from './multiStepInput';
+import {
+  askChoice,
+  askDescription,
+  askPublisher,
+  askText,
+  askTitle,
+  askVisibility,
+  choiceItems,
+  keepAnswer,
+  runSteps,
+  type Step,
+  type StepResult,
+} from './multiStepInput';
 import { defineCommand } from './registry';
 import { openDocument, withNotification } from './dialogs';
 
@@ -52,13 +64,10 @@ export const newReuseCommand = defineCommand({
     const answers: Answers = {};
     await runSteps<Field>({
       name: 'New Reuse',
+      title: vscode.l10n.t('New Reuse'),
       steps: STEPS,
       log,
-      ask: (field, index, errors) => askStep(field, index, answers, errors, choices),
-      stepOf: (apiField) => {
-        const field = apiField === 'organization' || apiField === 'owner' ? 'owner' : (apiField as Field);
-        return STEPS.includes(field) ? field : undefined;
-      },
+      ask: (field, step) => askStep(field, step, answers, choices),
       async submit() {
         const reuse = await withNotification(vscode.l10n.t('Creating the reuse on data.gouv.fr…'), () => reuses.create(toNewReuse(answers)));
         await openDocument(reuseUri(reuse.id, reuse.slug));
@@ -81,67 +90,39 @@ function toNewReuse(answers: Answers): NewReuse {
   };
 }
 
-async function askStep(field: Field, index: number, answers: Answers, errors: Partial<Record<Field, string>>, choices: Choices): Promise<StepResult> {
-  const title = `${vscode.l10n.t('New Reuse')} (${index + 1}/${STEPS.length})`;
-  const serverError = errors[field];
-  delete errors[field];
+async function askStep(field: Field, step: Step, answers: Answers, choices: Choices): Promise<StepResult> {
   switch (field) {
     case 'title':
-      return askText(title, index, vscode.l10n.t('Title of the reuse'), answers.title, serverError, (value) =>
-        !value.trim()
-          ? vscode.l10n.t('A title is required.')
-          : value.length > LIMITS.titleMaxLength
-            ? vscode.l10n.t('{0} characters at most.', LIMITS.titleMaxLength)
-            : undefined,
-      ).then(keepAnswer(answers, 'title'));
+      return askTitle(step, vscode.l10n.t('Title of the reuse'), answers.title, LIMITS.titleMaxLength).then(keepAnswer(answers, 'title'));
     case 'url':
-      return askText(title, index, vscode.l10n.t('Address of the reuse (https://…)'), answers.url, serverError, (value) =>
+      return askText(step, vscode.l10n.t('Address of the reuse (https://…)'), answers.url, (value) =>
         new RegExp(HTTP_URL_PATTERN).test(value.trim()) ? undefined : vscode.l10n.t('A web address starting with http:// or https:// is required.'),
       ).then(([result, value]) => ((answers.url = value?.trim() ?? answers.url), result));
     case 'description':
-      return askDescription(title, index, answers.description, serverError).then(keepAnswer(answers, 'description'));
+      return askDescription(step, answers.description).then(keepAnswer(answers, 'description'));
     case 'type':
-      return askChoice(
-        title,
-        index,
-        vscode.l10n.t('Type of reuse'),
-        choices.types.map((c) => ({ label: c.label, description: c.id, value: c.id })),
-        answers.type,
-        serverError,
-      ).then(keepAnswer(answers, 'type'));
+      return askChoice(step, vscode.l10n.t('Type of reuse'), choiceItems(choices.types), answers.type).then(keepAnswer(answers, 'type'));
     case 'topic':
-      return askChoice(
-        title,
-        index,
-        vscode.l10n.t('Topic'),
-        choices.topics.map((c) => ({ label: c.label, description: c.id, value: c.id })),
-        answers.topic,
-        serverError,
-      ).then(keepAnswer(answers, 'topic'));
+      return askChoice(step, vscode.l10n.t('Topic'), choiceItems(choices.topics), answers.topic).then(keepAnswer(answers, 'topic'));
     case 'owner':
-      return askPublisher(title, index, choices.organizations, answers.owner, serverError).then(keepAnswer(answers, 'owner'));
+      return askPublisher(step, choices.organizations, answers.owner).then(keepAnswer(answers, 'owner'));
     case 'private':
-      return askChoice(
-        title,
-        index,
-        vscode.l10n.t('Visibility'),
+      return askVisibility(
+        step,
         [
           { label: `$(globe) ${vscode.l10n.t('Public reuse')}`, description: vscode.l10n.t('visible to everyone on data.gouv.fr'), value: 'public' },
           { label: `$(lock) ${vscode.l10n.t('Private reuse')}`, description: vscode.l10n.t('visible to you and your organization only'), value: 'private' },
         ],
-        answers.private === undefined ? undefined : answers.private ? 'private' : 'public',
-        serverError,
-      ).then(([result, value]) => ((answers.private = value === undefined ? answers.private : value === 'private'), result));
+        answers.private,
+      ).then(keepAnswer(answers, 'private'));
     case 'datasets':
       // Nothing to pick (a user with no dataset): the reuse is created without one.
       if (!choices.datasets.length) return 'next';
       return askChoice(
-        title,
-        index,
+        step,
         vscode.l10n.t('Dataset it uses (required: data.gouv.fr hides a reuse without one; add more later)'),
         choices.datasets.map((dataset) => ({ label: dataset.label, description: dataset.description, detail: dataset.id, value: dataset.id })),
         answers.dataset,
-        serverError,
       ).then(keepAnswer(answers, 'dataset'));
   }
 }
