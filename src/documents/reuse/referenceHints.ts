@@ -124,52 +124,42 @@ class ReferenceCache implements vscode.Disposable {
   }
 
   lookup(list: ReferenceList, id: string, token: vscode.CancellationToken): Promise<Lookup | undefined> {
-    const key = `${list}/${id.toLowerCase()}`;
-    let request = this.byId.get(key);
-    if (!request || request.aborted) {
-      const client = this.session.client;
-      const created = new SharedRequest<Lookup>(async (signal) => {
-        try {
-          const item =
-            list === 'datasets' ? datasetSummary(await client.getDataset(id, { signal })) : dataserviceSummary(await client.getDataservice(id, { signal }));
-          return { kind: 'found', item };
-        } catch (error) {
-          // An unknown id is an answer, worth keeping; a failure is retried next time.
-          if (error instanceof ApiError && error.kind === 'notFound') return { kind: 'unknown' };
-          // udata answers 410 for a deleted dataset or API (udata/core/dataset/api.py,
-          // udata/core/dataservices/api.py): an answer too.
-          if (error instanceof ApiError && error.kind === 'gone') return { kind: 'deleted' };
-          throw error;
-        }
-      });
-      created.promise.catch(() => {
-        if (this.byId.get(key) === created) this.byId.delete(key);
-      });
-      this.byId.set(key, created);
-      request = created;
-    }
-    return request.wait(token);
+    const client = this.session.client;
+    return kept(this.byId, `${list}/${id.toLowerCase()}`, async (signal): Promise<Lookup> => {
+      try {
+        const item =
+          list === 'datasets' ? datasetSummary(await client.getDataset(id, { signal })) : dataserviceSummary(await client.getDataservice(id, { signal }));
+        return { kind: 'found', item };
+      } catch (error) {
+        // An unknown id is an answer, worth keeping; a failure is retried next time.
+        if (error instanceof ApiError && error.kind === 'notFound') return { kind: 'unknown' };
+        // udata answers 410 for a deleted dataset or API (udata/core/dataset/api.py,
+        // udata/core/dataservices/api.py): an answer too.
+        if (error instanceof ApiError && error.kind === 'gone') return { kind: 'deleted' };
+        throw error;
+      }
+    }).wait(token);
   }
 
   /** The user's datasets or APIs, most recently modified first. */
   myItems(list: ReferenceList, token: vscode.CancellationToken): Promise<ReferenceSummary[] | undefined> {
-    let request = this.mine.get(list);
-    if (!request || request.aborted || Date.now() - request.startedAt > MINE_TTL_MS) {
-      const session = this.session;
-      const client = session.client;
-      const created = new SharedRequest<ReferenceSummary[]>(async (signal) =>
-        list === 'datasets'
-          ? (await client.listOrgDatasets({ signal, fields: DATASET_COMPLETION_MASK })).map(datasetSummary)
-          : myDataservices(client, await session.me(), signal),
-      );
-      created.promise.catch((error: unknown) => {
-        if (this.mine.get(list) === created) this.mine.delete(list);
-        if (!(error instanceof ApiError && error.kind === 'cancelled')) this.log.warn(`${list} for completion: ${describeError(error)}`);
-      });
-      this.mine.set(list, created);
-      request = created;
-    }
-    return request.wait(token);
+    const session = this.session;
+    const client = session.client;
+    return kept(
+      this.mine,
+      list,
+      async (signal) => {
+        try {
+          return list === 'datasets'
+            ? (await client.listOrgDatasets({ signal, fields: DATASET_COMPLETION_MASK })).map(datasetSummary)
+            : await myDataservices(client, await session.me(), signal);
+        } catch (error) {
+          if (!(error instanceof ApiError && error.kind === 'cancelled')) this.log.warn(`${list} for completion: ${describeError(error)}`);
+          throw error;
+        }
+      },
+      MINE_TTL_MS,
+    ).wait(token);
   }
 
   clear(): void {
@@ -181,6 +171,22 @@ class ReferenceCache implements vscode.Disposable {
     this.subscription.dispose();
     this.clear();
   }
+}
+
+/**
+ * The request kept in `requests` under `key`, or a new one of `run` when there is none,
+ * it was aborted or it is older than `maxAgeMs`. A request that fails is forgotten, so
+ * that the next call tries again.
+ */
+function kept<K, T>(requests: Map<K, SharedRequest<T>>, key: K, run: (signal: AbortSignal) => Promise<T>, maxAgeMs = Infinity): SharedRequest<T> {
+  const request = requests.get(key);
+  if (request && !request.aborted && Date.now() - request.startedAt <= maxAgeMs) return request;
+  const created = new SharedRequest(run);
+  created.promise.catch(() => {
+    if (requests.get(key) === created) requests.delete(key);
+  });
+  requests.set(key, created);
+  return created;
 }
 
 /**
