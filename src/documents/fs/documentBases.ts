@@ -66,15 +66,8 @@ export class DocumentBases {
     if (!found) {
       const stored = this.stored()[uri];
       if (stored) {
-        found = {
-          kind: stored.kind,
-          key: stored.key,
-          base: stored.base,
-          baseText: stored.baseText,
-          value: stored.value,
-          stat: stored.stat,
-          binding: { origin: stored.origin, accountId: stored.accountId, accountName: stored.accountName },
-        };
+        const { origin, accountId, accountName, savedAt: _savedAt, ...kept } = stored;
+        found = { ...kept, binding: { origin, accountId, accountName } };
         this.open.set(uri, found);
       }
     }
