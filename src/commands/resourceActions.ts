@@ -53,12 +53,14 @@ function bytes(value: number): string {
 
 /**
  * Sends one file with a cancellable notification that counts the bytes. Resolves the
- * resource, or undefined when the user cancelled (said in the notification's place).
+ * resource, or undefined when the user cancelled (said in the notification's place). A
+ * failure throws `failed(reason)`, the sentence that says what was kept.
  */
 async function sendWithProgress<T>(
   title: string,
   source: UploadSource,
   send: (signal: AbortSignal, onProgress: (sent: number) => void) => Promise<T>,
+  failed: (reason: string) => string,
 ): Promise<T | undefined> {
   const abort = new AbortController();
   try {
@@ -73,8 +75,20 @@ async function sendWithProgress<T>(
     });
   } catch (error) {
     if (abort.signal.aborted || (error instanceof ApiError && error.kind === 'cancelled')) return undefined;
-    throw error;
+    throw new Error(failed(describeError(error)), { cause: error });
   }
+}
+
+/** The files to send, from the system's open dialog; undefined when the user closed it. */
+function pickFiles(canSelectMany: boolean, openLabel: string, title: string): Thenable<vscode.Uri[] | undefined> {
+  return vscode.window.showOpenDialog({ canSelectMany, canSelectFiles: true, canSelectFolders: false, openLabel, title });
+}
+
+/** Says a resource is added, with Open Resource when `resourceId` names one to open. */
+async function announceResource(message: string, datasetId: string, resourceId: string | undefined): Promise<void> {
+  const open = vscode.l10n.t('Open Resource');
+  const choice = await vscode.window.showInformationMessage(message, ...(resourceId ? [open] : []));
+  if (choice === open && resourceId) await openDocument(resourceUri(datasetId, resourceId));
 }
 
 /** Uploads files to a dataset, one after the other; the first failure stops the rest. */
@@ -87,19 +101,17 @@ export async function uploadFiles(ctx: CommandContext, dataset: DatasetTarget, u
   for (const uri of uris) {
     const source = await ctx.openUpload(uri);
     const title = vscode.l10n.t('Uploading “{0}” to “{1}”', source.name, name);
-    let resource;
-    try {
-      resource = await sendWithProgress(title, source, (signal, onProgress) => ctx.datasets.upload(datasetId, source, { signal, onProgress }));
-    } catch (error) {
-      throw new Error(
+    const resource = await sendWithProgress(
+      title,
+      source,
+      (signal, onProgress) => ctx.datasets.upload(datasetId, source, { signal, onProgress }),
+      (reason) =>
         vscode.l10n.t(
           '“{0}” was not uploaded: {1} The dataset keeps its resources as they were; upload it again when the problem is solved.',
           source.name,
-          describeError(error),
+          reason,
         ),
-        { cause: error },
-      );
-    }
+    );
     if (!resource) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Upload of “{0}” cancelled: nothing was added to “{1}”.', source.name, name));
       return;
@@ -108,11 +120,10 @@ export async function uploadFiles(ctx: CommandContext, dataset: DatasetTarget, u
     last = resource.id;
     ctx.log.info(`Uploaded ${source.name} (${source.size} bytes) to dataset ${datasetId}: resource ${resource.id}`);
   }
-  const open = vscode.l10n.t('Open Resource');
   const message =
     done === 1 ? vscode.l10n.t('“{0}” is uploaded to “{1}”.', fileName(uris[0]), name) : vscode.l10n.t('{0} files are uploaded to “{1}”.', done, name);
-  const choice = await vscode.window.showInformationMessage(message, ...(done === 1 ? [open] : []));
-  if (choice === open && last) await openDocument(resourceUri(datasetId, last));
+  // One file: its resource can be opened from the message.
+  await announceResource(message, datasetId, done === 1 ? last : undefined);
 }
 
 export const uploadResourceCommand = defineCommand({
@@ -124,15 +135,7 @@ export const uploadResourceCommand = defineCommand({
     if (!dataset) return;
     // From a drop: the files come along.
     const given = rest.find((value): value is vscode.Uri[] => Array.isArray(value) && value.every((item) => item instanceof vscode.Uri));
-    const uris =
-      given ??
-      (await vscode.window.showOpenDialog({
-        canSelectMany: true,
-        canSelectFiles: true,
-        canSelectFolders: false,
-        openLabel: vscode.l10n.t('Upload'),
-        title: vscode.l10n.t('Files to upload to “{0}”', dataset.title ?? dataset.id),
-      }));
+    const uris = given ?? (await pickFiles(true, vscode.l10n.t('Upload'), vscode.l10n.t('Files to upload to “{0}”', dataset.title ?? dataset.id)));
     if (!uris?.length) return;
     await uploadFiles(ctx, dataset, uris);
   },
@@ -146,26 +149,18 @@ export const replaceResourceFileCommand = defineCommand({
     const target = await resolveResourceTarget(argument, ctx, vscode.l10n.t('Replace File'));
     if (!target) return;
     target.title ??= await ctx.datasets.resourceTitle(target.datasetId, target.resourceId);
-    const [uri] =
-      (await vscode.window.showOpenDialog({
-        canSelectMany: false,
-        canSelectFiles: true,
-        canSelectFolders: false,
-        openLabel: vscode.l10n.t('Replace'),
-        title: vscode.l10n.t('New file for “{0}”', target.title ?? target.resourceId),
-      })) ?? [];
+    const name = target.title ?? target.resourceId;
+    const [uri] = (await pickFiles(false, vscode.l10n.t('Replace'), vscode.l10n.t('New file for “{0}”', name))) ?? [];
     if (!uri || !(await checkExtensions(ctx, [uri]))) return;
     const source = await ctx.openUpload(uri);
-    let resource;
-    try {
-      resource = await sendWithProgress(vscode.l10n.t('Replacing the file of “{0}”', target.title ?? target.resourceId), source, (signal, onProgress) =>
-        ctx.datasets.replaceFile(target.datasetId, target.resourceId, source, { signal, onProgress }),
-      );
-    } catch (error) {
-      throw new Error(vscode.l10n.t('The file was not replaced: {0} The resource keeps its previous file.', describeError(error)), { cause: error });
-    }
+    const resource = await sendWithProgress(
+      vscode.l10n.t('Replacing the file of “{0}”', name),
+      source,
+      (signal, onProgress) => ctx.datasets.replaceFile(target.datasetId, target.resourceId, source, { signal, onProgress }),
+      (reason) => vscode.l10n.t('The file was not replaced: {0} The resource keeps its previous file.', reason),
+    );
     if (!resource) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Replacement cancelled: “{0}” keeps its previous file.', target.title ?? target.resourceId));
+      void vscode.window.showWarningMessage(vscode.l10n.t('Replacement cancelled: “{0}” keeps its previous file.', name));
       return;
     }
     // udata names the resource after the new file (udata/core/dataset/api.py, UploadDatasetResource).
@@ -203,9 +198,7 @@ export const addRemoteResourceCommand = defineCommand({
     const resource = await withNotification(vscode.l10n.t('Adding the resource…'), () =>
       ctx.datasets.addRemoteResource(datasetId, { filetype: 'remote', title: title.trim(), url: url.trim(), format: extensionOf(suggested) || undefined }),
     );
-    const open = vscode.l10n.t('Open Resource');
-    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is added.', resource.title ?? resource.id), open);
-    if (choice === open) await openDocument(resourceUri(datasetId, resource.id));
+    await announceResource(vscode.l10n.t('“{0}” is added.', resource.title ?? resource.id), datasetId, resource.id);
   },
 });
 
