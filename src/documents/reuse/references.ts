@@ -256,12 +256,17 @@ export function referenceHoverMarkdown(list: ReferenceList, item: ReferenceSumma
 
 /** The hover of an id the server does not know (404): said plainly rather than nothing. */
 export function unknownReferenceMarkdown(list: ReferenceList, id: string, l10n: Translator): string {
-  return `${escapeMarkdown(wording(list, l10n).unknown())}\n\n\`${id.replace(/`/g, '')}\``;
+  return factAboutId(wording(list, l10n).unknown(), id);
 }
 
 /** The hover of a deleted dataset or API (410): a fact about it, not an error. */
 export function deletedReferenceMarkdown(list: ReferenceList, id: string, l10n: Translator): string {
-  return `${escapeMarkdown(wording(list, l10n).deleted())}\n\n\`${id.replace(/`/g, '')}\``;
+  return factAboutId(wording(list, l10n).deleted(), id);
+}
+
+/** A sentence about an id, then the id as code (without backquotes, which would end it). */
+function factAboutId(sentence: string, id: string): string {
+  return `${escapeMarkdown(sentence)}\n\n\`${id.replace(/`/g, '')}\``;
 }
 
 /** The hover when the item could not be loaded (offline, timeout…): the reason. */

@@ -37,12 +37,17 @@ export function projectReuse(reuse: Reuse): ReuseDocument {
     // What data.gouv.fr stores (udata/mongo/taglist_field.py: sorted, de-duplicated): a
     // PUT answers the tags in the order they were sent, which is not what is kept.
     tags: [...new Set(reuse.tags ?? [])].sort(),
-    datasets: (reuse.datasets ?? []).map((dataset) => (typeof dataset === 'string' ? dataset : dataset.id)),
-    dataservices: (reuse.dataservices ?? []).map((dataservice) => (typeof dataservice === 'string' ? dataservice : dataservice.id)),
+    datasets: idsOf(reuse.datasets),
+    dataservices: idsOf(reuse.dataservices),
     private: reuse.private ?? false,
     archived: reuse.archived ?? null,
     extras: reuse.extras ?? {},
   };
+}
+
+/** The ids of a list the API answers as ids or as objects (depending on the mask). */
+function idsOf(items: Array<string | { id: string }> | undefined): string[] {
+  return (items ?? []).map((item) => (typeof item === 'string' ? item : item.id));
 }
 
 export function renderReuseDocument(document: ReuseDocument): string {
