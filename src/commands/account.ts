@@ -6,6 +6,7 @@ import { ApiError } from '../api/errors';
 import { metricsLines } from '../account/accountStatusBar';
 import type { AuthSession } from '../auth/session';
 import { profileUri } from '../documents/documentUris';
+import { personName } from '../tree/format';
 import { describeError } from '../util/errorReporting';
 import { runCommand, type CommandId } from './commandIds';
 import { defineCommand, type Command } from './registry';
@@ -28,8 +29,7 @@ export const accountCommands: Command[] = [
       const metrics = await withNotification(vscode.l10n.t('Loading your metrics…'), () => account.metrics());
       statusBar.setMetrics(metrics);
       const me = await session.me();
-      const name = [me.first_name, me.last_name].filter(Boolean).join(' ');
-      await vscode.window.showInformationMessage(vscode.l10n.t('Metrics of {0}', name), { modal: true, detail: metricsLines(metrics).join('\n') });
+      await vscode.window.showInformationMessage(vscode.l10n.t('Metrics of {0}', personName(me)), { modal: true, detail: metricsLines(metrics).join('\n') });
     },
   }),
   defineCommand({
@@ -123,7 +123,7 @@ export const accountCommands: Command[] = [
       let title: string;
       try {
         const me = await session.me();
-        title = `${[me.first_name, me.last_name].filter(Boolean).join(' ')} — ${session.client.baseUrl.host}`;
+        title = `${personName(me)} — ${session.client.baseUrl.host}`;
       } catch (error) {
         title = describeError(error);
       }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { profilePageUrl } from '../api/apiUrl';
 import { ApiError } from '../api/errors';
 import type { AuthSession } from '../auth/session';
+import { personName } from '../tree/format';
 import { describeError, reportError } from '../util/errorReporting';
 import type { Log } from '../util/log';
 import { defineCommand } from './registry';
@@ -63,7 +64,7 @@ async function setApiKey(session: AuthSession, log: Log): Promise<boolean> {
         pending = new AbortController();
         try {
           const me = await session.signIn(key, pending.signal);
-          const name = [me.first_name, me.last_name].filter(Boolean).join(' ') || me.slug || me.id;
+          const name = personName(me) || me.slug || me.id;
           finish(true);
           void vscode.window.showInformationMessage(vscode.l10n.t('Signed in as {0}', name));
         } catch (error) {

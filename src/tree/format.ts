@@ -84,3 +84,8 @@ function stripMarkdown(line: string): string {
     .replace(/^\s{0,3}(#{1,6}\s+|>\s?|[-*+]\s+)/, '') // headings, quotes, list bullets
     .replace(/(\*\*|__|~~|`)/g, ''); // bold, strike-through, code (single * and _ stay: snake_case)
 }
+
+/** A person's name as the extension shows it: first and last names; empty when the answer has neither. */
+export function personName(person: { first_name?: string | null; last_name?: string | null } | null | undefined): string {
+  return [person?.first_name, person?.last_name].filter(Boolean).join(' ');
+}

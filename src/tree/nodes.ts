@@ -530,12 +530,6 @@ export function errorNodes(view: ViewId, error: unknown, ctx: NodeContext): Tree
  */
 export function pageOf(node: TreeNode): string | undefined {
   switch (node.kind) {
-    case 'group':
-      return node.organization ? node.organization.page : node.owner?.page;
-    case 'reuse':
-      return node.reuse.page;
-    case 'dataset':
-      return node.dataset.page;
     case 'resource':
       return node.dataset.page ? resourcePage(node.dataset.page, node.resource.id) : node.resource.url;
     case 'communityResource':
@@ -543,7 +537,7 @@ export function pageOf(node: TreeNode): string | undefined {
     case 'discussion':
       return discussionPage(node.discussion);
     default:
-      return undefined;
+      return objectOf(node)?.page;
   }
 }
 
@@ -555,18 +549,26 @@ export function linkOf(node: TreeNode): string | undefined {
 
 /** What Copy ID copies: the API id of the object. */
 export function idOf(node: TreeNode): string | undefined {
+  return objectOf(node)?.id;
+}
+
+/**
+ * The API object a node stands for: a group's organization (the user for Personal),
+ * a reuse, a dataset, a resource or a discussion; none for lists, messages and actions.
+ */
+function objectOf(node: TreeNode): { id: string; page?: string } | undefined {
   switch (node.kind) {
     case 'group':
-      return node.organization ? node.organization.id : node.owner?.id;
+      return node.organization ?? node.owner;
     case 'reuse':
-      return node.reuse.id;
+      return node.reuse;
     case 'dataset':
-      return node.dataset.id;
+      return node.dataset;
     case 'resource':
     case 'communityResource':
-      return node.resource.id;
+      return node.resource;
     case 'discussion':
-      return node.discussion.id;
+      return node.discussion;
     default:
       return undefined;
   }

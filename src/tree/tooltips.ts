@@ -5,7 +5,7 @@
 import type { Translator } from '../util/translator';
 import type { CommunityResource, Dataset, Discussion, OrganizationRef, Resource, Reuse, UserRef } from '../api/models';
 import { lastMessageDate, subjectPage } from './discussions';
-import { excerpt, formatBytes, formatDate, formatDateTime, formatNumber, formatScore } from './format';
+import { excerpt, formatBytes, formatDate, formatDateTime, formatNumber, formatScore, personName } from './format';
 import { discussionSubjectLabel, reuseTopicLabel, reuseTypeLabel } from '../util/enumLabels';
 import { markerLabels, SEPARATOR } from './markers';
 
@@ -140,7 +140,7 @@ export function resourceTooltip(resource: Resource, ctx: TooltipContext): string
 /** Who publishes an object: its organization, else its owner's name. */
 export function authorOf(object: { organization?: OrganizationRef | null; owner?: UserRef | null }): string | undefined {
   const { organization, owner } = object;
-  return organization?.name || [owner?.first_name, owner?.last_name].filter(Boolean).join(' ') || undefined;
+  return organization?.name || personName(owner) || undefined;
 }
 
 export function communityResourceTooltip(resource: CommunityResource, ctx: TooltipContext): string {
