@@ -2,7 +2,7 @@
 // dataset of the sidebar: pick the reuse), both `POST /reuses/{id}/datasets/`.
 import * as vscode from 'vscode';
 import { parseDatasetReference } from '../documents/reuse/reuseReference';
-import { pickOrPaste } from './pickOrPaste';
+import { pastedTarget, pickOrPaste } from './pickOrPaste';
 import { defineCommand, type CommandContext } from './registry';
 import { pickReuse, resolveReuseTarget } from './reuseTarget';
 import { withNotification } from './dialogs';
@@ -29,10 +29,7 @@ function pickDataset(ctx: CommandContext, title: string): Promise<DatasetTarget 
         detail: d.id,
         target: { id: d.id, title: d.title },
       })),
-    parse: (value) => {
-      const reference = parseDatasetReference(value);
-      return reference ? { id: reference.idOrSlug } : undefined;
-    },
+    parse: pastedTarget(parseDatasetReference),
     pastedLabel: (target) => vscode.l10n.t('Use dataset “{0}”', target.id),
   });
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { parseDatasetReference } from '../documents/reuse/reuseReference';
 import { datasetIdOf, resourceRefOf } from '../documents/documentUris';
 import { formatBytes } from '../tree/format';
-import { pickOrPaste } from './pickOrPaste';
+import { pastedTarget, pickOrPaste } from './pickOrPaste';
 import type { CommandContext } from './registry';
 import { withNotification } from './dialogs';
 
@@ -80,10 +80,7 @@ export function pickDataset(ctx: CommandContext, title: string): Promise<Dataset
             target: { id: dataset.id, slug: dataset.slug, title: dataset.title },
           }))
       : undefined,
-    parse: (value) => {
-      const reference = parseDatasetReference(value);
-      return reference ? { id: reference.idOrSlug } : undefined;
-    },
+    parse: pastedTarget(parseDatasetReference),
     pastedLabel: (target) => vscode.l10n.t('Open dataset “{0}”', target.id),
   });
 }

@@ -26,6 +26,17 @@ export interface PickOrPasteOptions<T extends { id: string }> {
   search?(query: string, signal: AbortSignal): Promise<Array<vscode.QuickPickItem & { target: T }>>;
 }
 
+/**
+ * The `parse` of a pick of reuses or datasets: a pasted id, slug or link, read by
+ * `parseReference` (documents/reuse/reuseReference.ts), names the target by its id or slug.
+ */
+export function pastedTarget(parseReference: (value: string) => { idOrSlug: string } | undefined): (value: string) => { id: string } | undefined {
+  return (value) => {
+    const reference = parseReference(value);
+    return reference ? { id: reference.idOrSlug } : undefined;
+  };
+}
+
 export function pickOrPaste<T extends { id: string; slug?: string }>(options: PickOrPasteOptions<T>): Promise<T | undefined> {
   type Item = vscode.QuickPickItem & { target: T };
   const picker = vscode.window.createQuickPick<Item>();

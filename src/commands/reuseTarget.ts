@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { parseReuseReference } from '../documents/reuse/reuseReference';
 import { reuseIdOf } from '../documents/documentUris';
 import { reuseTypeLabel } from '../util/enumLabels';
-import { pickOrPaste } from './pickOrPaste';
+import { pastedTarget, pickOrPaste } from './pickOrPaste';
 import type { CommandContext } from './registry';
 
 export interface ReuseTarget {
@@ -63,10 +63,7 @@ export function pickReuse(ctx: CommandContext, title: string, searchOthers = fal
             target: { id: reuse.id, slug: reuse.slug, title: reuse.title },
           }))
       : undefined,
-    parse: (value) => {
-      const reference = parseReuseReference(value);
-      return reference ? { id: reference.idOrSlug } : undefined;
-    },
+    parse: pastedTarget(parseReuseReference),
     pastedLabel: (target) => vscode.l10n.t('Open reuse “{0}”', target.id),
     search:
       searchOthers && ctx.session.isSignedIn

@@ -62,11 +62,15 @@ function metric(value: number | undefined, locale: string): string | undefined {
   return typeof value === 'number' && Number.isFinite(value) ? formatNumber(value, locale) : undefined;
 }
 
+/** "Name (ACRONYM)", or the name alone. */
+function organizationName(organization: OrganizationRef): string {
+  return organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name;
+}
+
 function publisher(organization: OrganizationRef | null | undefined, ctx: TooltipContext): string | undefined {
   if (!organization?.name) return undefined;
-  const name = organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name;
   const { l10n } = ctx;
-  return l10n.t('Organization: {0}', escapeMarkdown(name));
+  return l10n.t('Organization: {0}', escapeMarkdown(organizationName(organization)));
 }
 
 export function reuseTooltip(reuse: Reuse, ctx: TooltipContext): string {
@@ -178,10 +182,9 @@ export function discussionTooltip(discussion: Discussion, ctx: TooltipContext): 
 }
 
 export function organizationTooltip(organization: OrganizationRef, count: string, ctx: TooltipContext): string {
-  const name = organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name;
   const { l10n } = ctx;
   return paragraphs(
-    `**${escapeMarkdown(name)}**`,
+    `**${escapeMarkdown(organizationName(organization))}**`,
     lines(escapeMarkdown(count), organization.page && markdownLink(organization.page, l10n.t('Page on data.gouv.fr'))),
   );
 }
