@@ -2,11 +2,10 @@
 // Delete / Restore, Archive / Unarchive, Make Private / Make Public. The dataset
 // service announces each change: the views and open documents follow by themselves.
 import * as vscode from 'vscode';
-import type { DatasetPatch } from '../api/models';
 import { runCommand, type CommandId } from './commandIds';
 import { resolveDatasetTarget, type DatasetTarget } from './datasetTarget';
 import type { Command, CommandContext } from './registry';
-import { patchingCommand, targetedCommand, type TargetKind } from './targetedCommand';
+import { ARCHIVE, MAKE_PRIVATE, MAKE_PUBLIC, patchingCommand, targetedCommand, UNARCHIVE, type StateChange, type TargetKind } from './targetedCommand';
 import { confirmAndDelete, offerRestore, withNotification } from './dialogs';
 
 const DATASET: TargetKind<DatasetTarget> = { resolve: resolveDatasetTarget, titleOf: (ctx, id) => ctx.datasets.title(id) };
@@ -20,8 +19,8 @@ function datasetCommand(
   return targetedCommand(DATASET, id, name, title, action);
 }
 
-function patchCommand(id: CommandId, name: string, title: () => string, body: () => DatasetPatch, done: (datasetTitle: string) => string): Command {
-  return patchingCommand(DATASET, (ctx, datasetId, patch: DatasetPatch) => ctx.datasets.update(datasetId, patch), id, name, title, body, done);
+function patchCommand(id: CommandId, name: string, title: () => string, change: StateChange): Command {
+  return patchingCommand(DATASET, (ctx, datasetId, patch) => ctx.datasets.update(datasetId, patch), id, name, title, change);
 }
 
 export const datasetActionCommands: Command[] = [
@@ -49,32 +48,8 @@ export const datasetActionCommands: Command[] = [
       void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is restored.', name));
     },
   ),
-  patchCommand(
-    'datagouv.archiveDataset',
-    'Archive Dataset',
-    () => vscode.l10n.t('Archive Dataset'),
-    () => ({ archived: new Date().toISOString() }),
-    (name) => vscode.l10n.t('“{0}” is archived.', name),
-  ),
-  patchCommand(
-    'datagouv.unarchiveDataset',
-    'Unarchive Dataset',
-    () => vscode.l10n.t('Unarchive Dataset'),
-    () => ({ archived: null }),
-    (name) => vscode.l10n.t('“{0}” is no longer archived.', name),
-  ),
-  patchCommand(
-    'datagouv.makeDatasetPrivate',
-    'Make Dataset Private',
-    () => vscode.l10n.t('Make Dataset Private'),
-    () => ({ private: true }),
-    (name) => vscode.l10n.t('“{0}” is now private.', name),
-  ),
-  patchCommand(
-    'datagouv.makeDatasetPublic',
-    'Make Dataset Public',
-    () => vscode.l10n.t('Make Dataset Public'),
-    () => ({ private: false }),
-    (name) => vscode.l10n.t('“{0}” is now public.', name),
-  ),
+  patchCommand('datagouv.archiveDataset', 'Archive Dataset', () => vscode.l10n.t('Archive Dataset'), ARCHIVE),
+  patchCommand('datagouv.unarchiveDataset', 'Unarchive Dataset', () => vscode.l10n.t('Unarchive Dataset'), UNARCHIVE),
+  patchCommand('datagouv.makeDatasetPrivate', 'Make Dataset Private', () => vscode.l10n.t('Make Dataset Private'), MAKE_PRIVATE),
+  patchCommand('datagouv.makeDatasetPublic', 'Make Dataset Public', () => vscode.l10n.t('Make Dataset Public'), MAKE_PUBLIC),
 ];

@@ -3,10 +3,9 @@
 // and for platform administrators Feature / Unfeature and badges. The reuse service
 // announces each change: the views and open documents follow by themselves.
 import * as vscode from 'vscode';
-import type { ReusePatch } from '../api/models';
 import { runCommand, type CommandId } from './commandIds';
 import type { Command, CommandContext } from './registry';
-import { patchingCommand, targetedCommand, type TargetKind } from './targetedCommand';
+import { ARCHIVE, MAKE_PRIVATE, MAKE_PUBLIC, patchingCommand, targetedCommand, UNARCHIVE, type StateChange, type TargetKind } from './targetedCommand';
 import { resolveReuseTarget, type ReuseTarget } from './reuseTarget';
 import { confirmAndDelete, offerRestore } from './dialogs';
 
@@ -27,8 +26,8 @@ function reuseCommand(
   return targetedCommand(kind, id, name, title, action);
 }
 
-function patchCommand(id: CommandId, name: string, title: () => string, body: () => ReusePatch, done: (reuseTitle: string) => string): Command {
-  return patchingCommand(REUSE, (ctx, reuseId, patch: ReusePatch) => ctx.reuses.update(reuseId, patch), id, name, title, body, done);
+function patchCommand(id: CommandId, name: string, title: () => string, change: StateChange): Command {
+  return patchingCommand(REUSE, (ctx, reuseId, patch) => ctx.reuses.update(reuseId, patch), id, name, title, change);
 }
 
 export const reuseActionCommands: Command[] = [
@@ -46,34 +45,10 @@ export const reuseActionCommands: Command[] = [
       if (deleted) await offerRestore(name, vscode.l10n.t('Restore Reuse'), () => runCommand('datagouv.restoreReuse', { id: target.id, title: name }));
     },
   ),
-  patchCommand(
-    'datagouv.archiveReuse',
-    'Archive Reuse',
-    () => vscode.l10n.t('Archive Reuse'),
-    () => ({ archived: new Date().toISOString() }),
-    (name) => vscode.l10n.t('“{0}” is archived.', name),
-  ),
-  patchCommand(
-    'datagouv.unarchiveReuse',
-    'Unarchive Reuse',
-    () => vscode.l10n.t('Unarchive Reuse'),
-    () => ({ archived: null }),
-    (name) => vscode.l10n.t('“{0}” is no longer archived.', name),
-  ),
-  patchCommand(
-    'datagouv.makeReusePrivate',
-    'Make Reuse Private',
-    () => vscode.l10n.t('Make Reuse Private'),
-    () => ({ private: true }),
-    (name) => vscode.l10n.t('“{0}” is now private.', name),
-  ),
-  patchCommand(
-    'datagouv.makeReusePublic',
-    'Make Reuse Public',
-    () => vscode.l10n.t('Make Reuse Public'),
-    () => ({ private: false }),
-    (name) => vscode.l10n.t('“{0}” is now public.', name),
-  ),
+  patchCommand('datagouv.archiveReuse', 'Archive Reuse', () => vscode.l10n.t('Archive Reuse'), ARCHIVE),
+  patchCommand('datagouv.unarchiveReuse', 'Unarchive Reuse', () => vscode.l10n.t('Unarchive Reuse'), UNARCHIVE),
+  patchCommand('datagouv.makeReusePrivate', 'Make Reuse Private', () => vscode.l10n.t('Make Reuse Private'), MAKE_PRIVATE),
+  patchCommand('datagouv.makeReusePublic', 'Make Reuse Public', () => vscode.l10n.t('Make Reuse Public'), MAKE_PUBLIC),
   reuseCommand(
     'datagouv.followReuse',
     'Follow Reuse',

@@ -37,18 +37,46 @@ export function targetedCommand<T extends Target>(
   });
 }
 
+/** The patch of a change of state that reuses and datasets share. */
+export interface StatePatch {
+  archived?: string | null;
+  private?: boolean;
+}
+
+/** Archive, Unarchive, Make Private, Make Public: the patch each sends, and the sentence that says it is done. */
+export interface StateChange {
+  body(): StatePatch;
+  done(targetTitle: string): string;
+}
+
+export const ARCHIVE: StateChange = {
+  body: () => ({ archived: new Date().toISOString() }),
+  done: (title) => vscode.l10n.t('“{0}” is archived.', title),
+};
+export const UNARCHIVE: StateChange = {
+  body: () => ({ archived: null }),
+  done: (title) => vscode.l10n.t('“{0}” is no longer archived.', title),
+};
+export const MAKE_PRIVATE: StateChange = {
+  body: () => ({ private: true }),
+  done: (title) => vscode.l10n.t('“{0}” is now private.', title),
+};
+export const MAKE_PUBLIC: StateChange = {
+  body: () => ({ private: false }),
+  done: (title) => vscode.l10n.t('“{0}” is now public.', title),
+};
+
 /** A command that sends one patch to its target, with progress, and says it is done. */
-export function patchingCommand<T extends Target, P>(
+export function patchingCommand<T extends Target>(
   kind: TargetKind<T>,
-  send: (ctx: CommandContext, id: string, patch: P) => Promise<unknown>,
+  send: (ctx: CommandContext, id: string, patch: StatePatch) => Promise<unknown>,
   id: CommandId,
   name: string,
   title: () => string,
-  body: () => P,
-  done: (targetTitle: string) => string,
+  change: StateChange,
 ): Command {
   return targetedCommand(kind, id, name, title, async (ctx, target, targetTitle) => {
-    await withNotification(`${title()}…`, () => send(ctx, target.id, body()));
-    void vscode.window.showInformationMessage(done(targetTitle));
+    await withNotification(`${title()}…`, () => send(ctx, target.id, change.body()));
+    void vscode.window.showInformationMessage(change.done(targetTitle));
   });
 }
