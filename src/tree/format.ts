@@ -10,7 +10,8 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 const percentFormats = new Map<string, Intl.NumberFormat>();
 const sizeFormats = new Map<string, Intl.NumberFormat>();
 
-function cached<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
+/** The formatter (or collator) of a locale, made once; English when the locale tag is unknown. */
+export function cached<T>(cache: Map<string, T>, locale: string, make: (locale: string) => T): T {
   let value = cache.get(locale);
   if (!value) {
     try {
@@ -26,18 +27,24 @@ function cached<T>(cache: Map<string, T>, locale: string, make: (locale: string)
 
 /** `2026-11-18T09:30:00Z` → `18 Nov 2026` (en) / `18 nov. 2026` (fr); undefined for no or bad dates. */
 export function formatDate(iso: string | null | undefined, locale: string): string | undefined {
-  if (!iso) return undefined;
-  const time = Date.parse(iso);
-  if (Number.isNaN(time)) return undefined;
-  return cached(dateFormats, locale, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium' })).format(time);
+  return formatTime(iso, locale, dateFormats, { dateStyle: 'medium' });
 }
 
 /** Date and time, for tooltips. */
 export function formatDateTime(iso: string | null | undefined, locale: string): string | undefined {
+  return formatTime(iso, locale, dateTimeFormats, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+function formatTime(
+  iso: string | null | undefined,
+  locale: string,
+  cache: Map<string, Intl.DateTimeFormat>,
+  options: Intl.DateTimeFormatOptions,
+): string | undefined {
   if (!iso) return undefined;
   const time = Date.parse(iso);
   if (Number.isNaN(time)) return undefined;
-  return cached(dateTimeFormats, locale, (l) => new Intl.DateTimeFormat(l, { dateStyle: 'medium', timeStyle: 'short' })).format(time);
+  return cached(cache, locale, (l) => new Intl.DateTimeFormat(l, options)).format(time);
 }
 
 export function formatNumber(value: number, locale: string): string {

@@ -2,6 +2,7 @@
 // ("Personal"), then one group per organization, by name. Items keep the order they
 // came in (the API's: most recently modified first) unless a sort is applied after.
 import type { OrganizationRef, Reuse, UserRef } from '../api/models';
+import { cached } from './format';
 
 export interface OwnedObject {
   id: string;
@@ -22,16 +23,7 @@ export interface Group<T extends OwnedObject> {
 const collators = new Map<string, Intl.Collator>();
 
 export function collator(locale: string): Intl.Collator {
-  let value = collators.get(locale);
-  if (!value) {
-    try {
-      value = new Intl.Collator(locale, { sensitivity: 'base', numeric: true });
-    } catch {
-      value = new Intl.Collator('en', { sensitivity: 'base', numeric: true });
-    }
-    collators.set(locale, value);
-  }
-  return value;
+  return cached(collators, locale, (l) => new Intl.Collator(l, { sensitivity: 'base', numeric: true }));
 }
 
 /** One pass over the items; groups in order: personal, then organizations by name. */
@@ -76,8 +68,18 @@ export function mergeReuses(own: readonly Reuse[], org: readonly Reuse[]): Reuse
 
 /** A stable sort, newest first; objects without a (valid) date go last. */
 export function sortByDateDesc<T>(items: T[], dateOf: (item: T) => string | null | undefined): T[] {
-  const keyed = items.map((item, index) => ({ item, index, time: parseTime(dateOf(item)) }));
-  keyed.sort((a, b) => b.time - a.time || a.index - b.index);
+  // Two missing dates compare as NaN (-Infinity minus -Infinity): their order is kept.
+  return stableSort(
+    items,
+    (item) => parseTime(dateOf(item)),
+    (a, b) => b - a,
+  );
+}
+
+/** A stable sort on a key computed once per item (items of equal keys keep their order). */
+export function stableSort<T, K>(items: readonly T[], keyOf: (item: T) => K, compare: (a: K, b: K) => number): T[] {
+  const keyed = items.map((item, index) => ({ item, index, key: keyOf(item) }));
+  keyed.sort((a, b) => compare(a.key, b.key) || a.index - b.index);
   return keyed.map((entry) => entry.item);
 }
 

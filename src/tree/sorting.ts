@@ -6,7 +6,7 @@
 import type { Translator } from '../util/translator';
 import type { Dataset, Discussion } from '../api/models';
 import { lastMessageDate } from './discussions';
-import { collator, parseTime } from './grouping';
+import { collator, parseTime, stableSort } from './grouping';
 
 export const DATASET_SORTS = ['lastModified', 'lastUpdate', 'title', 'quality'] as const;
 export type DatasetSort = (typeof DATASET_SORTS)[number];
@@ -74,10 +74,4 @@ export function sortDiscussions<T extends Discussion>(discussions: readonly T[])
     (d) => ({ closed: d.closed ? 1 : 0, time: parseTime(lastMessageDate(d)) }),
     (a, b) => a.closed - b.closed || (a.time === b.time ? 0 : b.time - a.time),
   );
-}
-
-function stableSort<T, K>(items: readonly T[], keyOf: (item: T) => K, compare: (a: K, b: K) => number): T[] {
-  const keyed = items.map((item, index) => ({ item, index, key: keyOf(item) }));
-  keyed.sort((a, b) => compare(a.key, b.key) || a.index - b.index);
-  return keyed.map((entry) => entry.item);
 }
