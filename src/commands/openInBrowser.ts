@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { AuthSession } from '../auth/session';
 import { pageOf, type TreeNode } from '../tree/nodes';
+import { webUrl } from '../tree/webUrl';
 import { defineCommand, type CommandContext } from './registry';
 import { activeReuseTarget } from './reuseTarget';
 
@@ -31,7 +32,7 @@ async function pageFor(target: unknown, ctx: CommandContext): Promise<string | u
     const reuse = activeReuseTarget();
     page = reuse ? await ctx.reuses.page(reuse.id) : `${ctx.session.client.baseUrl.origin}/`;
   }
-  return page && isWebUrl(page) ? page : undefined;
+  return webUrl(page) ? page : undefined;
 }
 
 /**
@@ -57,13 +58,4 @@ export async function resolvePage(node: TreeNode, session: Pick<AuthSession, 'cl
 
 export function isTreeNode(value: unknown): value is TreeNode {
   return !!value && typeof value === 'object' && typeof (value as { kind?: unknown }).kind === 'string' && 'id' in value;
-}
-
-export function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
 }

@@ -3,6 +3,7 @@
 // Pure code, no vscode.
 import type { Dataset, Discussion, Iso8601, Reuse } from '../api/models';
 import { parseTime } from './grouping';
+import { webUrl } from './webUrl';
 
 /** The subjects udata attaches discussions to, and their folder on the web site. */
 const SUBJECT_PATHS: Record<string, string> = {
@@ -33,14 +34,8 @@ export function lastMessageDate(discussion: Discussion): Iso8601 | undefined {
 export function subjectPage(discussion: Discussion): string | undefined {
   const path = discussion.subject?.class ? SUBJECT_PATHS[discussion.subject.class] : undefined;
   const id = discussion.subject?.id;
-  if (!path || !id || !discussion.url) return undefined;
-  let api: URL;
-  try {
-    api = new URL(discussion.url);
-  } catch {
-    return undefined;
-  }
-  if (api.protocol !== 'https:' && api.protocol !== 'http:') return undefined;
+  const api = webUrl(discussion.url);
+  if (!path || !id || !api) return undefined;
   return `${api.origin}/${path}/${encodeURIComponent(id)}/`;
 }
 
@@ -50,18 +45,9 @@ export function subjectPage(discussion: Discussion): string | undefined {
  * subject's page, and `#/discussions/<id>` opens that one there.
  */
 export function discussionPage(discussion: Discussion): string | undefined {
-  if (discussion.self_web_url && isWebUrl(discussion.self_web_url)) return discussion.self_web_url;
+  if (webUrl(discussion.self_web_url)) return discussion.self_web_url;
   const page = subjectPage(discussion);
   return page && discussion.id ? `${page}#/discussions/${encodeURIComponent(discussion.id)}` : undefined;
-}
-
-function isWebUrl(value: string): boolean {
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
 }
 
 /**

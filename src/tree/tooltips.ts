@@ -8,6 +8,7 @@ import { lastMessageDate, subjectPage } from './discussions';
 import { excerpt, formatBytes, formatDate, formatDateTime, formatNumber, formatScore, personName } from './format';
 import { discussionSubjectLabel, reuseTopicLabel, reuseTypeLabel } from '../util/enumLabels';
 import { markerLabels, SEPARATOR } from './markers';
+import { webUrl } from './webUrl';
 
 export interface TooltipContext {
   l10n: Translator;
@@ -28,13 +29,8 @@ export function escapeMarkdown(text: string): string {
 /** A link when the URL is http(s), its escaped text otherwise. */
 export function markdownLink(url: string | null | undefined, text?: string): string | undefined {
   if (!url) return undefined;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return escapeMarkdown(text ?? url);
-  }
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return escapeMarkdown(text ?? url);
+  const parsed = webUrl(url);
+  if (!parsed) return escapeMarkdown(text ?? url);
   const href = parsed.href.replace(/[()<>\s]/g, (char) => `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
   return `[${escapeMarkdown(text ?? url)}](${href})`;
 }
