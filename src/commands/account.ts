@@ -109,16 +109,16 @@ export const accountCommands: Command[] = [
     name: 'Account Menu',
     async run({ session }) {
       if (!session.isSignedIn) return runCommand('datagouv.setApiKey');
-      const actions: Array<vscode.QuickPickItem & { command: CommandId }> = [
-        { label: `$(edit) ${vscode.l10n.t('Edit My Profile')}`, command: 'datagouv.editProfile' },
-        { label: `$(graph) ${vscode.l10n.t('My Metrics')}`, command: 'datagouv.showMetrics' },
-        { label: `$(globe) ${vscode.l10n.t('Open My Profile Page')}`, command: 'datagouv.openProfilePage' },
-        { label: `$(key) ${vscode.l10n.t('Manage API Tokens…')}`, command: 'datagouv.manageApiTokens' },
-        { label: `$(organization) ${vscode.l10n.t('Organization Invitations…')}`, command: 'datagouv.orgInvitations' },
-        { label: `$(key) ${vscode.l10n.t('Regenerate API Key')}`, command: 'datagouv.regenerateApiKey' },
-        { label: `$(circle-slash) ${vscode.l10n.t('Revoke API Key on data.gouv.fr')}`, command: 'datagouv.revokeApiKey' },
-        { label: `$(sign-out) ${vscode.l10n.t('Sign Out')}`, command: 'datagouv.signOut' },
-        { label: `$(trash) ${vscode.l10n.t('Delete My Account')}`, command: 'datagouv.deleteAccount' },
+      const actions: MenuAction[] = [
+        menuAction('edit', vscode.l10n.t('Edit My Profile'), 'datagouv.editProfile'),
+        menuAction('graph', vscode.l10n.t('My Metrics'), 'datagouv.showMetrics'),
+        menuAction('globe', vscode.l10n.t('Open My Profile Page'), 'datagouv.openProfilePage'),
+        menuAction('key', vscode.l10n.t('Manage API Tokens…'), 'datagouv.manageApiTokens'),
+        menuAction('organization', vscode.l10n.t('Organization Invitations…'), 'datagouv.orgInvitations'),
+        menuAction('key', vscode.l10n.t('Regenerate API Key'), 'datagouv.regenerateApiKey'),
+        menuAction('circle-slash', vscode.l10n.t('Revoke API Key on data.gouv.fr'), 'datagouv.revokeApiKey'),
+        menuAction('sign-out', vscode.l10n.t('Sign Out'), 'datagouv.signOut'),
+        menuAction('trash', vscode.l10n.t('Delete My Account'), 'datagouv.deleteAccount'),
       ];
       let title: string;
       try {
@@ -135,9 +135,21 @@ export const accountCommands: Command[] = [
   defineCommand({
     id: 'datagouv.openProfilePage',
     name: 'Open My Profile Page',
-    run: ({ session }) => vscode.env.openExternal(vscode.Uri.parse(profilePageUrl(session.client.baseUrl))),
+    run: ({ session }) => openProfilePage(session),
   }),
 ];
+
+type MenuAction = vscode.QuickPickItem & { command: CommandId };
+
+/** An item of the account menu: its codicon, its label, and the command it runs. */
+function menuAction(icon: string, label: string, command: CommandId): MenuAction {
+  return { label: `$(${icon}) ${label}`, command };
+}
+
+/** The user's profile page on the configured site, in the browser (where newer servers manage API tokens). */
+function openProfilePage(session: AuthSession): Thenable<boolean> {
+  return vscode.env.openExternal(vscode.Uri.parse(profilePageUrl(session.client.baseUrl)));
+}
 
 /**
  * Newer data.gouv.fr servers manage API tokens on the web page and answer 404/405 to
@@ -150,6 +162,6 @@ async function offerTokenPage(session: AuthSession, error: unknown): Promise<boo
     vscode.l10n.t('This data.gouv.fr server manages API keys on your profile page, not through this command. Create or revoke keys there.'),
     open,
   );
-  if (choice === open) await vscode.env.openExternal(vscode.Uri.parse(profilePageUrl(session.client.baseUrl)));
+  if (choice === open) await openProfilePage(session);
   return true;
 }

@@ -170,12 +170,12 @@ export function askDescription(step: Step, value: string | undefined): Promise<[
 /** Who publishes it: the user ('') or one of their organizations (listed first when `organizationsFirst`). */
 export function askPublisher(
   step: Step,
-  organizations: ReadonlyArray<{ id: string; label: string }>,
+  organizations: ReadonlyArray<{ id: string; name: string }>,
   value: string | undefined,
   organizationsFirst = false,
 ): Promise<[StepResult, string | undefined]> {
   const myself = { label: `$(person) ${vscode.l10n.t('Myself')}`, value: '' };
-  const orgs = organizations.map((org) => ({ label: `$(organization) ${org.label}`, value: org.id }));
+  const orgs = organizations.map((org) => ({ label: `$(organization) ${org.name}`, value: org.id }));
   return askChoice(step, vscode.l10n.t('Published by'), organizationsFirst ? [...orgs, myself] : [myself, ...orgs], value);
 }
 

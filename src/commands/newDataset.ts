@@ -4,7 +4,7 @@
 // the step of the offending field with the server's message, answers kept. The new
 // dataset opens as a document; its files come next (Upload Resource…).
 import * as vscode from 'vscode';
-import type { Choice, NewDataset } from '../api/models';
+import type { Choice, NewDataset, Organization } from '../api/models';
 import { datasetUri } from '../documents/documentUris';
 import { DATASET_LIMITS } from '../documents/dataset/datasetSchema';
 import { runCommand } from './commandIds';
@@ -37,7 +37,7 @@ interface Answers {
 }
 
 interface Choices {
-  organizations: Choice[];
+  organizations: Organization[];
   licenses: Choice[];
   frequencies: Choice[];
 }
@@ -49,7 +49,7 @@ export const newDatasetCommand = defineCommand({
   async run({ session, datasets, choices: platform, log }) {
     const [me, lists] = await withNotification(vscode.l10n.t('Preparing a new dataset…'), () => Promise.all([session.me(), platform.load()]));
     const choices: Choices = {
-      organizations: (me.organizations ?? []).map((org): Choice => ({ id: org.id, label: org.name })),
+      organizations: me.organizations ?? [],
       licenses: lists.licenses.map((license) => ({ id: license.id, label: license.title })),
       frequencies: lists.frequencies,
     };

@@ -2,7 +2,7 @@
 // owner, visibility) with Back, then POST /reuses/. A refusal (400) brings the user
 // back to the step of the offending field with the server's message, answers kept.
 import * as vscode from 'vscode';
-import type { Choice, NewReuse } from '../api/models';
+import type { Choice, NewReuse, Organization } from '../api/models';
 import { reuseUri } from '../documents/documentUris';
 import { HTTP_URL_PATTERN, LIMITS } from '../documents/reuse/reuseSchema';
 import {
@@ -42,7 +42,7 @@ interface Answers {
 interface Choices {
   types: Choice[];
   topics: Choice[];
-  organizations: Choice[];
+  organizations: Organization[];
   /** The user's and their organizations' datasets, labelled with their organization. */
   datasets: Array<Choice & { description?: string }>;
 }
@@ -58,7 +58,7 @@ export const newReuseCommand = defineCommand({
     const choices: Choices = {
       types,
       topics,
-      organizations: (me.organizations ?? []).map((org): Choice => ({ id: org.id, label: org.name })),
+      organizations: me.organizations ?? [],
       datasets: owned.map((dataset) => ({ id: dataset.id, label: dataset.title ?? dataset.id, description: dataset.organization?.name })),
     };
     const answers: Answers = {};
