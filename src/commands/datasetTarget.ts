@@ -7,6 +7,7 @@ import { formatBytes } from '../tree/format';
 import { pastedTarget, pickOrPaste } from './pickOrPaste';
 import type { CommandContext } from './registry';
 import { withNotification } from './dialogs';
+import { referenceTo } from '../tree/nodes';
 
 export interface DatasetTarget {
   /** An id, or a slug when the user pasted one. */
@@ -77,7 +78,7 @@ export function pickDataset(ctx: CommandContext, title: string): Promise<Dataset
             description: [dataset.organization?.name ?? vscode.l10n.t('Personal'), dataset.deleted ? vscode.l10n.t('deleted') : undefined]
               .filter(Boolean)
               .join(' · '),
-            target: { id: dataset.id, slug: dataset.slug, title: dataset.title },
+            target: referenceTo(dataset),
           }))
       : undefined,
     parse: pastedTarget(parseDatasetReference),

@@ -22,6 +22,7 @@ import {
 } from './multiStepInput';
 import { defineCommand } from './registry';
 import { openDocument, withNotification } from './dialogs';
+import { referenceTo } from '../tree/nodes';
 
 type Field = 'title' | 'description' | 'owner' | 'license' | 'frequency' | 'private';
 const STEPS: Field[] = ['title', 'description', 'owner', 'license', 'frequency', 'private'];
@@ -71,7 +72,7 @@ export const newDatasetCommand = defineCommand({
             : vscode.l10n.t('“{0}” is created on data.gouv.fr. Add its files next.', dataset.title ?? dataset.id),
           upload,
         );
-        if (choice === upload) await runCommand('datagouv.uploadResource', { id: dataset.id, slug: dataset.slug, title: dataset.title });
+        if (choice === upload) await runCommand('datagouv.uploadResource', referenceTo(dataset));
       },
     });
   },

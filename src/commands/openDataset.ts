@@ -7,6 +7,7 @@ import { datasetUri, nameFromTitle, resourceUri } from '../documents/documentUri
 import { pickDataset, datasetTargetOf, resolveResourceTarget, type DatasetTarget } from './datasetTarget';
 import { defineCommand, type CommandContext } from './registry';
 import { openDocument, withNotification } from './dialogs';
+import { referenceTo } from '../tree/nodes';
 
 export const openDatasetCommand = defineCommand({
   id: 'datagouv.openDataset',
@@ -35,5 +36,5 @@ async function resolveId(ctx: CommandContext, target: DatasetTarget): Promise<Da
   // An id is enough: the name of the document is only for its tab.
   if (isObjectId(target.id)) return { ...target, slug: target.slug ?? nameFromTitle(target.title) };
   const dataset = await withNotification(vscode.l10n.t('Looking up the dataset on data.gouv.fr…'), () => ctx.datasets.reference(target.id));
-  return { id: dataset.id, slug: dataset.slug, title: dataset.title };
+  return referenceTo(dataset);
 }

@@ -8,6 +8,7 @@ import { reuseUri } from '../documents/documentUris';
 import { defineCommand, type CommandContext } from './registry';
 import { pickReuse, reuseTargetOf, type ReuseTarget } from './reuseTarget';
 import { openDocument, withNotification } from './dialogs';
+import { referenceTo } from '../tree/nodes';
 
 export const openReuseCommand = defineCommand({
   id: 'datagouv.openReuse',
@@ -24,5 +25,5 @@ export const openReuseCommand = defineCommand({
 async function resolveId(ctx: CommandContext, target: ReuseTarget): Promise<ReuseTarget> {
   if (isObjectId(target.id) && target.slug) return target;
   const reuse = await withNotification(vscode.l10n.t('Looking up the reuse on data.gouv.fr…'), () => ctx.reuses.reference(target.id));
-  return { id: reuse.id, slug: reuse.slug, title: reuse.title };
+  return referenceTo(reuse);
 }

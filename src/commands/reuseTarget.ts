@@ -6,6 +6,7 @@ import { reuseIdOf } from '../documents/documentUris';
 import { reuseTypeLabel } from '../util/enumLabels';
 import { pastedTarget, pickOrPaste } from './pickOrPaste';
 import type { CommandContext } from './registry';
+import { referenceTo } from '../tree/nodes';
 
 export interface ReuseTarget {
   /** An id, or a slug when the user pasted one. */
@@ -60,7 +61,7 @@ export function pickReuse(ctx: CommandContext, title: string, searchOthers = fal
             description: [reuseTypeLabel(reuse.type, vscode.l10n), reuse.organization?.name, reuse.deleted ? vscode.l10n.t('deleted') : undefined]
               .filter(Boolean)
               .join(' · '),
-            target: { id: reuse.id, slug: reuse.slug, title: reuse.title },
+            target: referenceTo(reuse),
           }))
       : undefined,
     parse: pastedTarget(parseReuseReference),
@@ -71,7 +72,7 @@ export function pickReuse(ctx: CommandContext, title: string, searchOthers = fal
             (await ctx.reuses.suggest(query, signal)).map((reuse) => ({
               label: `$(globe) ${reuse.title ?? reuse.id}`,
               description: l10n.t('not yours · found on data.gouv.fr'),
-              target: { id: reuse.id, slug: reuse.slug, title: reuse.title },
+              target: referenceTo(reuse),
             }))
         : undefined,
   });

@@ -234,7 +234,7 @@ export function reuseNode(reuse: Reuse, parentId: string, ctx: NodeContext): Reu
     command: {
       command: OPEN_REUSE_COMMAND,
       title: l10n.t('Open Reuse'),
-      arguments: [{ id: reuse.id, slug: reuse.slug, title: reuse.title }],
+      arguments: [referenceTo(reuse)],
     },
     reuse,
   };
@@ -285,7 +285,7 @@ export function datasetNode(dataset: Dataset, parentId: string, ctx: NodeContext
     contextValue: datasetContextValue(dataset),
     // In Organization Datasets its resources, reuses and community resources load when it is expanded.
     collapsible: detailed ? 'collapsed' : 'none',
-    command: { command: OPEN_DATASET_COMMAND, title: l10n.t('Open Dataset'), arguments: [{ id: dataset.id, slug: dataset.slug, title: dataset.title }] },
+    command: { command: OPEN_DATASET_COMMAND, title: l10n.t('Open Dataset'), arguments: [referenceTo(dataset)] },
     dataset,
   };
 }
@@ -450,6 +450,14 @@ export function childrenOf(node: TreeNode, ctx: NodeContext): TreeNode[] {
     default:
       return [];
   }
+}
+
+/**
+ * What a command is handed to name a reuse or a dataset (Open Reuse, Upload Resource…):
+ * its id, slug and title, not the whole answer.
+ */
+export function referenceTo(object: { id: string; slug?: string; title?: string }): { id: string; slug?: string; title?: string } {
+  return referenceTo(object);
 }
 
 /** Drops repeated ids (VS Code refuses two items with one id); keeps the first. */
