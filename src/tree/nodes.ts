@@ -457,7 +457,7 @@ export function childrenOf(node: TreeNode, ctx: NodeContext): TreeNode[] {
  * its id, slug and title, not the whole answer.
  */
 export function referenceTo(object: { id: string; slug?: string; title?: string }): { id: string; slug?: string; title?: string } {
-  return referenceTo(object);
+  return { id: object.id, slug: object.slug, title: object.title };
 }
 
 /** Drops repeated ids (VS Code refuses two items with one id); keeps the first. */
