@@ -3,11 +3,10 @@
 import * as vscode from 'vscode';
 import { parseDatasetReference } from '../documents/reuse/reuseReference';
 import { datasetIdOf, resourceRefOf } from '../documents/documentUris';
-import { formatBytes } from '../tree/format';
 import { pastedTarget, pickOrPaste } from './pickOrPaste';
 import type { CommandContext } from './registry';
 import { withNotification } from './dialogs';
-import { referenceTo } from '../tree/nodes';
+import { referenceTo, resourceDescription } from '../tree/nodes';
 
 export interface DatasetTarget {
   /** An id, or a slug when the user pasted one. */
@@ -107,7 +106,7 @@ export async function resolveResourceTarget(argument: unknown, ctx: CommandConte
   const picked = await vscode.window.showQuickPick(
     resources.map((resource) => ({
       label: resource.title ?? resource.id,
-      description: [resource.format?.toUpperCase(), formatBytes(resource.filesize, vscode.env.language, vscode.l10n)].filter(Boolean).join(' · '),
+      description: resourceDescription(resource, { l10n: vscode.l10n, locale: vscode.env.language }),
       resource,
     })),
     { title, placeHolder: vscode.l10n.t('Which resource of “{0}”?', found.title ?? found.id), matchOnDescription: true },

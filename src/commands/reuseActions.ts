@@ -117,7 +117,7 @@ export const reuseActionCommands: Command[] = [
         return;
       }
       const picked = await vscode.window.showQuickPick(
-        Object.entries(kinds).map(([kind, label]) => ({ label, description: kind, badgeKind: kind })),
+        Object.entries(kinds).map(([kind, label]) => badgeItem(kind, label)),
         { title: vscode.l10n.t('Badge for “{0}”', name) },
       );
       if (!picked) return;
@@ -131,7 +131,7 @@ export const reuseActionCommands: Command[] = [
     () => vscode.l10n.t('Remove Badge'),
     async (ctx, target, name) => {
       const [held, kinds] = await Promise.all([ctx.reuses.badges(target.id), ctx.reuses.badgeKinds()]);
-      const badges = held.map((kind) => ({ label: kinds[kind] ?? kind, description: kind, badgeKind: kind }));
+      const badges = held.map((kind) => badgeItem(kind, kinds[kind] ?? kind));
       if (!badges.length) {
         void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no badge.', name));
         return;
@@ -143,3 +143,8 @@ export const reuseActionCommands: Command[] = [
     },
   ),
 ];
+
+/** A badge in a pick: its label, and its kind beside it (what the API calls it). */
+function badgeItem(kind: string, label: string): vscode.QuickPickItem & { badgeKind: string } {
+  return { label, description: kind, badgeKind: kind };
+}

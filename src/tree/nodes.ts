@@ -290,7 +290,8 @@ export function datasetNode(dataset: Dataset, parentId: string, ctx: NodeContext
   };
 }
 
-export function resourceDescription(resource: Resource, ctx: NodeContext): string {
+/** "CSV · 2.1 MB": its format and size, in the tree and in the pick of a dataset's resources. */
+export function resourceDescription(resource: Resource, ctx: TooltipContext): string {
   const parts: string[] = [];
   if (resource.format) parts.push(resource.format.toUpperCase());
   const size = formatBytes(resource.filesize, ctx.locale, ctx.l10n);
