@@ -10,7 +10,7 @@ export function withNotification<T>(title: string, task: () => Thenable<T>): The
 
 /** Opens the document in a tab of its own (not a preview the next document replaces). */
 export async function openDocument(uri: vscode.Uri): Promise<void> {
-  await openDocument(uri);
+  await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
 }
 
 /** A modal warning with one action button; true when the user chose that action. */
