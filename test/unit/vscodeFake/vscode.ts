@@ -227,6 +227,8 @@ export const fake = {
   /** Answers to the next prompts, in order: a button's title, or undefined (dismissed). */
   answers: [] as Array<string | undefined>,
   statusBarMessages: [] as string[],
+  /** Every document shown in an editor (window.showTextDocument): its uri and whether as a preview. */
+  shownDocuments: [] as Array<{ uri: string; preview: boolean | undefined }>,
   /** Every quick pick shown: its title and its items' labels. */
   picks: [] as Array<{ title?: string; labels: string[] }>,
   /** Every line written to the extension's log channel. */
@@ -251,6 +253,7 @@ export const fake = {
     fake.messages.length = 0;
     fake.answers.length = 0;
     fake.statusBarMessages.length = 0;
+    fake.shownDocuments.length = 0;
     fake.picks.length = 0;
     fake.log.length = 0;
     fake.commands.length = 0;
@@ -294,6 +297,10 @@ export const window = {
     const answer = fake.answers.shift();
     return answer === '' ? options?.value : answer;
   },
+  async showTextDocument(document: { uri: Uri }, options?: { preview?: boolean }): Promise<unknown> {
+    fake.shownDocuments.push({ uri: document.uri.toString(), preview: options?.preview });
+    return {};
+  },
   setStatusBarMessage(text: string): Disposable {
     fake.statusBarMessages.push(text);
     return new Disposable(() => undefined);
@@ -336,6 +343,10 @@ export const workspace = {
   onDidCloseTextDocument: fake.textDocumentCloses.event,
   onDidChangeConfiguration: fake.configurationChanges.event,
   applyEdit: (edit: WorkspaceEdit) => fake.applyEdit(edit),
+  /** An open document when the tests hold one for this uri, else one that only knows its uri. */
+  async openTextDocument(uri: Uri): Promise<{ uri: Uri }> {
+    return fake.textDocuments.find((document) => document.uri.toString() === uri.toString()) ?? { uri };
+  },
   getConfiguration(section: string) {
     return {
       get: <T>(key: string, fallback?: T) => (fake.configuration.get(`${section}.${key}`) as T | undefined) ?? fallback,
