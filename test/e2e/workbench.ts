@@ -316,6 +316,26 @@ export class Workbench {
     await this.page.keyboard.press('Control+s');
   }
 
+  /**
+   * "data.gouv.fr: Show Log", until the output panel shows an editor. A click on the
+   * palette's row can be lost while the list is still filtering (seen once in CI: the
+   * panel never opened), so the command is run again, up to the load timeout, before
+   * saying it does not work.
+   */
+  async showLog(): Promise<void> {
+    const output = this.page.locator('.part.panel .monaco-editor .view-lines').first();
+    const deadline = Date.now() + TIMEOUT.load;
+    for (;;) {
+      await this.runCommand('data.gouv.fr: Show Log');
+      try {
+        await output.waitFor({ state: 'visible', timeout: 5000 });
+        return;
+      } catch (error) {
+        if (Date.now() > deadline) throw new Error(`"data.gouv.fr: Show Log" does not show the log (${String(error)})`, { cause: error });
+      }
+    }
+  }
+
   /** The text of the output channel on screen (the panel's editor), spaces normalised. */
   async outputText(): Promise<string> {
     const lines = this.page.locator('.part.panel .monaco-editor .view-lines');

@@ -25,7 +25,7 @@ describe('The log never shows the API key', () => {
     await wb.page.keyboard.press('Escape');
     await signIn(wb, SAMPLE_API_KEY);
 
-    await wb.runCommand('data.gouv.fr: Show Log');
+    await wb.showLog();
     let text = '';
     for (const deadline = Date.now() + 20_000; Date.now() < deadline;) {
       text = await wb.outputText();

@@ -48,7 +48,7 @@ describe('Requests per user action', () => {
 
   step('activating the extension asks nothing', async () => {
     const { wb } = session;
-    await wb.runCommand('data.gouv.fr: Show Log');
+    await wb.showLog();
     const requests = await settled(0);
     await record('activate (Show Log, signed out)', requests);
     assert.deepEqual(requests, []);
@@ -63,7 +63,7 @@ describe('Requests per user action', () => {
     const requests = await settled(from);
     await record('sign in + open the sidebar', requests);
     // The log (opened once the extension runs) says how long activation took.
-    await wb.runCommand('data.gouv.fr: Show Log');
+    await wb.showLog();
     // (The output view wraps long lines.)
     const activation = /Activated \(\w+ extension host\) in (\d+) ms: ([\d.]+) ms of its own work, (\d+) ms waiting for the secret storage/.exec(
       (await wb.outputText()).replace(/\s+/g, ' '),

@@ -17,7 +17,7 @@ describe('VS Code for the Web: the web worker host and the rules of a browser', 
   step('the extension runs in the web worker extension host, and its requests are cross-origin', async () => {
     const { wb } = session;
     assert.equal(e2e.host, 'web');
-    await wb.runCommand('data.gouv.fr: Show Log');
+    await wb.showLog();
     assert.match((await wb.outputText()).replace(/\s+/g, ' '), /Activated \(web extension host\)/);
     // The browser asked before sending the key (a preflight per request: udata sends no
     // Access-Control-Max-Age, so Chromium keeps its answer 5 s at most).
