@@ -9,54 +9,56 @@ import type { AuthSession } from '../auth/session';
 import { escapeMarkdown } from '../util/markdown';
 
 export class AccountStatusBar implements vscode.Disposable {
-  private readonly item = vscode.window.createStatusBarItem('datagouv.account', vscode.StatusBarAlignment.Left, 0);
-  private readonly disposables: vscode.Disposable[];
-  private me: Me | undefined;
-  private metrics: MyMetrics | undefined;
+  readonly #item = vscode.window.createStatusBarItem('datagouv.account', vscode.StatusBarAlignment.Left, 0);
+  readonly #disposables: vscode.Disposable[];
+  #me: Me | undefined;
+  #metrics: MyMetrics | undefined;
+  readonly #session: AuthSession;
 
-  constructor(private readonly session: AuthSession) {
-    this.item.name = vscode.l10n.t('data.gouv.fr account');
-    this.item.command = 'datagouv.accountMenu';
-    this.disposables = [
-      this.item,
+  constructor(session: AuthSession) {
+    this.#session = session;
+    this.#item.name = vscode.l10n.t('data.gouv.fr account');
+    this.#item.command = 'datagouv.accountMenu';
+    this.#disposables = [
+      this.#item,
       session.onDidLoadMe((me) => {
-        this.me = me;
-        this.metrics = undefined;
-        this.render();
+        this.#me = me;
+        this.#metrics = undefined;
+        this.#render();
       }),
-      session.onDidChange(() => this.render()),
+      session.onDidChange(() => this.#render()),
     ];
-    this.render();
+    this.#render();
   }
 
   /** Shows the metrics in the tooltip once they are known. */
   setMetrics(metrics: MyMetrics): void {
-    this.metrics = metrics;
-    this.render();
+    this.#metrics = metrics;
+    this.#render();
   }
 
-  private render(): void {
-    if (!this.session.isSignedIn || this.session.apiUrlError) {
-      this.item.hide();
+  #render(): void {
+    if (!this.#session.isSignedIn || this.#session.apiUrlError) {
+      this.#item.hide();
       return;
     }
-    const host = this.session.client.baseUrl.host;
-    const production = isProductionApi(this.session.client.baseUrl);
-    const name = this.me ? [this.me.first_name, this.me.last_name].filter(Boolean).join(' ') || this.me.slug : undefined;
+    const host = this.#session.client.baseUrl.host;
+    const production = isProductionApi(this.#session.client.baseUrl);
+    const name = this.#me ? [this.#me.first_name, this.#me.last_name].filter(Boolean).join(' ') || this.#me.slug : undefined;
     const who = name ?? vscode.l10n.t('signed in');
-    this.item.text = production ? `$(account) ${who}` : `$(account) ${who} · ${host}`;
+    this.#item.text = production ? `$(account) ${who}` : `$(account) ${who} · ${host}`;
     const tooltip = new vscode.MarkdownString(undefined, true);
     tooltip.appendMarkdown(`**data.gouv.fr** — ${escapeMarkdown(host)}\n\n`);
     if (name) tooltip.appendMarkdown(`${vscode.l10n.t('Signed in as {0}', escapeMarkdown(name))}\n\n`);
-    if (this.metrics) tooltip.appendMarkdown(metricsMarkdown(this.metrics) + '\n\n');
+    if (this.#metrics) tooltip.appendMarkdown(metricsMarkdown(this.#metrics) + '\n\n');
     tooltip.appendMarkdown(vscode.l10n.t('Click for account actions.'));
-    this.item.tooltip = tooltip;
-    this.item.backgroundColor = production ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
-    this.item.show();
+    this.#item.tooltip = tooltip;
+    this.#item.backgroundColor = production ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
+    this.#item.show();
   }
 
   dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
+    for (const disposable of this.#disposables) disposable.dispose();
   }
 }
 

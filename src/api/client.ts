@@ -133,11 +133,13 @@ export interface UploadOptions extends CallOptions {
 
 export class ApiClient {
   readonly baseUrl: URL;
-  private readonly http: RetryingFetchOptions;
+  readonly #http: RetryingFetchOptions;
+  readonly #options: ApiClientOptions;
 
-  constructor(private readonly options: ApiClientOptions) {
+  constructor(options: ApiClientOptions) {
+    this.#options = options;
     this.baseUrl = parseApiUrl(options.apiUrl);
-    this.http = {
+    this.#http = {
       // Looked up at each request, so that a fetch replaced later (tests) is used.
       fetch: (input, init) => (options.fetch ?? fetch)(input, init),
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -159,79 +161,79 @@ export class ApiClient {
   // ---- /me ---------------------------------------------------------------------
 
   getMe(call: CallOptions = {}): Promise<Me> {
-    return this.json<Me>('GET', 'me/', { ...call, mask: ME_MASK });
+    return this.#json<Me>('GET', 'me/', { ...call, mask: ME_MASK });
   }
 
   /** The reference documents a one-item list, udata's code an object: accept both. */
   async getMyMetrics(call: CallOptions = {}): Promise<MyMetrics> {
-    const metrics = await this.json<MyMetrics | MyMetrics[]>('GET', 'me/metrics/', call);
+    const metrics = await this.#json<MyMetrics | MyMetrics[]>('GET', 'me/metrics/', call);
     return (Array.isArray(metrics) ? metrics[0] : metrics) ?? {};
   }
 
   updateMe(patch: ProfilePatch, call: CallOptions = {}): Promise<Me> {
-    return this.json<Me>('PUT', 'me/', { ...call, body: patch, mask: ME_MASK });
+    return this.#json<Me>('PUT', 'me/', { ...call, body: patch, mask: ME_MASK });
   }
 
   async deleteMe(call: CallOptions = {}): Promise<void> {
-    await this.send('DELETE', 'me/', call);
+    await this.#send('DELETE', 'me/', call);
   }
 
   /** `POST /me/apikey` (older servers); newer ones answer 404/405: they manage tokens on the web page. */
   regenerateApiKey(call: CallOptions = {}): Promise<{ apikey: string }> {
-    return this.json<{ apikey: string }>('POST', 'me/apikey', call);
+    return this.#json<{ apikey: string }>('POST', 'me/apikey', call);
   }
 
   async clearApiKey(call: CallOptions = {}): Promise<void> {
-    await this.send('DELETE', 'me/apikey', call);
+    await this.#send('DELETE', 'me/apikey', call);
   }
 
   /** The user's active API tokens (udata/core/user/api.py). */
   listApiTokens(call: CallOptions = {}): Promise<ApiToken[]> {
-    return this.list<ApiToken>('me/api_tokens/', API_TOKEN_MASK, call);
+    return this.#list<ApiToken>('me/api_tokens/', API_TOKEN_MASK, call);
   }
 
   /** Creates a token; the answer carries its plaintext, once. */
   createApiToken(name: string, call: CallOptions = {}): Promise<ApiToken> {
-    return this.json<ApiToken>('POST', 'me/api_tokens/', { ...call, body: { name } });
+    return this.#json<ApiToken>('POST', 'me/api_tokens/', { ...call, body: { name } });
   }
 
   async revokeApiToken(id: string, call: CallOptions = {}): Promise<void> {
-    await this.send('DELETE', `me/api_tokens/${encodeSegment(id)}/`, call);
+    await this.#send('DELETE', `me/api_tokens/${encodeSegment(id)}/`, call);
   }
 
   /** Pending invitations to join organizations. */
   listOrgInvitations(call: CallOptions = {}): Promise<OrgInvitation[]> {
-    return this.list<OrgInvitation>('me/org_invitations/', INVITATION_MASK, call);
+    return this.#list<OrgInvitation>('me/org_invitations/', INVITATION_MASK, call);
   }
 
   async answerOrgInvitation(id: string, answer: 'accept' | 'refuse', call: CallOptions = {}): Promise<void> {
-    await this.send('POST', `me/org_invitations/${encodeSegment(id)}/${answer}/`, call);
+    await this.#send('POST', `me/org_invitations/${encodeSegment(id)}/${answer}/`, call);
   }
 
   listOrgDiscussions(call: CallOptions = {}): Promise<Discussion[]> {
-    return this.list<Discussion>('me/org_discussions/', DISCUSSION_LIST_MASK, call);
+    return this.#list<Discussion>('me/org_discussions/', DISCUSSION_LIST_MASK, call);
   }
 
   /** The user's own reuses and those of every organization they belong to. */
   listOrgReuses(call: CallOptions = {}): Promise<Reuse[]> {
-    return this.list<Reuse>('me/org_reuses/', REUSE_LIST_MASK, call);
+    return this.#list<Reuse>('me/org_reuses/', REUSE_LIST_MASK, call);
   }
 
   /** The reuses the user owns directly (not through an organization). */
   listMyReuses(call: CallOptions = {}): Promise<Reuse[]> {
-    return this.list<Reuse>('me/reuses/', REUSE_LIST_MASK, call);
+    return this.#list<Reuse>('me/reuses/', REUSE_LIST_MASK, call);
   }
 
   /** The user's own datasets and those of their organizations, most recently modified first. */
   listOrgDatasets(call: CallOptions & { q?: string } = {}): Promise<Dataset[]> {
     const path = call.q ? `me/org_datasets/?q=${encodeURIComponent(call.q)}` : 'me/org_datasets/';
-    return this.list<Dataset>(path, DATASET_LIST_MASK, call);
+    return this.#list<Dataset>(path, DATASET_LIST_MASK, call);
   }
 
   // ---- /reuses -----------------------------------------------------------------
 
   getReuse(id: string, call: CallOptions = {}): Promise<Reuse> {
-    return this.json<Reuse>('GET', `reuses/${encodeSegment(id)}/`, {
+    return this.#json<Reuse>('GET', `reuses/${encodeSegment(id)}/`, {
       ...call,
       mask: REUSE_DOCUMENT_MASK,
     });
@@ -239,7 +241,7 @@ export class ApiClient {
 
   /** `PUT /reuses/{id}/` is a patch: send only the keys that changed. */
   updateReuse(id: string, patch: ReusePatch, call: CallOptions = {}): Promise<Reuse> {
-    return this.json<Reuse>('PUT', `reuses/${encodeSegment(id)}/`, {
+    return this.#json<Reuse>('PUT', `reuses/${encodeSegment(id)}/`, {
       ...call,
       body: patch,
       mask: REUSE_DOCUMENT_MASK,
@@ -247,7 +249,7 @@ export class ApiClient {
   }
 
   createReuse(reuse: NewReuse, call: CallOptions = {}): Promise<Reuse> {
-    return this.json<Reuse>('POST', 'reuses/', {
+    return this.#json<Reuse>('POST', 'reuses/', {
       ...call,
       body: reuse,
       mask: REUSE_DOCUMENT_MASK,
@@ -255,11 +257,11 @@ export class ApiClient {
   }
 
   async deleteReuse(id: string, call: CallOptions = {}): Promise<void> {
-    await this.send('DELETE', `reuses/${encodeSegment(id)}/`, call);
+    await this.#send('DELETE', `reuses/${encodeSegment(id)}/`, call);
   }
 
   addDatasetToReuse(reuseId: string, datasetId: string, call: CallOptions = {}): Promise<Reuse> {
-    return this.json<Reuse>('POST', `reuses/${encodeSegment(reuseId)}/datasets/`, {
+    return this.#json<Reuse>('POST', `reuses/${encodeSegment(reuseId)}/datasets/`, {
       ...call,
       body: { id: datasetId },
       mask: REUSE_DOCUMENT_MASK,
@@ -269,33 +271,33 @@ export class ApiClient {
   /** Followers of a reuse; with `user`, whether that user follows it (total 0 or 1). */
   getReuseFollowers(id: string, call: CallOptions & { user?: string } = {}): Promise<FollowersPage> {
     const query = call.user ? `?user=${encodeURIComponent(call.user)}&page_size=1` : '?page_size=1';
-    return this.json<FollowersPage>('GET', `reuses/${encodeSegment(id)}/followers/${query}`, call);
+    return this.#json<FollowersPage>('GET', `reuses/${encodeSegment(id)}/followers/${query}`, call);
   }
 
   async followReuse(id: string, call: CallOptions = {}): Promise<void> {
-    await this.send('POST', `reuses/${encodeSegment(id)}/followers/`, call);
+    await this.#send('POST', `reuses/${encodeSegment(id)}/followers/`, call);
   }
 
   async unfollowReuse(id: string, call: CallOptions = {}): Promise<void> {
-    await this.send('DELETE', `reuses/${encodeSegment(id)}/followers/`, call);
+    await this.#send('DELETE', `reuses/${encodeSegment(id)}/followers/`, call);
   }
 
   /** Platform administrators only. */
   async setReuseFeatured(id: string, featured: boolean, call: CallOptions = {}): Promise<void> {
-    await this.send(featured ? 'POST' : 'DELETE', `reuses/${encodeSegment(id)}/featured/`, call);
+    await this.#send(featured ? 'POST' : 'DELETE', `reuses/${encodeSegment(id)}/featured/`, call);
   }
 
   /** The badge kinds reuses can get, `{kind: label}`. */
   getReuseBadgeKinds(call: CallOptions = {}): Promise<Record<string, string>> {
-    return this.json<Record<string, string>>('GET', 'reuses/badges/', call);
+    return this.#json<Record<string, string>>('GET', 'reuses/badges/', call);
   }
 
   async addReuseBadge(id: string, kind: string, call: CallOptions = {}): Promise<void> {
-    await this.send('POST', `reuses/${encodeSegment(id)}/badges/`, { ...call, body: { kind } });
+    await this.#send('POST', `reuses/${encodeSegment(id)}/badges/`, { ...call, body: { kind } });
   }
 
   async removeReuseBadge(id: string, kind: string, call: CallOptions = {}): Promise<void> {
-    await this.send('DELETE', `reuses/${encodeSegment(id)}/badges/${encodeSegment(kind)}/`, call);
+    await this.#send('DELETE', `reuses/${encodeSegment(id)}/badges/${encodeSegment(kind)}/`, call);
   }
 
   /**
@@ -304,7 +306,7 @@ export class ApiClient {
    */
   listDatasetReuses(datasetId: string, page: number, pageSize: number, call: CallOptions = {}): Promise<Page<Reuse>> {
     const query = new URLSearchParams({ dataset: datasetId, page: String(page), page_size: String(pageSize) });
-    return this.json<Page<Reuse>>('GET', `reuses/?${query.toString()}`, {
+    return this.#json<Page<Reuse>>('GET', `reuses/?${query.toString()}`, {
       ...call,
       mask: DATASET_REUSES_PAGE_MASK,
     });
@@ -312,27 +314,27 @@ export class ApiClient {
 
   /** Reuses whose title contains `q` (`GET /reuses/suggest/`): public ones of anyone, most followed first. */
   suggestReuses(q: string, size: number, call: CallOptions = {}): Promise<Reuse[]> {
-    return this.list<Reuse>(`reuses/suggest/?q=${encodeURIComponent(q)}&size=${size}`, REUSE_SUGGESTION_MASK, call);
+    return this.#list<Reuse>(`reuses/suggest/?q=${encodeURIComponent(q)}&size=${size}`, REUSE_SUGGESTION_MASK, call);
   }
 
   /** One page of the files others attached to a dataset (udata/core/dataset/api.py, CommunityResourcesAPI), newest first. */
   listCommunityResources(datasetId: string, page: number, pageSize: number, call: CallOptions = {}): Promise<Page<CommunityResource>> {
     const query = new URLSearchParams({ dataset: datasetId, page: String(page), page_size: String(pageSize) });
-    return this.json<Page<CommunityResource>>('GET', `datasets/community_resources/?${query.toString()}`, {
+    return this.#json<Page<CommunityResource>>('GET', `datasets/community_resources/?${query.toString()}`, {
       ...call,
       mask: COMMUNITY_RESOURCES_PAGE_MASK,
     });
   }
 
   getDataset(id: string, call: CallOptions = {}): Promise<Dataset> {
-    return this.json<Dataset>('GET', `datasets/${encodeSegment(id)}/`, {
+    return this.#json<Dataset>('GET', `datasets/${encodeSegment(id)}/`, {
       ...call,
       mask: DATASET_SUMMARY_MASK,
     });
   }
 
   getDataservice(id: string, call: CallOptions = {}): Promise<Dataservice> {
-    return this.json<Dataservice>('GET', `dataservices/${encodeSegment(id)}/`, {
+    return this.#json<Dataservice>('GET', `dataservices/${encodeSegment(id)}/`, {
       ...call,
       mask: DATASERVICE_SUMMARY_MASK,
     });
@@ -348,7 +350,7 @@ export class ApiClient {
     if (filter.owner) query.set('owner', filter.owner);
     query.set('page', String(filter.page ?? 1));
     query.set('page_size', String(filter.pageSize ?? 100));
-    return this.json<Page<Dataservice>>('GET', `dataservices/?${query.toString()}`, {
+    return this.#json<Page<Dataservice>>('GET', `dataservices/?${query.toString()}`, {
       ...call,
       mask: DATASERVICE_PAGE_MASK,
     });
@@ -358,7 +360,7 @@ export class ApiClient {
 
   /** `PUT /datasets/{id}/` (udata's DatasetForm): see DatasetPatch for what it keeps and clears. */
   updateDataset(id: string, patch: DatasetPatch, call: CallOptions = {}): Promise<Dataset> {
-    return this.json<Dataset>('PUT', `datasets/${encodeSegment(id)}/`, {
+    return this.#json<Dataset>('PUT', `datasets/${encodeSegment(id)}/`, {
       ...call,
       body: patch,
       mask: DATASET_SUMMARY_MASK,
@@ -366,112 +368,112 @@ export class ApiClient {
   }
 
   createDataset(dataset: NewDataset, call: CallOptions = {}): Promise<Dataset> {
-    return this.json<Dataset>('POST', 'datasets/', { ...call, body: dataset, mask: DATASET_SUMMARY_MASK });
+    return this.#json<Dataset>('POST', 'datasets/', { ...call, body: dataset, mask: DATASET_SUMMARY_MASK });
   }
 
   /** A soft delete: `PUT {"deleted": null}` restores it. */
   async deleteDataset(id: string, call: CallOptions = {}): Promise<void> {
-    await this.send('DELETE', `datasets/${encodeSegment(id)}/`, call);
+    await this.#send('DELETE', `datasets/${encodeSegment(id)}/`, call);
   }
 
   listLicenses(call: LabelledCall = {}): Promise<License[]> {
-    return this.list<License>(withLang('datasets/licenses/', call.lang), 'id,title,url,flags,alternate_titles', call);
+    return this.#list<License>(withLang('datasets/licenses/', call.lang), 'id,title,url,flags,alternate_titles', call);
   }
 
   listFrequencies(call: LabelledCall = {}): Promise<Choice[]> {
-    return this.list<Choice>(withLang('datasets/frequencies/', call.lang), 'id,label', call);
+    return this.#list<Choice>(withLang('datasets/frequencies/', call.lang), 'id,label', call);
   }
 
   listResourceTypes(call: LabelledCall = {}): Promise<Choice[]> {
-    return this.list<Choice>(withLang('datasets/resource_types/', call.lang), 'id,label', call);
+    return this.#list<Choice>(withLang('datasets/resource_types/', call.lang), 'id,label', call);
   }
 
   /** The file extensions data.gouv.fr accepts for uploads (its ALLOWED_RESOURCES_EXTENSIONS). */
   listAllowedExtensions(call: CallOptions = {}): Promise<string[]> {
-    return this.list<string>('datasets/extensions/', '', { ...call, fields: null });
+    return this.#list<string>('datasets/extensions/', '', { ...call, fields: null });
   }
 
   listGranularities(call: LabelledCall = {}): Promise<Granularity[]> {
-    return this.list<Granularity>(withLang('spatial/granularities/', call.lang), 'id,name', call);
+    return this.#list<Granularity>(withLang('spatial/granularities/', call.lang), 'id,name', call);
   }
 
   suggestZones(q: string, size = 10, call: CallOptions = {}): Promise<ZoneSuggestion[]> {
-    return this.list<ZoneSuggestion>(`spatial/zones/suggest/?q=${encodeURIComponent(q)}&size=${size}`, 'id,name,code,level', call);
+    return this.#list<ZoneSuggestion>(`spatial/zones/suggest/?q=${encodeURIComponent(q)}&size=${size}`, 'id,name,code,level', call);
   }
 
   // ---- resources -------------------------------------------------------------------
 
   getResource(datasetId: string, resourceId: string, call: CallOptions = {}): Promise<Resource> {
-    return this.json<Resource>('GET', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, call);
+    return this.#json<Resource>('GET', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, call);
   }
 
   updateResource(datasetId: string, resourceId: string, patch: ResourcePatch, call: CallOptions = {}): Promise<Resource> {
-    return this.json<Resource>('PUT', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, { ...call, body: patch });
+    return this.#json<Resource>('PUT', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, { ...call, body: patch });
   }
 
   createRemoteResource(datasetId: string, resource: NewRemoteResource, call: CallOptions = {}): Promise<Resource> {
-    return this.json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/resources/`, { ...call, body: resource });
+    return this.#json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/resources/`, { ...call, body: resource });
   }
 
   async deleteResource(datasetId: string, resourceId: string, call: CallOptions = {}): Promise<void> {
-    await this.send('DELETE', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, call);
+    await this.#send('DELETE', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, call);
   }
 
   /** `POST /datasets/{id}/upload/`: a new resource from a file, streamed. */
   uploadResource(datasetId: string, file: UploadSource, call: UploadOptions = {}): Promise<Resource> {
-    return this.json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/upload/`, { ...call, upload: multipartBody(file, call.onProgress) });
+    return this.#json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/upload/`, { ...call, upload: multipartBody(file, call.onProgress) });
   }
 
   /** `POST /datasets/{id}/resources/{rid}/upload/`: the resource's file replaced (its title becomes the file's name). */
   replaceResourceFile(datasetId: string, resourceId: string, file: UploadSource, call: UploadOptions = {}): Promise<Resource> {
-    return this.json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/upload/`, {
+    return this.#json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/upload/`, {
       ...call,
       upload: multipartBody(file, call.onProgress),
     });
   }
 
   getReuseTypes(call: CallOptions = {}): Promise<Choice[]> {
-    return this.json<Choice[]>('GET', 'reuses/types/', call);
+    return this.#json<Choice[]>('GET', 'reuses/types/', call);
   }
 
   getReuseTopics(call: CallOptions = {}): Promise<Choice[]> {
-    return this.json<Choice[]>('GET', 'reuses/topics/', call);
+    return this.#json<Choice[]>('GET', 'reuses/topics/', call);
   }
 
   // ---- plumbing ----------------------------------------------------------------
 
-  private async list<T>(path: string, mask: string, call: CallOptions): Promise<T[]> {
-    const items = await this.json<unknown>('GET', path, { ...call, mask });
+  async #list<T>(path: string, mask: string, call: CallOptions): Promise<T[]> {
+    const items = await this.#json<unknown>('GET', path, { ...call, mask });
     if (!Array.isArray(items)) {
-      throw new ApiError('invalidResponse', { method: 'GET', path: this.pathOf(path), serverMessage: 'expected a list' });
+      throw new ApiError('invalidResponse', { method: 'GET', path: this.#pathOf(path), serverMessage: 'expected a list' });
     }
     return items as T[];
   }
 
-  private async json<T>(method: string, path: string, call: RequestOptions): Promise<T> {
-    const response = await this.send(method, path, call);
+  async #json<T>(method: string, path: string, call: RequestOptions): Promise<T> {
+    const response = await this.#send(method, path, call);
     const text = await response.text().catch((cause: unknown) => {
       // The headers arrived but the body was cut short (reset connection, proxy).
-      const error = this.toApiError(cause, method, path);
-      throw error.kind === 'offline' ? new ApiError('invalidResponse', { method, path: this.pathOf(path), status: response.status, cause }) : error;
+      const error = this.#toApiError(cause, method, path);
+      throw error.kind === 'offline' ? new ApiError('invalidResponse', { method, path: this.#pathOf(path), status: response.status, cause }) : error;
     });
     try {
       return JSON.parse(text) as T;
     } catch (cause) {
-      throw new ApiError('invalidResponse', { method, path: this.pathOf(path), status: response.status, cause });
+      throw new ApiError('invalidResponse', { method, path: this.#pathOf(path), status: response.status, cause });
     }
   }
 
   /** Sends one request (GET retried by retryingFetch), following same-origin redirects by hand. */
-  private async send(method: string, path: string, call: RequestOptions): Promise<Response> {
-    const apiKey = call.apiKey ?? (await this.options.getApiKey());
+  async #send(method: string, path: string, call: RequestOptions): Promise<Response> {
+    const apiKey = call.apiKey ?? (await this.#options.getApiKey());
     let url = new URL(path, this.baseUrl);
     for (let hop = 0; ; hop++) {
       const headers: Record<string, string> = {};
       if (apiKey) headers['X-API-KEY'] = apiKey;
       const fields = call.fields === undefined ? call.mask : call.fields;
       if (fields) headers['X-Fields'] = fields;
-      if (call.upload) return this.sendUpload(method, url, headers, call.upload, call.signal);
+      if (call.upload) return this.#sendUpload(method, url, headers, call.upload, call.signal);
       headers.Accept = 'application/json';
       const init: RequestInit = { method, headers, signal: call.signal, redirect: 'manual' };
       if (call.body !== undefined) {
@@ -482,20 +484,20 @@ export class ApiClient {
       const logPath = url.pathname + url.search;
       let response: Response;
       try {
-        response = await retryingFetch(url, init, this.http);
+        response = await retryingFetch(url, init, this.#http);
       } catch (cause) {
-        this.options.logger?.request(method, logPath, errorLabel(cause), Date.now() - started);
-        throw this.toApiError(cause, method, url.pathname);
+        this.#options.logger?.request(method, logPath, errorLabel(cause), Date.now() - started);
+        throw this.#toApiError(cause, method, url.pathname);
       }
-      this.options.logger?.request(method, logPath, response.status, Date.now() - started);
+      this.#options.logger?.request(method, logPath, response.status, Date.now() - started);
       if (response.ok) return response;
       // Redirects are followed by hand, so that the key never travels to another origin.
-      const next = this.redirectTarget(response, url);
+      const next = this.#redirectTarget(response, url);
       if (next && hop < MAX_REDIRECTS) {
         url = next;
         continue;
       }
-      throw await this.errorOfResponse(response, method, url);
+      throw await this.#errorOfResponse(response, method, url);
     }
   }
 
@@ -511,16 +513,10 @@ export class ApiClient {
    * upload lasts as long as the file takes: the user cancels it), no retry, and no
    * redirect followed (a stream cannot be sent twice).
    */
-  private async sendUpload(
-    method: string,
-    url: URL,
-    headers: Record<string, string>,
-    upload: MultipartBody,
-    signal: AbortSignal | undefined,
-  ): Promise<Response> {
+  async #sendUpload(method: string, url: URL, headers: Record<string, string>, upload: MultipartBody, signal: AbortSignal | undefined): Promise<Response> {
     const started = Date.now();
     const logPath = url.pathname + url.search;
-    const transport = this.options.uploadTransport ?? fetchUploadTransport(this.options.fetch ?? fetch);
+    const transport = this.#options.uploadTransport ?? fetchUploadTransport(this.#options.fetch ?? fetch);
     let response: Response;
     try {
       response = await transport(url, {
@@ -530,15 +526,15 @@ export class ApiClient {
         signal,
       });
     } catch (cause) {
-      this.options.logger?.request(method, logPath, errorLabel(cause), Date.now() - started);
-      throw this.toApiError(cause, method, url.pathname);
+      this.#options.logger?.request(method, logPath, errorLabel(cause), Date.now() - started);
+      throw this.#toApiError(cause, method, url.pathname);
     }
-    this.options.logger?.request(method, logPath, response.status, Date.now() - started);
+    this.#options.logger?.request(method, logPath, response.status, Date.now() - started);
     if (response.ok) return response;
-    throw await this.errorOfResponse(response, method, url);
+    throw await this.#errorOfResponse(response, method, url);
   }
 
-  private redirectTarget(response: Response, from: URL): URL | undefined {
+  #redirectTarget(response: Response, from: URL): URL | undefined {
     if (response.status < 300 || response.status >= 400) return undefined;
     const location = response.headers.get('location');
     if (!location) return undefined;
@@ -554,21 +550,21 @@ export class ApiClient {
     return target;
   }
 
-  private pathOf(path: string): string {
+  #pathOf(path: string): string {
     return new URL(path, this.baseUrl).pathname;
   }
 
-  private toApiError(cause: unknown, method: string, path: string): ApiError {
+  #toApiError(cause: unknown, method: string, path: string): ApiError {
     if (cause instanceof ApiError) return cause;
-    if (cause instanceof RequestTimeoutError) return new ApiError('timeout', { method, path: this.pathOf(path), cause });
-    if (isAbort(cause)) return new ApiError('cancelled', { method, path: this.pathOf(path), cause });
+    if (cause instanceof RequestTimeoutError) return new ApiError('timeout', { method, path: this.#pathOf(path), cause });
+    if (isAbort(cause)) return new ApiError('cancelled', { method, path: this.#pathOf(path), cause });
     // fetch reports refused, reset and unresolvable connections as TypeError; in a
     // browser, so does a cross-origin answer it refuses (CORS) or an offline page.
-    return new ApiError('offline', { method, path: this.pathOf(path), cause, inBrowser: this.options.inBrowser });
+    return new ApiError('offline', { method, path: this.#pathOf(path), cause, inBrowser: this.#options.inBrowser });
   }
 
   /** The ApiError of an answer that is not a success: its status, and the server's words. */
-  private async errorOfResponse(response: Response, method: string, url: URL): Promise<ApiError> {
+  async #errorOfResponse(response: Response, method: string, url: URL): Promise<ApiError> {
     const status = response.status;
     // In a browser, `redirect: 'manual'` hands back an opaque answer (status 0, no
     // headers): a redirect whose target cannot be read, so never followed.

@@ -16,8 +16,9 @@ import type { ApiKeyStore } from './apiKeyStore';
 
 /** One API origin with one stored key (or none): what a request is sent as. */
 export class SessionIdentity {
-  private mePromise: Promise<Me> | undefined;
-  private meValue: Me | undefined;
+  #mePromise: Promise<Me> | undefined;
+  #meValue: Me | undefined;
+  readonly #announce: (identity: SessionIdentity, me: Me) => void;
 
   constructor(
     readonly origin: string,
@@ -26,87 +27,91 @@ export class SessionIdentity {
     /** Sends this identity's key and no other. */
     readonly client: ApiClient,
     readonly signedIn: boolean,
-    private readonly announce: (identity: SessionIdentity, me: Me) => void,
-  ) {}
+    announce: (identity: SessionIdentity, me: Me) => void,
+  ) {
+    this.#announce = announce;
+  }
 
   /** The account behind the key, once known. */
   get knownMe(): Me | undefined {
-    return this.meValue;
+    return this.#meValue;
   }
 
   /** `GET /me/` with this identity's key, once; `fresh` reads it again. */
   me(fresh = false): Promise<Me> {
-    if (!this.mePromise || fresh) {
+    if (!this.#mePromise || fresh) {
       const pending = this.client.getMe();
-      this.mePromise = pending;
+      this.#mePromise = pending;
       pending.then(
         (me) => {
-          if (this.mePromise !== pending) return;
-          this.meValue = me;
-          this.announce(this, me);
+          if (this.#mePromise !== pending) return;
+          this.#meValue = me;
+          this.#announce(this, me);
         },
         () => {
-          if (this.mePromise === pending) this.mePromise = undefined;
+          if (this.#mePromise === pending) this.#mePromise = undefined;
         },
       );
     }
-    return this.mePromise;
+    return this.#mePromise;
   }
 
   /** A `/me` already read with this key (by the sign-in check). */
   adopt(me: Me): void {
-    this.mePromise = Promise.resolve(me);
-    this.meValue = me;
+    this.#mePromise = Promise.resolve(me);
+    this.#meValue = me;
   }
 }
 
 export class AuthSession implements vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<void>();
+  readonly #changeEmitter = new vscode.EventEmitter<void>();
   /** Fires when the signed-in state, the key or the API URL changed. */
-  readonly onDidChange = this.changeEmitter.event;
-  private readonly meEmitter = new vscode.EventEmitter<Me | undefined>();
+  readonly onDidChange = this.#changeEmitter.event;
+  readonly #meEmitter = new vscode.EventEmitter<Me | undefined>();
   /** Fires when the signed-in user is known (after a GET /me/), or forgotten. */
-  readonly onDidLoadMe = this.meEmitter.event;
-  private readonly disposables: vscode.Disposable[] = [this.changeEmitter, this.meEmitter];
-  private apiUrl = readApiUrlSetting();
-  private urlError: ApiUrlError | undefined;
-  private current: SessionIdentity | undefined;
+  readonly onDidLoadMe = this.#meEmitter.event;
+  readonly #disposables: vscode.Disposable[] = [this.#changeEmitter, this.#meEmitter];
+  #apiUrl = readApiUrlSetting();
+  #urlError: ApiUrlError | undefined;
+  #current: SessionIdentity | undefined;
   /** The key `current` was built with; undefined before the store was first read. */
-  private currentKey: { value: string | undefined } | undefined;
-  private generations = 0;
+  #currentKey: { value: string | undefined } | undefined;
+  #generations = 0;
+  readonly #keys: ApiKeyStore;
+  readonly #log: Log;
+  /** Which extension host runs us: how uploads are sent, and where failures come from. */
+  readonly #host: Pick<ExtensionHost, 'kind' | 'uploadTransport'>;
 
-  constructor(
-    private readonly keys: ApiKeyStore,
-    private readonly log: Log,
-    /** Which extension host runs us: how uploads are sent, and where failures come from. */
-    private readonly host: Pick<ExtensionHost, 'kind' | 'uploadTransport'> = { kind: 'node' },
-  ) {
-    this.readApiUrl();
-    this.disposables.push(
+  constructor(keys: ApiKeyStore, log: Log, host: Pick<ExtensionHost, 'kind' | 'uploadTransport'> = { kind: 'node' }) {
+    this.#keys = keys;
+    this.#log = log;
+    this.#host = host;
+    this.#readApiUrl();
+    this.#disposables.push(
       keys.onDidChange((origin) => {
-        if (origin === this.current?.origin) void this.refreshState();
+        if (origin === this.#current?.origin) void this.#refreshState();
       }),
       vscode.workspace.onDidChangeConfiguration((event) => {
         if (!affectsApiUrl(event)) return;
-        this.readApiUrl();
-        void this.refreshState();
+        this.#readApiUrl();
+        void this.#refreshState();
       }),
     );
   }
 
   /** Reads the stored key (no network) and sets the context key. */
   async initialize(): Promise<void> {
-    await this.refreshState(false);
+    await this.#refreshState(false);
   }
 
   get isSignedIn(): boolean {
-    return !!this.current?.signedIn;
+    return !!this.#current?.signedIn;
   }
 
   /** Who requests are sent as now; throws the setting's error when the API URL is invalid. */
   get identity(): SessionIdentity {
-    if (!this.current) throw this.urlError ?? new ApiUrlError('not-a-url', this.apiUrl);
-    return this.current;
+    if (!this.#current) throw this.#urlError ?? new ApiUrlError('not-a-url', this.#apiUrl);
+    return this.#current;
   }
 
   /** The client of the current identity (see `identity`). */
@@ -115,12 +120,12 @@ export class AuthSession implements vscode.Disposable {
   }
 
   get apiUrlError(): ApiUrlError | undefined {
-    return this.urlError;
+    return this.#urlError;
   }
 
   /** Whether the key in use starts with a token's display prefix (`udata_` + 8 characters). */
   usesToken(prefix: string | undefined): boolean {
-    return !!prefix && !!this.currentKey?.value?.startsWith(prefix);
+    return !!prefix && !!this.#currentKey?.value?.startsWith(prefix);
   }
 
   /** The signed-in user, fetched once per key. */
@@ -135,91 +140,91 @@ export class AuthSession implements vscode.Disposable {
   async signIn(apiKey: string, signal?: AbortSignal): Promise<Me> {
     const client = this.client;
     const me = await client.getMe({ apiKey, signal });
-    this.log.redactor.add(apiKey);
-    await this.keys.set(client.origin, apiKey);
+    this.#log.redactor.add(apiKey);
+    await this.#keys.set(client.origin, apiKey);
     // Known before the state refresh, so that listeners reuse this answer.
-    this.useKey(client.origin, apiKey).adopt(me);
-    this.announceMe(this.current, me);
-    this.log.info(`Signed in on ${client.origin} as ${me.slug ?? me.id}`);
-    await this.refreshState();
+    this.#useKey(client.origin, apiKey).adopt(me);
+    this.#announceMe(this.#current, me);
+    this.#log.info(`Signed in on ${client.origin} as ${me.slug ?? me.id}`);
+    await this.#refreshState();
     return me;
   }
 
   async signOut(): Promise<void> {
     const origin = this.client.origin;
-    await this.keys.delete(origin);
-    this.log.info(`Signed out of ${origin}`);
-    await this.refreshState();
+    await this.#keys.delete(origin);
+    this.#log.info(`Signed out of ${origin}`);
+    await this.#refreshState();
   }
 
-  private readApiUrl(): void {
-    this.apiUrl = readApiUrlSetting();
+  #readApiUrl(): void {
+    this.#apiUrl = readApiUrlSetting();
     let base: URL;
     try {
-      base = parseApiUrl(this.apiUrl);
-      this.urlError = undefined;
+      base = parseApiUrl(this.#apiUrl);
+      this.#urlError = undefined;
     } catch (error) {
-      this.urlError = error instanceof ApiUrlError ? error : new ApiUrlError('not-a-url', this.apiUrl);
-      this.log.error(`The setting datagouv.apiUrl is not usable (${this.urlError.message}): ${this.apiUrl}`);
-      this.currentKey = undefined;
-      this.replace(undefined);
+      this.#urlError = error instanceof ApiUrlError ? error : new ApiUrlError('not-a-url', this.#apiUrl);
+      this.#log.error(`The setting datagouv.apiUrl is not usable (${this.#urlError.message}): ${this.#apiUrl}`);
+      this.#currentKey = undefined;
+      this.#replace(undefined);
       return;
     }
-    if (this.current?.client.baseUrl.href === base.href) return;
+    if (this.#current?.client.baseUrl.href === base.href) return;
     // Until the store is read (refreshState), requests read this origin's key themselves.
-    this.currentKey = undefined;
-    this.replace(this.newIdentity(base.origin, () => this.keys.get(base.origin), false));
+    this.#currentKey = undefined;
+    this.#replace(this.#newIdentity(base.origin, () => this.#keys.get(base.origin), false));
   }
 
   /** The identity for this origin and key: the current one when nothing changed. */
-  private useKey(origin: string, apiKey: string | undefined): SessionIdentity {
-    if (this.current && this.currentKey && this.current.origin === origin && this.currentKey.value === apiKey) return this.current;
-    this.currentKey = { value: apiKey };
-    const identity = this.newIdentity(origin, () => apiKey, !!apiKey);
-    this.replace(identity);
+  #useKey(origin: string, apiKey: string | undefined): SessionIdentity {
+    if (this.#current && this.#currentKey && this.#current.origin === origin && this.#currentKey.value === apiKey) return this.#current;
+    this.#currentKey = { value: apiKey };
+    const identity = this.#newIdentity(origin, () => apiKey, !!apiKey);
+    this.#replace(identity);
     return identity;
   }
 
-  private newIdentity(origin: string, getApiKey: () => Promise<string | undefined> | string | undefined, signedIn: boolean): SessionIdentity {
+  #newIdentity(origin: string, getApiKey: () => Promise<string | undefined> | string | undefined, signedIn: boolean): SessionIdentity {
     const client = new ApiClient({
-      apiUrl: this.apiUrl,
+      apiUrl: this.#apiUrl,
       getApiKey,
-      logger: this.log,
-      uploadTransport: this.host.uploadTransport,
-      inBrowser: this.host.kind === 'web',
+      logger: this.#log,
+      uploadTransport: this.#host.uploadTransport,
+      inBrowser: this.#host.kind === 'web',
     });
-    return new SessionIdentity(origin, ++this.generations, client, signedIn, (identity, me) => this.announceMe(identity, me));
+    return new SessionIdentity(origin, ++this.#generations, client, signedIn, (identity, me) => this.#announceMe(identity, me));
   }
 
-  private replace(identity: SessionIdentity | undefined): void {
-    const previous = this.current;
-    this.current = identity;
-    if (previous?.knownMe) this.announceMe(identity, undefined);
+  #replace(identity: SessionIdentity | undefined): void {
+    const previous = this.#current;
+    this.#current = identity;
+    if (previous?.knownMe) this.#announceMe(identity, undefined);
   }
 
-  private announceMe(identity: SessionIdentity | undefined, me: Me | undefined): void {
-    if (identity !== this.current) return;
+  #announceMe(identity: SessionIdentity | undefined, me: Me | undefined): void {
+    if (identity !== this.#current) return;
     setContext(CONTEXT_KEYS.isAdmin, !!me?.roles?.includes('admin'));
-    this.meEmitter.fire(me);
+    this.#meEmitter.fire(me);
   }
 
-  private async refreshState(fire = true): Promise<void> {
-    const origin = this.current?.origin;
+  async #refreshState(fire = true): Promise<void> {
+    const origin = this.#current?.origin;
     let key: string | undefined;
     try {
-      key = origin ? await this.keys.get(origin) : undefined;
+      key = origin ? await this.#keys.get(origin) : undefined;
     } catch (error) {
       // The secret store could not be read: signed out for now, never a failed
       // activation; the next change (or Set API Key) reads it again.
-      this.log.error('Reading the API key from the secret storage failed', error);
+      this.#log.error('Reading the API key from the secret storage failed', error);
     }
-    this.log.redactor.add(key);
-    if (origin && this.current?.origin === origin) this.useKey(origin, key);
+    this.#log.redactor.add(key);
+    if (origin && this.#current?.origin === origin) this.#useKey(origin, key);
     await vscode.commands.executeCommand('setContext', CONTEXT_KEYS.signedIn, this.isSignedIn);
-    if (fire) this.changeEmitter.fire();
+    if (fire) this.#changeEmitter.fire();
   }
 
   dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
+    for (const disposable of this.#disposables) disposable.dispose();
   }
 }

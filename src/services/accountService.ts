@@ -9,40 +9,49 @@ export interface AccountSession {
 }
 
 export class AccountService {
-  constructor(private readonly session: AccountSession) {}
+  readonly #session: AccountSession;
+
+  constructor(session: AccountSession) {
+    this.#session = session;
+  }
+
+  /** The client of the session's current identity, looked up at each call. */
+  get #client(): ApiClient {
+    return this.#session.client;
+  }
 
   metrics(): Promise<MyMetrics> {
-    return this.session.client.getMyMetrics();
+    return this.#client.getMyMetrics();
   }
 
   tokens(): Promise<ApiToken[]> {
-    return this.session.client.listApiTokens();
+    return this.#client.listApiTokens();
   }
 
   /** A new named token; its plaintext is in the answer, once. */
   createToken(name: string): Promise<ApiToken> {
-    return this.session.client.createApiToken(name);
+    return this.#client.createApiToken(name);
   }
 
   revokeToken(id: string): Promise<void> {
-    return this.session.client.revokeApiToken(id);
+    return this.#client.revokeApiToken(id);
   }
 
   /** Older servers' single key: a new one (the old one stops working). */
   async regenerateKey(): Promise<string> {
-    return (await this.session.client.regenerateApiKey()).apikey;
+    return (await this.#client.regenerateApiKey()).apikey;
   }
 
   revokeKey(): Promise<void> {
-    return this.session.client.clearApiKey();
+    return this.#client.clearApiKey();
   }
 
   invitations(): Promise<OrgInvitation[]> {
-    return this.session.client.listOrgInvitations();
+    return this.#client.listOrgInvitations();
   }
 
   answerInvitation(id: string, answer: 'accept' | 'refuse'): Promise<void> {
-    return this.session.client.answerOrgInvitation(id, answer);
+    return this.#client.answerOrgInvitation(id, answer);
   }
 
   /** Deletes the account of `client`: the client of the identity the user confirmed. */

@@ -4,7 +4,7 @@
 // announces every change it made (the views and open documents follow).
 import * as vscode from 'vscode';
 import type { Dataset, DatasetPatch, NewDataset, NewRemoteResource, Resource } from '../api/models';
-import type { UploadOptions } from '../api/client';
+import type { ApiClient, UploadOptions } from '../api/client';
 import type { UploadSource } from '../api/multipart';
 import { isObjectId } from '../api/ids';
 import type { ClientSource } from './reuseService';
@@ -23,20 +23,29 @@ export interface DatasetChange {
 }
 
 export class DatasetService implements vscode.Disposable {
-  private readonly emitter = new vscode.EventEmitter<DatasetChange>();
+  readonly #emitter = new vscode.EventEmitter<DatasetChange>();
   /** A dataset (or one of its resources) this service changed on data.gouv.fr; id undefined: a new one. */
-  readonly onDidChange = this.emitter.event;
+  readonly onDidChange = this.#emitter.event;
 
-  constructor(private readonly session: ClientSource) {}
+  readonly #session: ClientSource;
+
+  constructor(session: ClientSource) {
+    this.#session = session;
+  }
+
+  /** The client of the session's current identity, looked up at each call. */
+  get #client(): ApiClient {
+    return this.#session.client;
+  }
 
   /** The user's datasets and their organizations', for a pick. */
   listForPick(): Promise<Dataset[]> {
-    return this.session.client.listOrgDatasets({ fields: DATASET_PICK_MASK });
+    return this.#client.listOrgDatasets({ fields: DATASET_PICK_MASK });
   }
 
   /** Id, slug and title of a dataset named by id or slug. */
   reference(idOrSlug: string): Promise<Dataset> {
-    return this.session.client.getDataset(idOrSlug, { fields: DATASET_REF_MASK });
+    return this.#client.getDataset(idOrSlug, { fields: DATASET_REF_MASK });
   }
 
   /** The id of a dataset named by id, slug or link target. */
@@ -50,18 +59,18 @@ export class DatasetService implements vscode.Disposable {
 
   /** The dataset's resources (title, format, size), for a pick. */
   async resources(id: string): Promise<{ dataset: Dataset; resources: Resource[] }> {
-    const dataset = await this.session.client.getDataset(id, { fields: DATASET_RESOURCES_MASK });
+    const dataset = await this.#client.getDataset(id, { fields: DATASET_RESOURCES_MASK });
     return { dataset, resources: dataset.resources ?? [] };
   }
 
   async resourceTitle(id: string, resourceId: string): Promise<string> {
-    const resource = await this.session.client.getResource(id, resourceId, { fields: 'id,title' });
+    const resource = await this.#client.getResource(id, resourceId, { fields: 'id,title' });
     return resource.title ?? resourceId;
   }
 
   async create(dataset: NewDataset): Promise<Dataset> {
-    const created = await this.session.client.createDataset(dataset);
-    this.emitter.fire({ id: undefined });
+    const created = await this.#client.createDataset(dataset);
+    this.#emitter.fire({ id: undefined });
     return created;
   }
 
@@ -71,7 +80,7 @@ export class DatasetService implements vscode.Disposable {
    * sent back as they are: archiving a dataset must not lose its keywords.
    */
   async update(id: string, patch: DatasetPatch): Promise<Dataset> {
-    const client = this.session.client;
+    const client = this.#client;
     const body: DatasetPatch = { ...patch };
     if (!('tags' in body) || !('temporal_coverage' in body)) {
       const current = await client.getDataset(id, { fields: DATASET_CLEARED_MASK });
@@ -79,7 +88,7 @@ export class DatasetService implements vscode.Disposable {
       if (!('temporal_coverage' in body)) body.temporal_coverage = current.temporal_coverage?.start ? current.temporal_coverage : null;
     }
     const dataset = await client.updateDataset(id, body);
-    this.emitter.fire({ id });
+    this.#emitter.fire({ id });
     return dataset;
   }
 
@@ -88,39 +97,39 @@ export class DatasetService implements vscode.Disposable {
   }
 
   async delete(id: string): Promise<void> {
-    await this.session.client.deleteDataset(id);
-    this.emitter.fire({ id });
+    await this.#client.deleteDataset(id);
+    this.#emitter.fire({ id });
   }
 
   async upload(id: string, file: UploadSource, call: UploadOptions): Promise<Resource> {
     try {
-      return await this.session.client.uploadResource(id, file, call);
+      return await this.#client.uploadResource(id, file, call);
     } finally {
       // Even a failed upload may have changed something: the views ask again.
-      this.emitter.fire({ id });
+      this.#emitter.fire({ id });
     }
   }
 
   async replaceFile(id: string, resourceId: string, file: UploadSource, call: UploadOptions): Promise<Resource> {
     try {
-      return await this.session.client.replaceResourceFile(id, resourceId, file, call);
+      return await this.#client.replaceResourceFile(id, resourceId, file, call);
     } finally {
-      this.emitter.fire({ id, resourceId });
+      this.#emitter.fire({ id, resourceId });
     }
   }
 
   async addRemoteResource(id: string, resource: NewRemoteResource): Promise<Resource> {
-    const created = await this.session.client.createRemoteResource(id, resource);
-    this.emitter.fire({ id });
+    const created = await this.#client.createRemoteResource(id, resource);
+    this.#emitter.fire({ id });
     return created;
   }
 
   async deleteResource(id: string, resourceId: string): Promise<void> {
-    await this.session.client.deleteResource(id, resourceId);
-    this.emitter.fire({ id, resourceId });
+    await this.#client.deleteResource(id, resourceId);
+    this.#emitter.fire({ id, resourceId });
   }
 
   dispose(): void {
-    this.emitter.dispose();
+    this.#emitter.dispose();
   }
 }

@@ -22,35 +22,39 @@ export interface ClientOfSession {
 }
 
 export class PlatformChoices implements vscode.Disposable {
-  private readonly loading = new Map<string, Promise<PlatformLists>>();
-  private readonly loaded = new Map<string, PlatformLists>();
-  private readonly extensions = new Map<string, Promise<string[]>>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  readonly #loading = new Map<string, Promise<PlatformLists>>();
+  readonly #loaded = new Map<string, PlatformLists>();
+  readonly #extensions = new Map<string, Promise<string[]>>();
+  readonly #changed = new vscode.EventEmitter<void>();
   /** Fires when a list arrived: the editor's schema follows. */
-  readonly onDidChange = this.changed.event;
+  readonly onDidChange = this.#changed.event;
 
-  constructor(
-    private readonly session: ClientOfSession,
-    private readonly log: Log,
-    private readonly language: () => string = () => vscode.env.language,
-  ) {}
+  readonly #session: ClientOfSession;
+  readonly #log: Log;
+  readonly #language: () => string;
 
-  private keyOf(client: ApiClient): string {
-    return `${client.origin} ${this.language()}`;
+  constructor(session: ClientOfSession, log: Log, language: () => string = () => vscode.env.language) {
+    this.#session = session;
+    this.#log = log;
+    this.#language = language;
+  }
+
+  #keyOf(client: ApiClient): string {
+    return `${client.origin} ${this.#language()}`;
   }
 
   /** The lists of the current API, if they are loaded (checks and schemas never wait for them). */
   current(): PlatformLists | undefined {
-    return this.loaded.get(this.keyOf(this.session.client));
+    return this.#loaded.get(this.#keyOf(this.#session.client));
   }
 
   /** The lists of the current API, loading them once; a failure is not kept (the next call retries). */
   load(): Promise<PlatformLists> {
-    const client = this.session.client;
-    const key = this.keyOf(client);
-    let promise = this.loading.get(key);
+    const client = this.#session.client;
+    const key = this.#keyOf(client);
+    let promise = this.#loading.get(key);
     if (!promise) {
-      const lang = this.language().split('-')[0];
+      const lang = this.#language().split('-')[0];
       promise = Promise.all([
         client.listLicenses({ lang }),
         client.listFrequencies({ lang }),
@@ -58,32 +62,32 @@ export class PlatformChoices implements vscode.Disposable {
         client.listResourceTypes({ lang }),
       ]).then(([licenses, frequencies, granularities, resourceTypes]) => {
         const lists = { licenses, frequencies, granularities, resourceTypes };
-        this.loaded.set(key, lists);
-        this.changed.fire();
+        this.#loaded.set(key, lists);
+        this.#changed.fire();
         return lists;
       });
       promise.catch((error: unknown) => {
-        this.loading.delete(key);
-        this.log.warn(`Lists of data.gouv.fr (licenses, frequencies…): ${describeError(error)}`);
+        this.#loading.delete(key);
+        this.#log.warn(`Lists of data.gouv.fr (licenses, frequencies…): ${describeError(error)}`);
       });
-      this.loading.set(key, promise);
+      this.#loading.set(key, promise);
     }
     return promise;
   }
 
   /** The file extensions the platform accepts for uploads (lower case). */
   allowedExtensions(): Promise<string[]> {
-    const client = this.session.client;
-    let promise = this.extensions.get(client.origin);
+    const client = this.#session.client;
+    let promise = this.#extensions.get(client.origin);
     if (!promise) {
       promise = client.listAllowedExtensions().then((list) => list.map((extension) => extension.toLowerCase()));
-      promise.catch(() => this.extensions.delete(client.origin));
-      this.extensions.set(client.origin, promise);
+      promise.catch(() => this.#extensions.delete(client.origin));
+      this.#extensions.set(client.origin, promise);
     }
     return promise;
   }
 
   dispose(): void {
-    this.changed.dispose();
+    this.#changed.dispose();
   }
 }

@@ -15,24 +15,26 @@ import { toTreeItem } from './items';
 const SORT_STATE_KEY = 'datagouv.datasets.sort';
 
 export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined | void>();
-  readonly onDidChangeTreeData = this.changeEmitter.event;
-  private readonly loadEmitter = new vscode.EventEmitter<void>();
+  readonly #changeEmitter = new vscode.EventEmitter<TreeNode | undefined | void>();
+  readonly onDidChangeTreeData = this.#changeEmitter.event;
+  readonly #loadEmitter = new vscode.EventEmitter<void>();
   /** Fires each time the view's list arrived (at startup too, unlike onDidChangeTreeData). */
-  readonly onDidLoad = this.loadEmitter.event;
+  readonly onDidLoad = this.#loadEmitter.event;
+  readonly #ctx: NodeContext;
 
   constructor(
     readonly model: TreeModel<Data>,
-    private readonly ctx: NodeContext,
+    ctx: NodeContext,
     emptyContextKey: ContextKey,
     log: Log,
   ) {
+    this.#ctx = ctx;
     model.onStateChange = (state) => {
       setContext(emptyContextKey, state === 'empty');
-      if (state === 'loaded' || state === 'empty') this.loadEmitter.fire();
+      if (state === 'loaded' || state === 'empty') this.#loadEmitter.fire();
     };
     model.onError = (error) => log.error(`Loading the view ${model.view} failed`, error);
-    model.onNodeChange = (node) => this.changeEmitter.fire(node);
+    model.onNodeChange = (node) => this.#changeEmitter.fire(node);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
@@ -48,7 +50,7 @@ export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<
 
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode): vscode.TreeItem {
     if (item.tooltip === undefined) {
-      const markdown = tooltipOf(node, this.ctx);
+      const markdown = tooltipOf(node, this.#ctx);
       if (markdown) item.tooltip = new vscode.MarkdownString(markdown);
     }
     return item;
@@ -57,17 +59,17 @@ export abstract class NodeTreeProvider<Data> implements vscode.TreeDataProvider<
   /** Reloads the view from the API (now if it is visible, else when it shows). */
   refresh(): void {
     this.model.invalidate();
-    this.changeEmitter.fire();
+    this.#changeEmitter.fire();
   }
 
   /** Redraws the view (or one node and its children) from the data already loaded. */
   protected redraw(node?: TreeNode): void {
-    this.changeEmitter.fire(node);
+    this.#changeEmitter.fire(node);
   }
 
   dispose(): void {
-    this.changeEmitter.dispose();
-    this.loadEmitter.dispose();
+    this.#changeEmitter.dispose();
+    this.#loadEmitter.dispose();
   }
 }
 
@@ -84,34 +86,31 @@ export class DiscussionsTreeProvider extends NodeTreeProvider<Discussion[]> {
 }
 
 export class DatasetsTreeProvider extends NodeTreeProvider<Dataset[]> {
-  private readonly datasets: DatasetsModel;
+  readonly #datasets: DatasetsModel;
+  readonly #state: vscode.Memento;
 
-  constructor(
-    session: SessionLike,
-    ctx: NodeContext,
-    log: Log,
-    private readonly state: vscode.Memento,
-  ) {
+  constructor(session: SessionLike, ctx: NodeContext, log: Log, state: vscode.Memento) {
     const stored = state.get<string>(SORT_STATE_KEY);
     const model = new DatasetsModel(session, ctx, isDatasetSort(stored) ? stored : DEFAULT_DATASET_SORT);
     super(model, ctx, CONTEXT_KEYS.datasetsEmpty, log);
-    this.datasets = model;
+    this.#datasets = model;
+    this.#state = state;
   }
 
   get sort(): DatasetSort {
-    return this.datasets.sort;
+    return this.#datasets.sort;
   }
 
   /** The next page of a dataset's Reuses or Community Resources, with the view's progress bar. */
   async loadMore(node: ListNode): Promise<void> {
-    await vscode.window.withProgress({ location: { viewId: this.model.view } }, () => this.datasets.loadMore(node));
+    await vscode.window.withProgress({ location: { viewId: this.model.view } }, () => this.#datasets.loadMore(node));
     this.redraw(node);
   }
 
   /** Applies and remembers an order; no request: the loaded list is sorted again. */
   async setSort(sort: DatasetSort): Promise<void> {
-    this.datasets.sort = sort;
+    this.#datasets.sort = sort;
     this.redraw();
-    await this.state.update(SORT_STATE_KEY, sort === DEFAULT_DATASET_SORT ? undefined : sort);
+    await this.#state.update(SORT_STATE_KEY, sort === DEFAULT_DATASET_SORT ? undefined : sort);
   }
 }

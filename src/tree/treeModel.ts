@@ -37,13 +37,13 @@ export interface SessionLike {
 export type LoadState = 'idle' | 'signedOut' | 'loading' | 'loaded' | 'empty' | 'error';
 
 export abstract class TreeModel<Data> {
-  private stateValue: LoadState = 'idle';
-  private data: Data | undefined;
-  private roots: TreeNode[] | undefined;
-  private pending: Promise<TreeNode[]> | undefined;
-  private abort: AbortController | undefined;
-  private generation = 0;
-  private children = new WeakMap<TreeNode, TreeNode[]>();
+  #state: LoadState = 'idle';
+  #data: Data | undefined;
+  #roots: TreeNode[] | undefined;
+  #pending: Promise<TreeNode[]> | undefined;
+  #abort: AbortController | undefined;
+  #generation = 0;
+  #children = new WeakMap<TreeNode, TreeNode[]>();
   /** The failure of the last load, when it failed. */
   lastError: unknown;
   /** Called with the state after each change of it (the provider sets context keys). */
@@ -60,42 +60,42 @@ export abstract class TreeModel<Data> {
   ) {}
 
   get state(): LoadState {
-    return this.stateValue;
+    return this.#state;
   }
 
   /** The loaded list, once a load succeeded. */
   get loaded(): Data | undefined {
-    return this.data;
+    return this.#data;
   }
 
   /** Whether `getChildren()` of the root would go to the network. */
   get needsLoad(): boolean {
-    return this.session.isSignedIn && !this.roots;
+    return this.session.isSignedIn && !this.#roots;
   }
 
   /** The children of `node`, or the roots (loading them first when needed). */
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) return this.getRoots();
-    let children = this.children.get(node);
+    let children = this.#children.get(node);
     if (!children) {
       const loading = this.loadChildren(node);
       if (loading) {
-        const generation = this.generation;
+        const generation = this.#generation;
         const loaded = await loading;
         // A failure is shown, not kept: collapsing and expanding again retries.
-        if (generation !== this.generation || !loaded.ok) return loaded.nodes;
+        if (generation !== this.#generation || !loaded.ok) return loaded.nodes;
         children = loaded.nodes;
       } else {
         children = childrenOf(node, this.ctx);
       }
-      this.children.set(node, children);
+      this.#children.set(node, children);
     }
     return children;
   }
 
   /** Forgets the children of `node`: the next getChildren(node) builds them again. */
   protected forgetChildren(node: TreeNode): void {
-    this.children.delete(node);
+    this.#children.delete(node);
   }
 
   /** Children that need a request of their own (a dataset's resources), or undefined. */
@@ -105,67 +105,67 @@ export abstract class TreeModel<Data> {
 
   getRoots(): Promise<TreeNode[]> {
     if (!this.session.isSignedIn) {
-      if (this.roots || this.pending) this.invalidate();
-      this.setState('signedOut');
+      if (this.#roots || this.#pending) this.invalidate();
+      this.#setState('signedOut');
       return Promise.resolve([]);
     }
-    if (this.roots) return Promise.resolve(this.roots);
-    this.pending ??= this.load();
-    return this.pending;
+    if (this.#roots) return Promise.resolve(this.#roots);
+    this.#pending ??= this.#load();
+    return this.#pending;
   }
 
   /** Forgets the data (cancelling a load under way); the next getChildren() reloads. */
   invalidate(): void {
-    this.generation++;
-    this.abort?.abort();
-    this.abort = undefined;
-    this.pending = undefined;
-    this.roots = undefined;
-    this.data = undefined;
+    this.#generation++;
+    this.#abort?.abort();
+    this.#abort = undefined;
+    this.#pending = undefined;
+    this.#roots = undefined;
+    this.#data = undefined;
     this.lastError = undefined;
-    this.children = new WeakMap();
-    this.setState('idle');
+    this.#children = new WeakMap();
+    this.#setState('idle');
   }
 
   /** Rebuilds the nodes from the data already loaded (no request), e.g. after a sort change. */
   rebuild(): void {
-    if (this.data === undefined) return;
-    this.children = new WeakMap();
-    this.roots = this.build(this.data);
+    if (this.#data === undefined) return;
+    this.#children = new WeakMap();
+    this.#roots = this.build(this.#data);
   }
 
   protected abstract fetch(client: ApiClient, signal: AbortSignal): Promise<Data>;
   protected abstract build(data: Data): TreeNode[];
 
-  private async load(): Promise<TreeNode[]> {
-    const generation = ++this.generation;
+  async #load(): Promise<TreeNode[]> {
+    const generation = ++this.#generation;
     const abort = new AbortController();
-    this.abort = abort;
-    this.setState('loading');
+    this.#abort = abort;
+    this.#setState('loading');
     try {
       const data = await this.fetch(this.session.client, abort.signal);
-      if (generation !== this.generation) return this.getRoots(); // superseded by a refresh
-      this.data = data;
-      this.roots = this.build(data);
-      this.setState(this.roots.length ? 'loaded' : 'empty');
+      if (generation !== this.#generation) return this.getRoots(); // superseded by a refresh
+      this.#data = data;
+      this.#roots = this.build(data);
+      this.#setState(this.#roots.length ? 'loaded' : 'empty');
     } catch (error) {
-      if (generation !== this.generation) return this.getRoots();
+      if (generation !== this.#generation) return this.getRoots();
       this.lastError = error;
-      this.roots = errorNodes(this.view, error, this.ctx);
-      this.setState('error');
+      this.#roots = errorNodes(this.view, error, this.ctx);
+      this.#setState('error');
       this.onError?.(error);
     } finally {
-      if (generation === this.generation) {
-        this.pending = undefined;
-        this.abort = undefined;
+      if (generation === this.#generation) {
+        this.#pending = undefined;
+        this.#abort = undefined;
       }
     }
-    return this.roots;
+    return this.#roots;
   }
 
-  private setState(state: LoadState): void {
-    if (state === this.stateValue) return;
-    this.stateValue = state;
+  #setState(state: LoadState): void {
+    if (state === this.#state) return;
+    this.#state = state;
     this.onStateChange?.(state);
   }
 }
@@ -199,22 +199,22 @@ interface Pages {
 
 /** Organization datasets, grouped by organization, in the user's chosen order. */
 export class DatasetsModel extends TreeModel<Dataset[]> {
-  private sortValue: DatasetSort;
+  #sort: DatasetSort;
   /** Per dataset object (a reload replaces them all, and with them what was loaded). */
-  private readonly pages = new WeakMap<Dataset, Partial<Record<ListNode['list'], Pages>>>();
+  readonly #pages = new WeakMap<Dataset, Partial<Record<ListNode['list'], Pages>>>();
 
   constructor(session: SessionLike, ctx: NodeContext, sort: DatasetSort = DEFAULT_DATASET_SORT) {
     super(DATASETS_VIEW, session, ctx);
-    this.sortValue = sort;
+    this.#sort = sort;
   }
 
   get sort(): DatasetSort {
-    return this.sortValue;
+    return this.#sort;
   }
 
   set sort(sort: DatasetSort) {
-    if (sort === this.sortValue) return;
-    this.sortValue = sort;
+    if (sort === this.#sort) return;
+    this.#sort = sort;
     this.rebuild();
   }
 
@@ -223,7 +223,7 @@ export class DatasetsModel extends TreeModel<Dataset[]> {
   }
 
   protected build(datasets: Dataset[]): TreeNode[] {
-    return buildDatasetRoots(datasets, this.sortValue, this.ctx);
+    return buildDatasetRoots(datasets, this.#sort, this.ctx);
   }
 
   /**
@@ -233,8 +233,8 @@ export class DatasetsModel extends TreeModel<Dataset[]> {
    */
   protected override loadChildren(node: TreeNode): Promise<{ ok: boolean; nodes: TreeNode[] }> | undefined {
     if (node.kind === 'list') {
-      const built = () => this.listNodes(node);
-      return (this.pages.get(node.dataset)?.[node.list] ? Promise.resolve() : this.fetchPage(node, 1)).then(built, this.failed(node));
+      const built = () => this.#listNodes(node);
+      return (this.#pages.get(node.dataset)?.[node.list] ? Promise.resolve() : this.#fetchPage(node, 1)).then(built, this.#failed(node));
     }
     if (node.kind !== 'dataset' || node.dataset.resources) return undefined;
     const dataset = node.dataset;
@@ -244,7 +244,7 @@ export class DatasetsModel extends TreeModel<Dataset[]> {
       dataset.metrics = { ...dataset.metrics, ...answer.metrics };
       dataset.community_resources = answer.community_resources;
       return { ok: true, nodes: childrenOf(node, this.ctx) };
-    }, this.failed(node));
+    }, this.#failed(node));
   }
 
   /**
@@ -253,35 +253,35 @@ export class DatasetsModel extends TreeModel<Dataset[]> {
    * command reports it) and leaves what was shown.
    */
   async loadMore(node: ListNode): Promise<void> {
-    const pages = this.pages.get(node.dataset)?.[node.list];
+    const pages = this.#pages.get(node.dataset)?.[node.list];
     if (!pages?.next) return;
-    pages.loading ??= this.fetchPage(node, pages.next).finally(() => (pages.loading = undefined));
+    pages.loading ??= this.#fetchPage(node, pages.next).finally(() => (pages.loading = undefined));
     await pages.loading;
     this.forgetChildren(node);
   }
 
-  private failed(node: TreeNode) {
+  #failed(node: TreeNode) {
     return (error: unknown) => ({ ok: false, nodes: [messageNode(`${node.id}/message:error`, this.ctx.describeError(error), 'error')] });
   }
 
-  private listNodes(node: ListNode): { ok: boolean; nodes: TreeNode[] } {
-    const pages = this.pages.get(node.dataset)?.[node.list];
+  #listNodes(node: ListNode): { ok: boolean; nodes: TreeNode[] } {
+    const pages = this.#pages.get(node.dataset)?.[node.list];
     return { ok: true, nodes: listChildren(node, pages?.items ?? [], pages?.total, !!pages?.next, this.ctx) };
   }
 
   /** One page of `GET /reuses/?dataset=` or `GET /datasets/community_resources/?dataset=`, added to what is loaded. */
-  private async fetchPage(node: ListNode, page: number): Promise<void> {
+  async #fetchPage(node: ListNode, page: number): Promise<void> {
     const { client } = this.session;
     const { dataset, list } = node;
     const answer =
       list === 'reuses' ? await client.listDatasetReuses(dataset.id, page, PAGE_SIZE) : await client.listCommunityResources(dataset.id, page, PAGE_SIZE);
-    const lists = this.pages.get(dataset) ?? {};
+    const lists = this.#pages.get(dataset) ?? {};
     lists[list] = {
       items: [...(page > 1 ? (lists[list]?.items ?? []) : []), ...answer.data],
       total: answer.total,
       next: answer.next_page ? page + 1 : undefined,
     };
-    this.pages.set(dataset, lists);
+    this.#pages.set(dataset, lists);
     // The count udata's metrics gave (or none) becomes the list's own total.
     const label = listLabel(list, answer.total, this.ctx);
     if (label !== node.label) {

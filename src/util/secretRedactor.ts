@@ -4,16 +4,16 @@
 const MASK = '••••••';
 
 export class SecretRedactor {
-  private readonly secrets = new Set<string>();
+  readonly #secrets = new Set<string>();
 
   add(secret: string | undefined): void {
     // Very short strings would mask ordinary words; a real key is long.
-    if (secret && secret.length >= 8) this.secrets.add(secret);
+    if (secret && secret.length >= 8) this.#secrets.add(secret);
   }
 
   redact(text: string): string {
     let result = text;
-    for (const secret of this.secrets) {
+    for (const secret of this.#secrets) {
       if (result.includes(secret)) result = result.split(secret).join(MASK);
     }
     return result;
