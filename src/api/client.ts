@@ -104,6 +104,11 @@ function withLang(path: string, lang: string | undefined): string {
   return lang ? `${path}?lang=${encodeURIComponent(lang)}` : path;
 }
 
+/** The query of one page of a dataset's list (its reuses, its community resources). */
+function datasetPageQuery(datasetId: string, page: number, pageSize: number): string {
+  return new URLSearchParams({ dataset: datasetId, page: String(page), page_size: String(pageSize) }).toString();
+}
+
 /** Sends one upload request (a streamed body) and resolves its answer, whatever its status. */
 export type UploadTransport = (
   url: URL,
@@ -305,8 +310,7 @@ export class ApiClient {
    * with `?dataset=`): public ones and the caller's own, newest first.
    */
   listDatasetReuses(datasetId: string, page: number, pageSize: number, call: CallOptions = {}): Promise<Page<Reuse>> {
-    const query = new URLSearchParams({ dataset: datasetId, page: String(page), page_size: String(pageSize) });
-    return this.#json<Page<Reuse>>('GET', `reuses/?${query.toString()}`, {
+    return this.#json<Page<Reuse>>('GET', `reuses/?${datasetPageQuery(datasetId, page, pageSize)}`, {
       ...call,
       mask: DATASET_REUSES_PAGE_MASK,
     });
@@ -319,8 +323,7 @@ export class ApiClient {
 
   /** One page of the files others attached to a dataset (udata/core/dataset/api.py, CommunityResourcesAPI), newest first. */
   listCommunityResources(datasetId: string, page: number, pageSize: number, call: CallOptions = {}): Promise<Page<CommunityResource>> {
-    const query = new URLSearchParams({ dataset: datasetId, page: String(page), page_size: String(pageSize) });
-    return this.#json<Page<CommunityResource>>('GET', `datasets/community_resources/?${query.toString()}`, {
+    return this.#json<Page<CommunityResource>>('GET', `datasets/community_resources/?${datasetPageQuery(datasetId, page, pageSize)}`, {
       ...call,
       mask: COMMUNITY_RESOURCES_PAGE_MASK,
     });
@@ -452,15 +455,16 @@ export class ApiClient {
 
   async #json<T>(method: string, path: string, call: RequestOptions): Promise<T> {
     const response = await this.#send(method, path, call);
+    const invalid = (cause: unknown) => new ApiError('invalidResponse', { method, path: this.#pathOf(path), status: response.status, cause });
     const text = await response.text().catch((cause: unknown) => {
       // The headers arrived but the body was cut short (reset connection, proxy).
       const error = this.#toApiError(cause, method, path);
-      throw error.kind === 'offline' ? new ApiError('invalidResponse', { method, path: this.#pathOf(path), status: response.status, cause }) : error;
+      throw error.kind === 'offline' ? invalid(cause) : error;
     });
     try {
       return JSON.parse(text) as T;
     } catch (cause) {
-      throw new ApiError('invalidResponse', { method, path: this.#pathOf(path), status: response.status, cause });
+      throw invalid(cause);
     }
   }
 
@@ -480,16 +484,7 @@ export class ApiClient {
         headers['Content-Type'] = 'application/json';
         init.body = JSON.stringify(call.body);
       }
-      const started = Date.now();
-      const logPath = url.pathname + url.search;
-      let response: Response;
-      try {
-        response = await retryingFetch(url, init, this.#http);
-      } catch (cause) {
-        this.#options.logger?.request(method, logPath, errorLabel(cause), Date.now() - started);
-        throw this.#toApiError(cause, method, url.pathname);
-      }
-      this.#options.logger?.request(method, logPath, response.status, Date.now() - started);
+      const response = await this.#logged(method, url, () => retryingFetch(url, init, this.#http));
       if (response.ok) return response;
       // Redirects are followed by hand, so that the key never travels to another origin.
       const next = this.#redirectTarget(response, url);
@@ -502,11 +497,6 @@ export class ApiClient {
   }
 
   /**
-   * A redirect is followed only when it stays on the API's origin and under its base
-   * path (udata answers 308 for an old slug). Anything else is refused, key or not:
-   * the caller gets a `redirect` error naming where the server wanted to go.
-   */
-  /**
    * An upload does not go through retryingFetch: a retry would need a copy of the
    * request's body, which for a streamed file means holding all of it in memory. It goes by
    * the upload transport (node:http in the Node host, fetch elsewhere). No timer (an
@@ -514,26 +504,39 @@ export class ApiClient {
    * redirect followed (a stream cannot be sent twice).
    */
   async #sendUpload(method: string, url: URL, headers: Record<string, string>, upload: MultipartBody, signal: AbortSignal | undefined): Promise<Response> {
-    const started = Date.now();
-    const logPath = url.pathname + url.search;
     const transport = this.#options.uploadTransport ?? fetchUploadTransport(this.#options.fetch ?? fetch);
-    let response: Response;
-    try {
-      response = await transport(url, {
+    const response = await this.#logged(method, url, () =>
+      transport(url, {
         method,
         headers: { ...headers, Accept: 'application/json', 'Content-Type': upload.contentType, 'Content-Length': String(upload.length) },
         body: upload.body,
         signal,
-      });
-    } catch (cause) {
-      this.#options.logger?.request(method, logPath, errorLabel(cause), Date.now() - started);
-      throw this.#toApiError(cause, method, url.pathname);
-    }
-    this.#options.logger?.request(method, logPath, response.status, Date.now() - started);
+      }),
+    );
     if (response.ok) return response;
     throw await this.#errorOfResponse(response, method, url);
   }
 
+  /** One request, timed and logged (method, path, status or failure); a failure becomes its ApiError. */
+  async #logged(method: string, url: URL, exchange: () => Promise<Response>): Promise<Response> {
+    const started = Date.now();
+    const log = (status: number | string) => this.#options.logger?.request(method, url.pathname + url.search, status, Date.now() - started);
+    let response: Response;
+    try {
+      response = await exchange();
+    } catch (cause) {
+      log(errorLabel(cause));
+      throw this.#toApiError(cause, method, url.pathname);
+    }
+    log(response.status);
+    return response;
+  }
+
+  /**
+   * A redirect is followed only when it stays on the API's origin and under its base
+   * path (udata answers 308 for an old slug). Anything else is refused, key or not:
+   * the caller gets a `redirect` error naming where the server wanted to go.
+   */
   #redirectTarget(response: Response, from: URL): URL | undefined {
     if (response.status < 300 || response.status >= 400) return undefined;
     const location = response.headers.get('location');
@@ -556,11 +559,12 @@ export class ApiClient {
 
   #toApiError(cause: unknown, method: string, path: string): ApiError {
     if (cause instanceof ApiError) return cause;
-    if (cause instanceof RequestTimeoutError) return new ApiError('timeout', { method, path: this.#pathOf(path), cause });
-    if (isAbort(cause)) return new ApiError('cancelled', { method, path: this.#pathOf(path), cause });
+    const where = { method, path: this.#pathOf(path), cause };
+    if (cause instanceof RequestTimeoutError) return new ApiError('timeout', where);
+    if (isAbort(cause)) return new ApiError('cancelled', where);
     // fetch reports refused, reset and unresolvable connections as TypeError; in a
     // browser, so does a cross-origin answer it refuses (CORS) or an offline page.
-    return new ApiError('offline', { method, path: this.#pathOf(path), cause, inBrowser: this.#options.inBrowser });
+    return new ApiError('offline', { ...where, inBrowser: this.#options.inBrowser });
   }
 
   /** The ApiError of an answer that is not a success: its status, and the server's words. */
