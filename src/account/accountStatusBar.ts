@@ -7,6 +7,7 @@ import { isProductionApi } from '../api/apiUrl';
 import type { Me, MyMetrics } from '../api/models';
 import type { AuthSession } from '../auth/session';
 import { escapeMarkdown } from '../util/markdown';
+import { personName } from '../tree/format';
 
 export class AccountStatusBar implements vscode.Disposable {
   readonly #item = vscode.window.createStatusBarItem('datagouv.account', vscode.StatusBarAlignment.Left, 0);
@@ -44,7 +45,7 @@ export class AccountStatusBar implements vscode.Disposable {
     }
     const host = this.#session.client.baseUrl.host;
     const production = isProductionApi(this.#session.client.baseUrl);
-    const name = this.#me ? [this.#me.first_name, this.#me.last_name].filter(Boolean).join(' ') || this.#me.slug : undefined;
+    const name = this.#me ? personName(this.#me) || this.#me.slug : undefined;
     const who = name ?? vscode.l10n.t('signed in');
     this.#item.text = production ? `$(account) ${who}` : `$(account) ${who} · ${host}`;
     const tooltip = new vscode.MarkdownString(undefined, true);

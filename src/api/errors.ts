@@ -60,32 +60,26 @@ export class ApiError extends Error {
   }
 }
 
+/** The kinds of the statuses that have one of their own. */
+const KIND_OF_STATUS: Partial<Record<number, ApiErrorKind>> = {
+  400: 'validation',
+  422: 'validation',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'notFound',
+  405: 'methodNotAllowed',
+  410: 'gone',
+  423: 'locked',
+  413: 'tooLarge',
+  429: 'rateLimited',
+};
+
 export function kindForStatus(status: number): ApiErrorKind {
-  switch (status) {
-    case 400:
-    case 422:
-      return 'validation';
-    case 401:
-      return 'unauthorized';
-    case 403:
-      return 'forbidden';
-    case 404:
-      return 'notFound';
-    case 405:
-      return 'methodNotAllowed';
-    case 410:
-      return 'gone';
-    case 423:
-      return 'locked';
-    case 413:
-      return 'tooLarge';
-    case 429:
-      return 'rateLimited';
-    default:
-      if (status >= 500) return 'server';
-      if (status >= 300 && status < 400) return 'redirect';
-      return 'http';
-  }
+  const kind = KIND_OF_STATUS[status];
+  if (kind) return kind;
+  if (status >= 500) return 'server';
+  if (status >= 300 && status < 400) return 'redirect';
+  return 'http';
 }
 
 /**

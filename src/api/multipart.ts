@@ -44,12 +44,12 @@ export function multipartBody(file: UploadSource, onProgress?: (sent: number, to
         case 'file': {
           iterator ??= file.chunks()[Symbol.asyncIterator]();
           const next = await iterator.next();
+          const changed = (how: string) => {
+            controller.error(new Error(`the file changed while it was read: ${how}`));
+            stage = 'done';
+          };
           if (next.done) {
-            if (sent !== file.size) {
-              controller.error(new Error(`the file changed while it was read: ${sent} bytes instead of ${file.size}`));
-              stage = 'done';
-              return;
-            }
+            if (sent !== file.size) return changed(`${sent} bytes instead of ${file.size}`);
             // Every pull enqueues something: a pull that enqueues nothing is not repeated.
             stage = 'done';
             controller.enqueue(tail);
@@ -57,11 +57,7 @@ export function multipartBody(file: UploadSource, onProgress?: (sent: number, to
             return;
           }
           sent += next.value.byteLength;
-          if (sent > file.size) {
-            controller.error(new Error(`the file changed while it was read: more than ${file.size} bytes`));
-            stage = 'done';
-            return;
-          }
+          if (sent > file.size) return changed(`more than ${file.size} bytes`);
           controller.enqueue(next.value);
           onProgress?.(sent, file.size);
           return;

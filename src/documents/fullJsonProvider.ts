@@ -6,7 +6,11 @@ import { describeError } from '../util/errorReporting';
 import { reuseIdOf } from './documentUris';
 
 export class FullJsonProvider implements vscode.TextDocumentContentProvider {
-  constructor(private readonly reuses: ReuseService) {}
+  readonly #reuses: ReuseService;
+
+  constructor(reuses: ReuseService) {
+    this.#reuses = reuses;
+  }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {
     const id = reuseIdOf(uri);
@@ -14,7 +18,7 @@ export class FullJsonProvider implements vscode.TextDocumentContentProvider {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
     try {
-      const reuse = await this.reuses.full(id, controller.signal);
+      const reuse = await this.#reuses.full(id, controller.signal);
       return JSON.stringify(reuse, null, 2) + '\n';
     } catch (error) {
       // The document shows why it is empty rather than failing silently.

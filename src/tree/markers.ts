@@ -60,3 +60,8 @@ export function markerLabels(object: MarkedObject, kind: MarkedKind, l10n: Trans
 
 /** The separator of the parts of a description line. */
 export const SEPARATOR = ' · ';
+
+/** The parts of a description line that are there (not empty), joined by SEPARATOR. */
+export function joinParts(parts: Array<string | null | undefined>): string {
+  return parts.filter(Boolean).join(SEPARATOR);
+}

@@ -9,7 +9,7 @@ import type { Group } from './grouping';
 import { discussionSubjectLabel, reuseTypeLabel } from '../util/enumLabels';
 import { remediesFor, remedyAction } from '../util/errorRemedies';
 import { reuseTypeIcon, resourceIcon } from './icons';
-import { markerLabels, SEPARATOR } from './markers';
+import { joinParts, markerLabels, SEPARATOR } from './markers';
 import {
   authorOf,
   communityResourceTooltip,
@@ -70,6 +70,9 @@ export const CONTEXT = {
 
 /** Groups with more items than this start collapsed. */
 export const EXPAND_LIMIT = 100;
+
+/** The icon color of what is deleted, archived or closed. */
+const DIMMED = 'disabledForeground';
 
 export interface NodeContext extends TooltipContext {
   /** A sentence for the user (describeError in the extension). */
@@ -208,15 +211,19 @@ export function groupNode(view: ViewId, group: Group<Reuse> | Group<Dataset> | G
  */
 export function reuseContextValue(reuse: Reuse): string {
   if (reuse.deleted) return CONTEXT.reuseDeleted;
-  let value: string = reuse.permissions?.edit === false ? CONTEXT.reuseReadonly : CONTEXT.reuseEditable;
-  if (reuse.archived) value += ':archived';
-  if (reuse.private) value += ':private';
+  return withStateSuffixes(reuse.permissions?.edit === false ? CONTEXT.reuseReadonly : CONTEXT.reuseEditable, reuse);
+}
+
+/** `value`, then `:archived` and/or `:private` when they apply (in that order). */
+function withStateSuffixes(value: string, object: Reuse | Dataset): string {
+  if (object.archived) value += ':archived';
+  if (object.private) value += ':private';
   return value;
 }
 
 export function reuseDescription(reuse: Reuse, ctx: NodeContext): string {
   const type = reuseTypeLabel(reuse.type, ctx.l10n);
-  return [type, ...markerLabels(reuse, 'reuse', ctx.l10n)].filter(Boolean).join(SEPARATOR);
+  return joinParts([type, ...markerLabels(reuse, 'reuse', ctx.l10n)]);
 }
 
 export function reuseNode(reuse: Reuse, parentId: string, ctx: NodeContext): ReuseNode {
@@ -228,7 +235,7 @@ export function reuseNode(reuse: Reuse, parentId: string, ctx: NodeContext): Reu
     label: title,
     description: reuseDescription(reuse, ctx),
     icon: reuseTypeIcon(reuse.type),
-    iconColor: reuse.deleted || reuse.archived ? 'disabledForeground' : undefined,
+    iconColor: reuse.deleted || reuse.archived ? DIMMED : undefined,
     contextValue: reuseContextValue(reuse),
     collapsible: reuse.datasets?.length ? 'collapsed' : 'none',
     command: {
@@ -244,10 +251,7 @@ export function reuseNode(reuse: Reuse, parentId: string, ctx: NodeContext): Reu
 export function datasetContextValue(dataset: Dataset): string {
   if (dataset.deleted) return CONTEXT.datasetDeleted;
   if (dataset.permissions?.edit === false) return CONTEXT.datasetReadonly;
-  let value: string = CONTEXT.dataset;
-  if (dataset.archived) value += ':archived';
-  if (dataset.private) value += ':private';
-  return value;
+  return withStateSuffixes(CONTEXT.dataset, dataset);
 }
 
 /** `resource:file` or `resource:remote`, with `:readonly` when its dataset is not the user's to edit. */
@@ -281,7 +285,7 @@ export function datasetNode(dataset: Dataset, parentId: string, ctx: NodeContext
     label: dataset.title?.trim() || l10n.t('Untitled dataset'),
     description: datasetDescription(dataset, ctx, detailed),
     icon: 'database',
-    iconColor: dataset.deleted || dataset.archived ? 'disabledForeground' : undefined,
+    iconColor: dataset.deleted || dataset.archived ? DIMMED : undefined,
     contextValue: datasetContextValue(dataset),
     // In Organization Datasets its resources, reuses and community resources load when it is expanded.
     collapsible: detailed ? 'collapsed' : 'none',
@@ -375,7 +379,7 @@ export function listChildren(
 /** A reuse of a dataset: as in the Reuses view, and who publishes it. */
 export function datasetReuseNode(reuse: Reuse, parentId: string, ctx: NodeContext): ReuseNode {
   const node = reuseNode(reuse, parentId, ctx);
-  node.description = [node.description, authorOf(reuse)].filter(Boolean).join(SEPARATOR);
+  node.description = joinParts([node.description, authorOf(reuse)]);
   return node;
 }
 
@@ -386,11 +390,11 @@ export function communityResourceNode(resource: CommunityResource, parentId: str
     kind: 'communityResource',
     id: `${parentId}/resource:${resource.id}`,
     label: resource.title?.trim() || l10n.t('Untitled resource'),
-    description: [authorOf(resource), formatDate(resource.created_at, ctx.locale), resource.format?.toUpperCase()].filter(Boolean).join(SEPARATOR),
+    description: joinParts([authorOf(resource), formatDate(resource.created_at, ctx.locale), resource.format?.toUpperCase()]),
     icon: resourceIcon(resource.format),
     contextValue: CONTEXT.communityResource,
     collapsible: 'none',
-    command: resource.url ? { command: OPEN_IN_BROWSER_COMMAND, title: l10n.t('Open in Browser'), arguments: [resource.url] } : undefined,
+    command: openInBrowser(resource.url, ctx),
     resource,
   };
 }
@@ -401,26 +405,33 @@ export function discussionContextValue(discussion: Discussion): string {
 
 /** What it is about (Dataset, Reuse), the date of its last message, and `closed` when it is. */
 export function discussionDescription(discussion: Discussion, ctx: NodeContext): string {
-  const parts = [discussionSubjectLabel(discussion.subject?.class, ctx.l10n), formatDate(lastMessageDate(discussion), ctx.locale)];
-  return [...parts, ...markerLabels(discussion, 'discussion', ctx.l10n)].filter(Boolean).join(SEPARATOR);
+  return joinParts([
+    discussionSubjectLabel(discussion.subject?.class, ctx.l10n),
+    formatDate(lastMessageDate(discussion), ctx.locale),
+    ...markerLabels(discussion, 'discussion', ctx.l10n),
+  ]);
 }
 
 /** A discussion; a click opens it on data.gouv.fr (there is no editor for discussions). */
 export function discussionNode(discussion: Discussion, parentId: string, ctx: NodeContext): DiscussionNode {
   const { l10n } = ctx;
-  const page = discussionPage(discussion);
   return {
     kind: 'discussion',
     id: `${parentId}/discussion:${discussion.id}`,
     label: discussion.title?.trim() || l10n.t('Untitled discussion'),
     description: discussionDescription(discussion, ctx),
     icon: 'comment-discussion',
-    iconColor: discussion.closed ? 'disabledForeground' : undefined,
+    iconColor: discussion.closed ? DIMMED : undefined,
     contextValue: discussionContextValue(discussion),
     collapsible: 'none',
-    command: page ? { command: OPEN_IN_BROWSER_COMMAND, title: l10n.t('Open in Browser'), arguments: [page] } : undefined,
+    command: openInBrowser(discussionPage(discussion), ctx),
     discussion,
   };
+}
+
+/** A click that opens `page` in the browser; none without a page. */
+function openInBrowser(page: string | undefined, { l10n }: NodeContext): NodeCommand | undefined {
+  return page ? { command: OPEN_IN_BROWSER_COMMAND, title: l10n.t('Open in Browser'), arguments: [page] } : undefined;
 }
 
 /** The children of a node, from the data it already holds: never a request. */
@@ -497,15 +508,16 @@ export function tooltipOf(node: TreeNode, ctx: NodeContext): string | undefined 
 
 /** A sentence in a view (an empty dataset, a failed load of its resources). */
 export function messageNode(id: string, message: string, severity: 'error' | 'info'): MessageNode {
+  const error = severity === 'error';
   return {
     kind: 'message',
     severity,
     id,
     label: message,
     message,
-    icon: severity === 'error' ? 'error' : 'info',
-    iconColor: severity === 'error' ? 'errorForeground' : undefined,
-    contextValue: severity === 'error' ? CONTEXT.messageError : CONTEXT.messageInfo,
+    icon: severity, // the codicons `error` and `info`
+    iconColor: error ? 'errorForeground' : undefined,
+    contextValue: error ? CONTEXT.messageError : CONTEXT.messageInfo,
     collapsible: 'none',
   };
 }

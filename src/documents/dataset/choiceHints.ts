@@ -24,41 +24,44 @@ const PROPERTIES: Array<{ path: string[]; choices(lists: PlatformLists): Choice[
 ];
 
 export function registerChoiceHints(choices: PlatformChoices, log: Log): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider(DATASET_DOCUMENT_SELECTOR, new ChoiceCompletionProvider(choices, log), '"');
+  return vscode.languages.registerCompletionItemProvider(
+    DATASET_DOCUMENT_SELECTOR,
+    { provideCompletionItems: (document, position) => choiceCompletions(choices, log, document, position) },
+    '"',
+  );
 }
 
-class ChoiceCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(
-    private readonly choices: PlatformChoices,
-    private readonly log: Log,
-  ) {}
-
-  async provideCompletionItems(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.CompletionItem[] | undefined> {
-    const text = document.getText();
-    const offset = document.offsetAt(position);
-    for (const property of PROPERTIES) {
-      const place = propertyValueCompletionAt(text, offset, property.path);
-      if (!place) continue;
-      let lists: PlatformLists;
-      try {
-        lists = await this.choices.load();
-      } catch (error) {
-        this.log.warn(`Completion of ${property.path.join('.')}: ${describeError(error)}`);
-        return undefined;
-      }
-      const range = offsetRange(document, place.start, place.end);
-      return property
-        .choices(lists)
-        .map((choice, index) =>
-          completionItem(
-            { label: choice.label, description: choice.id, id: choice.id, filterText: `${choice.id} ${choice.label}` },
-            vscode.CompletionItemKind.EnumMember,
-            place,
-            range,
-            index,
-          ),
-        );
+/** The platform's choices for the license, frequency or granularity being typed. */
+async function choiceCompletions(
+  choices: PlatformChoices,
+  log: Log,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): Promise<vscode.CompletionItem[] | undefined> {
+  const text = document.getText();
+  const offset = document.offsetAt(position);
+  for (const property of PROPERTIES) {
+    const place = propertyValueCompletionAt(text, offset, property.path);
+    if (!place) continue;
+    let lists: PlatformLists;
+    try {
+      lists = await choices.load();
+    } catch (error) {
+      log.warn(`Completion of ${property.path.join('.')}: ${describeError(error)}`);
+      return undefined;
     }
-    return undefined;
+    const range = offsetRange(document, place.start, place.end);
+    return property
+      .choices(lists)
+      .map((choice, index) =>
+        completionItem(
+          { label: choice.label, description: choice.id, id: choice.id, filterText: `${choice.id} ${choice.label}` },
+          vscode.CompletionItemKind.EnumMember,
+          place,
+          range,
+          index,
+        ),
+      );
   }
+  return undefined;
 }

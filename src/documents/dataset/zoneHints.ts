@@ -17,46 +17,46 @@ export const DATASET_DOCUMENT_SELECTOR: vscode.DocumentFilter = { scheme: DOCUME
 const SUGGESTIONS = 20;
 
 export function registerZoneHints(session: AuthSession, log: Log): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider(DATASET_DOCUMENT_SELECTOR, new ZoneCompletionProvider(session, log), '"');
+  return vscode.languages.registerCompletionItemProvider(
+    DATASET_DOCUMENT_SELECTOR,
+    { provideCompletionItems: (document, position, token) => zoneCompletions(session, log, document, position, token) },
+    '"',
+  );
 }
 
-class ZoneCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(
-    private readonly session: AuthSession,
-    private readonly log: Log,
-  ) {}
-
-  async provideCompletionItems(
-    document: vscode.TextDocument,
-    position: vscode.Position,
-    token: vscode.CancellationToken,
-  ): Promise<vscode.CompletionList | undefined> {
-    if (this.session.apiUrlError) return undefined;
-    const place = arrayItemCompletionAt(document.getText(), document.offsetAt(position), ['spatial', 'zones']);
-    // A zone id is typed whole or searched by name: from two characters on.
-    if (!place || place.typed.trim().length < 2) return place ? new vscode.CompletionList([], true) : undefined;
-    const abort = new AbortController();
-    const subscription = token.onCancellationRequested(() => abort.abort());
-    try {
-      const zones = await this.session.client.suggestZones(place.typed.trim(), SUGGESTIONS, { signal: abort.signal });
-      const range = offsetRange(document, place.start, place.end);
-      const items = zones
-        .filter((zone) => zone.id && !place.listed.has(zone.id))
-        .map((zone, index) =>
-          completionItem(
-            { label: zone.name, description: zone.id, id: zone.id, filterText: `${place.typed} ${zone.name} ${zone.id}` },
-            vscode.CompletionItemKind.Value,
-            place,
-            range,
-            index,
-          ),
-        );
-      return new vscode.CompletionList(items, true);
-    } catch (error) {
-      if (!(error instanceof ApiError && error.kind === 'cancelled')) this.log.warn(`Zone suggestions: ${describeError(error)}`);
-      return undefined;
-    } finally {
-      subscription.dispose();
-    }
+/** data.gouv.fr's suggestions for the zone being typed in "spatial.zones". */
+async function zoneCompletions(
+  session: AuthSession,
+  log: Log,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  token: vscode.CancellationToken,
+): Promise<vscode.CompletionList | undefined> {
+  if (session.apiUrlError) return undefined;
+  const place = arrayItemCompletionAt(document.getText(), document.offsetAt(position), ['spatial', 'zones']);
+  // A zone id is typed whole or searched by name: from two characters on.
+  if (!place || place.typed.trim().length < 2) return place ? new vscode.CompletionList([], true) : undefined;
+  const abort = new AbortController();
+  const subscription = token.onCancellationRequested(() => abort.abort());
+  try {
+    const zones = await session.client.suggestZones(place.typed.trim(), SUGGESTIONS, { signal: abort.signal });
+    const range = offsetRange(document, place.start, place.end);
+    const items = zones
+      .filter((zone) => zone.id && !place.listed.has(zone.id))
+      .map((zone, index) =>
+        completionItem(
+          { label: zone.name, description: zone.id, id: zone.id, filterText: `${place.typed} ${zone.name} ${zone.id}` },
+          vscode.CompletionItemKind.Value,
+          place,
+          range,
+          index,
+        ),
+      );
+    return new vscode.CompletionList(items, true);
+  } catch (error) {
+    if (!(error instanceof ApiError && error.kind === 'cancelled')) log.warn(`Zone suggestions: ${describeError(error)}`);
+    return undefined;
+  } finally {
+    subscription.dispose();
   }
 }

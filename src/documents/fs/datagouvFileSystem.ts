@@ -68,55 +68,57 @@ interface Recent {
 }
 
 export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
-  readonly onDidChangeFile = this.changeEmitter.event;
-  private readonly savedEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; value: unknown }>();
+  readonly #changeEmitter = new vscode.EventEmitter<vscode.FileChangeEvent[]>();
+  readonly onDidChangeFile = this.#changeEmitter.event;
+  readonly #savedEmitter = new vscode.EventEmitter<{ uri: vscode.Uri; value: unknown }>();
   /** Fires after an object was saved on data.gouv.fr. */
-  readonly onDidSave = this.savedEmitter.event;
-  private readonly valueEmitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidSave = this.#savedEmitter.event;
+  readonly #valueEmitter = new vscode.EventEmitter<vscode.Uri>();
   /** Fires when what is known of a document's object changed (read, saved): see valueOf(). */
-  readonly onDidChangeValue = this.valueEmitter.event;
-  private readonly bases: DocumentBases;
+  readonly onDidChangeValue = this.#valueEmitter.event;
+  readonly #bases: DocumentBases;
   /** The mtime last given per URI with the text behind it: equal texts keep their mtime. */
-  private readonly mtimes = new Map<string, { text: string; mtime: number }>();
+  readonly #mtimes = new Map<string, { text: string; mtime: number }>();
   /** The last answer per object, shared by a stat and the readFile that follows it. */
-  private readonly recent = new Map<string, Recent>();
+  readonly #recent = new Map<string, Recent>();
   /** The GET in flight per object. */
-  private readonly loading = new Map<string, Promise<unknown>>();
+  readonly #loading = new Map<string, Promise<unknown>>();
   /** The save in flight per object: a second save waits for the first (no interleaved PUTs). */
-  private readonly saving = new Map<string, Promise<void>>();
+  readonly #saving = new Map<string, Promise<void>>();
   /** data.gouv.fr's version at the last refused save, per document: for Overwrite and Discard Mine. */
-  private readonly theirs = new Map<string, { document: object; value: unknown; conflicts: string[] }>();
-  private readonly toldWhyReadonly = new Set<string>();
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('data.gouv.fr');
-  private readonly disposables: vscode.Disposable[];
-  private readonly l10n: Translator = vscode.l10n;
+  readonly #theirs = new Map<string, { document: object; value: unknown; conflicts: string[] }>();
+  readonly #toldWhyReadonly = new Set<string>();
+  readonly #diagnostics = vscode.languages.createDiagnosticCollection('data.gouv.fr');
+  readonly #disposables: vscode.Disposable[];
+  readonly #l10n: Translator = vscode.l10n;
+  readonly #kinds: readonly AnyDocumentKind[];
+  readonly #session: SessionLike;
+  readonly #log: Log;
+  readonly #onConflict: ConflictHandler;
 
-  constructor(
-    private readonly kinds: readonly AnyDocumentKind[],
-    private readonly session: SessionLike,
-    private readonly log: Log,
-    private readonly onConflict: ConflictHandler,
-    storage?: BaseStorage,
-  ) {
-    this.bases = new DocumentBases(storage);
-    this.disposables = [
-      this.changeEmitter,
-      this.savedEmitter,
-      this.valueEmitter,
-      this.diagnostics,
+  constructor(kinds: readonly AnyDocumentKind[], session: SessionLike, log: Log, onConflict: ConflictHandler, storage?: BaseStorage) {
+    this.#kinds = kinds;
+    this.#session = session;
+    this.#log = log;
+    this.#onConflict = onConflict;
+    this.#bases = new DocumentBases(storage);
+    this.#disposables = [
+      this.#changeEmitter,
+      this.#savedEmitter,
+      this.#valueEmitter,
+      this.#diagnostics,
       // Problems found at the last save no longer hold once the text changes.
       vscode.workspace.onDidChangeTextDocument((event) => {
-        if (event.document.uri.scheme === 'datagouv' && event.contentChanges.length) this.diagnostics.delete(event.document.uri);
+        if (event.document.uri.scheme === 'datagouv' && event.contentChanges.length) this.#diagnostics.delete(event.document.uri);
       }),
-      vscode.workspace.onDidCloseTextDocument((document) => this.forget(document.uri)),
+      vscode.workspace.onDidCloseTextDocument((document) => this.#forget(document.uri)),
       // VS Code keeps a document's text for a while after its tab closed, and shows that
       // text again when the tab reopens without reading the file: read it then.
       vscode.window.tabGroups.onDidChangeTabs((event) => {
-        for (const tab of event.opened) for (const uri of tabUris(tab)) void this.refreshReopened(uri);
+        for (const tab of event.opened) for (const uri of tabUris(tab)) void this.#refreshReopened(uri);
       }),
       // What was read with another key may not be readable any more; bases stay.
-      session.onDidChange(() => this.recent.clear()),
+      session.onDidChange(() => this.#recent.clear()),
     ];
   }
 
@@ -126,102 +128,102 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   }
 
   async stat(uri: vscode.Uri): Promise<vscode.FileStat> {
-    const found = this.find(uri);
+    const found = this.#find(uri);
     if (!found) {
       if (uri.path === '/' || /^\/(reuses|me)(\/[^/]+)?$/.test(uri.path)) return { type: vscode.FileType.Directory, ctime: 0, mtime: 0, size: 0 };
       throw vscode.FileSystemError.FileNotFound(uri);
     }
-    const state = this.bases.get(uri.toString());
+    const state = this.#bases.get(uri.toString());
     if (state) {
       if (state.postWriteStat) {
         // The stat that ends VS Code's save: it records what it wrote; then the stored
         // version, when it differs, reaches the editor through a change event.
         const answer = state.postWriteStat;
         state.postWriteStat = undefined;
-        if (state.pending) setTimeout(() => this.announce(uri), RELOAD_DELAY_MS);
-        return this.fileStat(found.kind, state.value, answer);
+        if (state.pending) setTimeout(() => this.#announce(uri), RELOAD_DELAY_MS);
+        return this.#fileStat(found.kind, state.value, answer);
       }
       const version = state.pending && !isDirty(uri) ? state.pending : state;
-      return this.fileStat(found.kind, version.value, version.stat);
+      return this.#fileStat(found.kind, version.value, version.stat);
     }
     let value: unknown;
     try {
-      value = await this.load(found, this.session.identity);
+      value = await this.#load(found, this.#session.identity);
     } catch (error) {
-      throw this.toFileSystemError(error, uri);
+      throw this.#toFileSystemError(error, uri);
     }
     const text = found.kind.render(found.kind.project(value));
-    return this.fileStat(found.kind, value, this.statFor(uri, text));
+    return this.#fileStat(found.kind, value, this.#statFor(uri, text));
   }
 
   async readFile(uri: vscode.Uri): Promise<Uint8Array> {
-    const found = this.find(uri);
+    const found = this.#find(uri);
     if (!found) throw vscode.FileSystemError.FileNotFound(uri);
     const key = uri.toString();
-    const state = this.bases.get(key);
+    const state = this.#bases.get(key);
     if (state?.pending) {
       // The newer version this provider announced: the editor takes it now.
       const { document, text, value, stat } = state.pending;
       Object.assign(state, { base: document, baseText: text, value, stat, pending: undefined, readAt: Date.now() });
-      this.bases.persist(key);
-      this.valueEmitter.fire(uri);
+      this.#bases.persist(key);
+      this.#valueEmitter.fire(uri);
       return encoder.encode(text);
     }
     let identity: SessionIdentity;
     let value: unknown;
     try {
-      identity = this.session.identity;
-      value = await this.load(found, identity);
+      identity = this.#session.identity;
+      value = await this.#load(found, identity);
     } catch (error) {
-      throw this.toFileSystemError(error, uri);
+      throw this.#toFileSystemError(error, uri);
     }
     const document = found.kind.project(value);
     const text = found.kind.render(document);
     const told = state?.stat;
-    const stat = this.statFor(uri, text);
+    const stat = this.#statFor(uri, text);
     const binding = bindingOf(identity);
-    this.bases.set(key, { kind: found.kindIndex, key: found.key, base: document, baseText: text, value, stat, binding, readAt: Date.now() });
+    this.#bases.set(key, { kind: found.kindIndex, key: found.key, base: document, baseText: text, value, stat, binding, readAt: Date.now() });
     // Who opened it, for the check at save time; usually known already (no request).
-    void completeBinding(binding).then(() => this.bases.persist(key));
+    void completeBinding(binding).then(() => this.#bases.persist(key));
     // VS Code took the stat before this read: if the text moved meanwhile, tell it.
-    if (told && (told.mtime !== stat.mtime || told.size !== stat.size)) this.announce(uri);
-    this.explainReadonly(found, uri, value);
-    this.valueEmitter.fire(uri);
+    if (told && (told.mtime !== stat.mtime || told.size !== stat.size)) this.#announce(uri);
+    this.#explainReadonly(found, uri, value);
+    this.#valueEmitter.fire(uri);
     return encoder.encode(text);
   }
 
   async writeFile(uri: vscode.Uri, content: Uint8Array): Promise<void> {
-    const found = this.find(uri);
+    const found = this.#find(uri);
     if (!found) throw vscode.FileSystemError.NoPermissions(uri);
-    const previous = this.saving.get(found.id) ?? Promise.resolve();
-    const current = previous.catch(() => undefined).then(() => this.write(found, uri, content));
-    this.saving.set(found.id, current);
+    const previous = this.#saving.get(found.id) ?? Promise.resolve();
+    const current = previous.catch(() => undefined).then(() => this.#write(found, uri, content));
+    this.#saving.set(found.id, current);
     try {
       await current;
     } finally {
-      if (this.saving.get(found.id) === current) this.saving.delete(found.id);
+      if (this.#saving.get(found.id) === current) this.#saving.delete(found.id);
     }
   }
 
-  private async write(found: Found, uri: vscode.Uri, content: Uint8Array): Promise<void> {
+  async #write(found: Found, uri: vscode.Uri, content: Uint8Array): Promise<void> {
     const { kind } = found;
     const key = uri.toString();
     const text = decoder.decode(content);
-    this.diagnostics.delete(uri);
-    const state = this.bases.get(key);
+    this.#diagnostics.delete(uri);
+    const state = this.#bases.get(key);
     let identity: SessionIdentity;
     let verdict: BindingVerdict = { ok: true };
     try {
-      identity = this.session.identity;
-      if (state) verdict = await checkBinding(state.binding, identity, this.l10n);
+      identity = this.#session.identity;
+      if (state) verdict = await checkBinding(state.binding, identity, this.#l10n);
     } catch (error) {
-      throw new Error(notSavedMessage(describeError(error), this.l10n), { cause: error });
+      throw new Error(notSavedMessage(describeError(error), this.#l10n), { cause: error });
     }
     if (!verdict.ok) {
-      this.log.warn(`Save of ${uri.path} refused: opened by another account or on another API`);
+      this.#log.warn(`Save of ${uri.path} refused: opened by another account or on another API`);
       throw new Error(verdict.message);
     }
-    const readonlyReason = state?.value !== undefined ? kind.readonlyReason(state.value, this.l10n) : undefined;
+    const readonlyReason = state?.value !== undefined ? kind.readonlyReason(state.value, this.#l10n) : undefined;
     if (readonlyReason) throw vscode.FileSystemError.NoPermissions(readonlyReason);
 
     const abort = new AbortController();
@@ -229,30 +231,30 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     try {
       outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Saving to data.gouv.fr…') }, () =>
         withSlowSaveNotice(
-          saveDocument({ kind, client: identity.client, key: found.key, base: state?.base, text, l10n: this.l10n, call: { signal: abort.signal } }),
+          saveDocument({ kind, client: identity.client, key: found.key, base: state?.base, text, l10n: this.#l10n, call: { signal: abort.signal } }),
           abort,
         ),
       );
     } catch (error) {
-      this.reportSaveFailure(uri, text, error);
+      this.#reportSaveFailure(uri, text, error);
       throw new Error(error instanceof DocumentSaveError ? error.message : describeError(error), { cause: error });
     }
 
     switch (outcome.status) {
       case 'unchanged':
-        this.log.info(`Saved ${uri.path}: nothing changed, nothing sent`);
+        this.#log.info(`Saved ${uri.path}: nothing changed, nothing sent`);
         return;
       case 'conflict': {
-        const name = kind.describe(outcome.theirsValue, this.l10n);
+        const name = kind.describe(outcome.theirsValue, this.#l10n);
         const fields = outcome.conflicts.join(', ');
-        this.log.warn(`Save of ${uri.path} refused: changed on data.gouv.fr too (${fields})`);
-        this.theirs.set(key, { document: outcome.theirs, value: outcome.theirsValue, conflicts: outcome.conflicts });
+        this.#log.warn(`Save of ${uri.path} refused: changed on data.gouv.fr too (${fields})`);
+        this.#theirs.set(key, { document: outcome.theirs, value: outcome.theirsValue, conflicts: outcome.conflicts });
         // A document without a base (restored, its base lost) gets one now: unknown, as
         // VS Code was last told, so that Overwrite and Discard Mine can go on.
         if (!state) {
-          const told = this.mtimes.get(key);
+          const told = this.#mtimes.get(key);
           const stat = told ? { mtime: told.mtime, size: byteSize(told.text) } : { mtime: Date.now(), size: content.byteLength };
-          this.bases.set(key, {
+          this.#bases.set(key, {
             kind: found.kindIndex,
             key: found.key,
             base: undefined,
@@ -262,7 +264,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
             binding: bindingOf(identity),
           });
         }
-        this.onConflict({ uri, name, conflicts: outcome.conflicts, theirsText: kind.render(outcome.theirs) }, this);
+        this.#onConflict({ uri, name, conflicts: outcome.conflicts, theirsText: kind.render(outcome.theirs) }, this);
         throw new Error(
           vscode.l10n.t(
             'Not saved: {0} changed on data.gouv.fr too since you opened it. Nothing was sent; your changes are still in the editor. Choose Compare, Overwrite or Discard Mine.',
@@ -273,17 +275,17 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       case 'upToDate':
       case 'saved': {
         const merged = { ...(state?.value as object | undefined), ...(outcome.value as object) };
-        const next = this.afterSave(found, uri, state, identity, text, outcome.yours, outcome.document, merged);
-        const saved = kind.savedMessage(merged, this.l10n);
+        const next = this.#afterSave(found, uri, state, identity, text, outcome.yours, outcome.document, merged);
+        const saved = kind.savedMessage(merged, this.#l10n);
         const fromServer = outcome.fromServer.length ? ' · ' + vscode.l10n.t('merged from data.gouv.fr: {0}', outcome.fromServer.join(', ')) : '';
         const nothingSent = outcome.status === 'upToDate' ? ' · ' + vscode.l10n.t('data.gouv.fr already had your changes') : '';
         vscode.window.setStatusBarMessage(saved + fromServer + nothingSent, 8_000);
-        this.log.info(
+        this.#log.info(
           outcome.status === 'saved'
             ? `Saved ${uri.path}: ${Object.keys(outcome.patch).join(', ')}${outcome.fromServer.length ? `; kept from data.gouv.fr: ${outcome.fromServer.join(', ')}` : ''}`
             : `Saved ${uri.path}: data.gouv.fr already had these changes, nothing sent`,
         );
-        if (outcome.status === 'saved') this.savedEmitter.fire({ uri, value: next.value });
+        if (outcome.status === 'saved') this.#savedEmitter.fire({ uri, value: next.value });
         return;
       }
     }
@@ -294,7 +296,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
    * stored version, when it differs (normalised tags, fields merged from the server),
    * is given to the editor by the reload that the change event triggers.
    */
-  private afterSave(
+  #afterSave(
     found: Found,
     uri: vscode.Uri,
     state: DocumentBase | undefined,
@@ -306,8 +308,8 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   ): DocumentBase {
     const key = uri.toString();
     const storedText = found.kind.render(stored);
-    const mtime = this.nextMtime(key, state);
-    const written = this.remember(key, typedText, mtime);
+    const mtime = this.#nextMtime(key, state);
+    const written = this.#remember(key, typedText, mtime);
     const next: DocumentBase = {
       kind: found.kindIndex,
       key: found.key,
@@ -320,26 +322,26 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     };
     if (storedText !== typedText) {
       // mtime + 1 whatever the size: VS Code reloads only when its etag moved.
-      next.pending = { document: stored, text: storedText, value, stat: this.remember(key, storedText, mtime + 1) };
+      next.pending = { document: stored, text: storedText, value, stat: this.#remember(key, storedText, mtime + 1) };
       // Should VS Code not stat after the write (stat() announces then), announce anyway.
       setTimeout(() => {
         if (next.postWriteStat !== written) return;
         next.postWriteStat = undefined;
-        this.announce(uri);
+        this.#announce(uri);
       }, POST_WRITE_STAT_WAIT_MS);
     } else {
       next.base = stored;
     }
-    this.recent.set(found.id, { identity, value, at: Date.now() });
-    this.theirs.delete(key);
-    this.bases.set(key, next);
-    this.valueEmitter.fire(uri);
+    this.#recent.set(found.id, { identity, value, at: Date.now() });
+    this.#theirs.delete(key);
+    this.#bases.set(key, next);
+    this.#valueEmitter.fire(uri);
     return next;
   }
 
   /** The last full object read or saved for an open document (permissions, state, title). */
   valueOf(uri: vscode.Uri): unknown {
-    return this.bases.get(uri.toString())?.value;
+    return this.#bases.get(uri.toString())?.value;
   }
 
   // ---- conflicts -------------------------------------------------------------------
@@ -351,26 +353,26 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
    */
   async overwrite(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    const theirs = this.theirs.get(key);
-    const state = this.bases.get(key);
+    const theirs = this.#theirs.get(key);
+    const state = this.#bases.get(key);
     if (!theirs || !state) return;
     state.base = acceptTheirs(state.base, theirs.document, theirs.conflicts);
-    this.bases.persist(key);
+    this.#bases.persist(key);
     await findDocument(uri)?.save();
   }
 
   /** Discard Mine: the editor takes data.gouv.fr's version (Undo brings the text back). */
   async discardMine(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    const theirs = this.theirs.get(key);
-    const state = this.bases.get(key);
-    const found = this.find(uri);
+    const theirs = this.#theirs.get(key);
+    const state = this.#bases.get(key);
+    const found = this.#find(uri);
     const document = findDocument(uri);
     if (!theirs || !state || !found || !document) return;
     const text = found.kind.render(theirs.document);
     Object.assign(state, { base: theirs.document, baseText: text, value: { ...(state.value as object), ...(theirs.value as object) }, pending: undefined });
-    this.bases.persist(key);
-    this.theirs.delete(key);
+    this.#bases.persist(key);
+    this.#theirs.delete(key);
     const edit = new vscode.WorkspaceEdit();
     edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
     if (await vscode.workspace.applyEdit(edit)) await document.save();
@@ -384,42 +386,42 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
    * save merges.
    */
   async refreshKey(objectKey: string): Promise<void> {
-    for (const [kindIndex, kind] of this.kinds.entries()) {
-      for (const [key, state] of [...this.bases.of(kindIndex, objectKey)]) {
+    for (const [kindIndex, kind] of this.#kinds.entries()) {
+      for (const [key, state] of [...this.#bases.of(kindIndex, objectKey)]) {
         const uri = vscode.Uri.parse(key);
-        if (!isDirty(uri)) await this.reload(foundOf(kind, kindIndex, objectKey), uri, state);
+        if (!isDirty(uri)) await this.#reload(foundOf(kind, kindIndex, objectKey), uri, state);
       }
     }
   }
 
   /** A tab that shows a document read a while ago: a clean one gets the current version. */
-  private async refreshReopened(uri: vscode.Uri): Promise<void> {
-    const found = this.find(uri);
-    const state = this.bases.get(uri.toString());
+  async #refreshReopened(uri: vscode.Uri): Promise<void> {
+    const found = this.#find(uri);
+    const state = this.#bases.get(uri.toString());
     if (!found || !state || isDirty(uri) || Date.now() - (state.readAt ?? 0) < FRESH_MS) return;
     state.readAt = Date.now();
-    await this.reload(found, uri, state);
+    await this.#reload(found, uri, state);
   }
 
   /** Reads the object again, past the shared answer of the last seconds, and offers what changed. */
-  private async reload(found: Found, uri: vscode.Uri, state: DocumentBase): Promise<void> {
-    this.recent.delete(found.id);
+  async #reload(found: Found, uri: vscode.Uri, state: DocumentBase): Promise<void> {
+    this.#recent.delete(found.id);
     try {
-      this.offer(found, uri, state, await this.load(found, this.session.identity));
+      this.#offer(found, uri, state, await this.#load(found, this.#session.identity));
     } catch (error) {
-      this.log.warn(`Refreshing ${uri.path} failed: ${failureKind(error)}`);
+      this.#log.warn(`Refreshing ${uri.path} failed: ${failureKind(error)}`);
     }
   }
 
   /** Gives a clean editor a newer server version through a change event. */
-  private offer(found: Found, uri: vscode.Uri, state: DocumentBase, value: unknown): void {
+  #offer(found: Found, uri: vscode.Uri, state: DocumentBase, value: unknown): void {
     const document = found.kind.project(value);
     const text = found.kind.render(document);
     if (text === (state.pending?.text ?? state.baseText)) return;
     const key = uri.toString();
-    const pending: ServerVersion = { document, text, value, stat: this.remember(key, text, this.nextMtime(key, state)) };
+    const pending: ServerVersion = { document, text, value, stat: this.#remember(key, text, this.#nextMtime(key, state)) };
     state.pending = pending;
-    this.announce(uri);
+    this.#announce(uri);
   }
 
   readDirectory(): [string, vscode.FileType][] {
@@ -440,9 +442,9 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
 
   // ---------------------------------------------------------------------------------
 
-  private find(uri: vscode.Uri): Found | undefined {
+  #find(uri: vscode.Uri): Found | undefined {
     if (uri.scheme !== 'datagouv') return undefined;
-    for (const [kindIndex, kind] of this.kinds.entries()) {
+    for (const [kindIndex, kind] of this.#kinds.entries()) {
       const key = kind.keyOf(uri.path);
       if (key !== undefined) return foundOf(kind, kindIndex, key);
     }
@@ -450,68 +452,68 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   }
 
   /** GET the object as `identity`, sharing an answer of the last seconds and a GET in flight. */
-  private load(found: Found, identity: SessionIdentity): Promise<unknown> {
-    const recent = this.recent.get(found.id);
+  #load(found: Found, identity: SessionIdentity): Promise<unknown> {
+    const recent = this.#recent.get(found.id);
     if (recent && recent.identity === identity && Date.now() - recent.at < FRESH_MS) return Promise.resolve(recent.value);
-    let pending = this.loading.get(found.id);
+    let pending = this.#loading.get(found.id);
     if (!pending) {
       pending = found.kind
         .fetch(identity.client, found.key, {})
         .then((value) => {
-          this.recent.set(found.id, { identity, value, at: Date.now() });
+          this.#recent.set(found.id, { identity, value, at: Date.now() });
           return value;
         })
-        .finally(() => this.loading.delete(found.id));
-      this.loading.set(found.id, pending);
+        .finally(() => this.#loading.delete(found.id));
+      this.#loading.set(found.id, pending);
     }
     return pending;
   }
 
   /** The stat of a text for a URI: the same text keeps its mtime, a new one gets a later one. */
-  private statFor(uri: vscode.Uri, text: string): DocumentStat {
+  #statFor(uri: vscode.Uri, text: string): DocumentStat {
     const key = uri.toString();
-    const known = this.mtimes.get(key);
+    const known = this.#mtimes.get(key);
     if (known?.text === text) return { mtime: known.mtime, size: byteSize(text) };
-    return this.remember(key, text, Math.max(Date.now(), (known?.mtime ?? 0) + 2));
+    return this.#remember(key, text, Math.max(Date.now(), (known?.mtime ?? 0) + 2));
   }
 
   /** Records `mtime` as the one given for `text` at `key`, and returns the stat of that text. */
-  private remember(key: string, text: string, mtime: number): DocumentStat {
-    this.mtimes.set(key, { text, mtime });
+  #remember(key: string, text: string, mtime: number): DocumentStat {
+    this.#mtimes.set(key, { text, mtime });
     return { mtime, size: byteSize(text) };
   }
 
-  private nextMtime(key: string, state: DocumentBase | undefined): number {
-    return Math.max(Date.now(), (state?.pending?.stat.mtime ?? state?.stat.mtime ?? 0) + 2, (this.mtimes.get(key)?.mtime ?? 0) + 2);
+  #nextMtime(key: string, state: DocumentBase | undefined): number {
+    return Math.max(Date.now(), (state?.pending?.stat.mtime ?? state?.stat.mtime ?? 0) + 2, (this.#mtimes.get(key)?.mtime ?? 0) + 2);
   }
 
-  private fileStat(kind: AnyDocumentKind, value: unknown, stat: DocumentStat): vscode.FileStat {
+  #fileStat(kind: AnyDocumentKind, value: unknown, stat: DocumentStat): vscode.FileStat {
     return {
       type: vscode.FileType.File,
       ctime: kind.createdAt?.(value) ?? stat.mtime,
       mtime: stat.mtime,
       size: stat.size,
-      permissions: kind.readonlyReason(value, this.l10n) ? vscode.FilePermission.Readonly : undefined,
+      permissions: kind.readonlyReason(value, this.#l10n) ? vscode.FilePermission.Readonly : undefined,
     };
   }
 
-  private announce(uri: vscode.Uri): void {
-    this.changeEmitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
+  #announce(uri: vscode.Uri): void {
+    this.#changeEmitter.fire([{ type: vscode.FileChangeType.Changed, uri }]);
   }
 
-  private forget(uri: vscode.Uri): void {
+  #forget(uri: vscode.Uri): void {
     if (uri.scheme !== 'datagouv') return;
     const key = uri.toString();
-    this.bases.delete(key);
-    this.theirs.delete(key);
-    this.toldWhyReadonly.delete(key);
+    this.#bases.delete(key);
+    this.#theirs.delete(key);
+    this.#toldWhyReadonly.delete(key);
   }
 
-  private explainReadonly(found: Found, uri: vscode.Uri, value: unknown): void {
-    const reason = found.kind.readonlyReason(value, this.l10n);
-    if (!reason || this.toldWhyReadonly.has(uri.toString())) return;
-    this.toldWhyReadonly.add(uri.toString());
-    const restore = found.kind.restoreAction?.(value, this.l10n);
+  #explainReadonly(found: Found, uri: vscode.Uri, value: unknown): void {
+    const reason = found.kind.readonlyReason(value, this.#l10n);
+    if (!reason || this.#toldWhyReadonly.has(uri.toString())) return;
+    this.#toldWhyReadonly.add(uri.toString());
+    const restore = found.kind.restoreAction?.(value, this.#l10n);
     if (!restore) {
       void vscode.window.showInformationMessage(reason);
       return;
@@ -521,12 +523,12 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     });
   }
 
-  private reportSaveFailure(uri: vscode.Uri, text: string, error: unknown): void {
+  #reportSaveFailure(uri: vscode.Uri, text: string, error: unknown): void {
     const apiError = error instanceof DocumentSaveError ? error.apiError : error instanceof ApiError ? error : undefined;
-    this.log.warn(`Save of ${uri.path} refused: ${apiError?.kind ?? 'invalid document'}`);
+    this.#log.warn(`Save of ${uri.path} refused: ${apiError?.kind ?? 'invalid document'}`);
     if (error instanceof DocumentSaveError && error.problems.length) {
       const document = findDocument(uri);
-      this.diagnostics.set(
+      this.#diagnostics.set(
         uri,
         error.problems.map((problem) => toDiagnostic(problem, text, document)),
       );
@@ -537,9 +539,9 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     }
   }
 
-  private toFileSystemError(error: unknown, uri: vscode.Uri): Error {
+  #toFileSystemError(error: unknown, uri: vscode.Uri): Error {
     const message = describeError(error);
-    this.log.warn(`Reading ${uri.path} failed: ${failureKind(error)}`);
+    this.#log.warn(`Reading ${uri.path} failed: ${failureKind(error)}`);
     if (error instanceof ApiError) {
       if (error.kind === 'notFound' || error.kind === 'gone') return vscode.FileSystemError.FileNotFound(message);
       if (error.kind === 'forbidden' || error.kind === 'unauthorized') return vscode.FileSystemError.NoPermissions(message);
@@ -548,7 +550,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   }
 
   dispose(): void {
-    for (const disposable of this.disposables) disposable.dispose();
+    for (const disposable of this.#disposables) disposable.dispose();
   }
 }
 

@@ -54,37 +54,39 @@ const STORAGE_KEY = 'datagouv.documentBases';
 const KEEP_MS = 30 * 24 * 3600 * 1000;
 
 export class DocumentBases {
-  private readonly open = new Map<string, DocumentBase>();
+  readonly #open = new Map<string, DocumentBase>();
+  readonly #storage?: BaseStorage;
 
-  constructor(private readonly storage?: BaseStorage) {
-    this.prune();
+  constructor(storage?: BaseStorage) {
+    this.#storage = storage;
+    this.#prune();
   }
 
   /** The base of a document, from memory or, after a restart, from storage. */
   get(uri: string): DocumentBase | undefined {
-    let found = this.open.get(uri);
+    let found = this.#open.get(uri);
     if (!found) {
-      const stored = this.stored()[uri];
+      const stored = this.#stored()[uri];
       if (stored) {
         const { origin, accountId, accountName, savedAt: _savedAt, ...kept } = stored;
         found = { ...kept, binding: { origin, accountId, accountName } };
-        this.open.set(uri, found);
+        this.#open.set(uri, found);
       }
     }
     return found;
   }
 
   set(uri: string, base: DocumentBase): void {
-    this.open.set(uri, base);
+    this.#open.set(uri, base);
     this.persist(uri);
   }
 
   /** Writes the current state of a base to storage (after a change made in place). */
   persist(uri: string): void {
-    const found = this.open.get(uri);
-    if (!found || !this.storage) return;
+    const found = this.#open.get(uri);
+    if (!found || !this.#storage) return;
     const { kind, key, base, baseText, value, stat, binding } = found;
-    const all = { ...this.stored() };
+    const all = { ...this.#stored() };
     all[uri] = {
       kind,
       key,
@@ -97,30 +99,30 @@ export class DocumentBases {
       accountName: binding.accountName,
       savedAt: Date.now(),
     };
-    void this.storage.update(STORAGE_KEY, all);
+    void this.#storage.update(STORAGE_KEY, all);
   }
 
   delete(uri: string): void {
-    this.open.delete(uri);
-    if (!this.storage || !(uri in this.stored())) return;
-    const all = { ...this.stored() };
+    this.#open.delete(uri);
+    if (!this.#storage || !(uri in this.#stored())) return;
+    const all = { ...this.#stored() };
     delete all[uri];
-    void this.storage.update(STORAGE_KEY, all);
+    void this.#storage.update(STORAGE_KEY, all);
   }
 
   /** The open documents of one object. */
   *of(kind: number, key: string): Iterable<[string, DocumentBase]> {
-    for (const entry of this.open) if (entry[1].kind === kind && entry[1].key === key) yield entry;
+    for (const entry of this.#open) if (entry[1].kind === kind && entry[1].key === key) yield entry;
   }
 
-  private stored(): Record<string, StoredBase> {
-    return this.storage?.get<Record<string, StoredBase>>(STORAGE_KEY) ?? {};
+  #stored(): Record<string, StoredBase> {
+    return this.#storage?.get<Record<string, StoredBase>>(STORAGE_KEY) ?? {};
   }
 
-  private prune(): void {
-    if (!this.storage) return;
-    const all = this.stored();
+  #prune(): void {
+    if (!this.#storage) return;
+    const all = this.#stored();
     const kept = Object.fromEntries(Object.entries(all).filter(([, stored]) => Date.now() - stored.savedAt < KEEP_MS));
-    if (Object.keys(kept).length !== Object.keys(all).length) void this.storage.update(STORAGE_KEY, kept);
+    if (Object.keys(kept).length !== Object.keys(all).length) void this.#storage.update(STORAGE_KEY, kept);
   }
 }

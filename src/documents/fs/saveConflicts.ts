@@ -8,19 +8,19 @@ import type { DatagouvFileSystem, SaveConflict } from './datagouvFileSystem';
 export const SERVER_VERSION_SCHEME = 'datagouv-server';
 
 export class SaveConflicts implements vscode.TextDocumentContentProvider, vscode.Disposable {
-  private readonly texts = new Map<string, string>();
-  private shown = 0;
+  readonly #texts = new Map<string, string>();
+  #shown = 0;
 
   /** The file system calls this when a save is refused for a conflict. */
   readonly handle = (conflict: SaveConflict, files: DatagouvFileSystem): void => {
-    void this.offer(conflict, files);
+    void this.#offer(conflict, files);
   };
 
   provideTextDocumentContent(uri: vscode.Uri): string {
-    return this.texts.get(uri.toString()) ?? '';
+    return this.#texts.get(uri.toString()) ?? '';
   }
 
-  private async offer(conflict: SaveConflict, files: DatagouvFileSystem): Promise<void> {
+  async #offer(conflict: SaveConflict, files: DatagouvFileSystem): Promise<void> {
     const compare = vscode.l10n.t('Compare');
     const overwrite = vscode.l10n.t('Overwrite');
     const discard = vscode.l10n.t('Discard Mine');
@@ -32,9 +32,9 @@ export class SaveConflicts implements vscode.TextDocumentContentProvider, vscode
       discard,
     );
     if (choice === compare) {
-      await this.compare(conflict);
+      await this.#compare(conflict);
       // The choice stays open next to the diff.
-      await this.offer(conflict, files);
+      await this.#offer(conflict, files);
     } else if (choice === overwrite) {
       const confirmed = await vscode.window.showWarningMessage(
         vscode.l10n.t('Overwrite {0} on data.gouv.fr with your values?', fields),
@@ -52,13 +52,13 @@ export class SaveConflicts implements vscode.TextDocumentContentProvider, vscode
     }
   }
 
-  private async compare(conflict: SaveConflict): Promise<void> {
-    const left = vscode.Uri.from({ scheme: SERVER_VERSION_SCHEME, path: conflict.uri.path, query: String(++this.shown) });
-    this.texts.set(left.toString(), conflict.theirsText);
+  async #compare(conflict: SaveConflict): Promise<void> {
+    const left = vscode.Uri.from({ scheme: SERVER_VERSION_SCHEME, path: conflict.uri.path, query: String(++this.#shown) });
+    this.#texts.set(left.toString(), conflict.theirsText);
     await vscode.commands.executeCommand('vscode.diff', left, conflict.uri, vscode.l10n.t('{0}: data.gouv.fr now ↔ yours', conflict.name), { preview: false });
   }
 
   dispose(): void {
-    this.texts.clear();
+    this.#texts.clear();
   }
 }

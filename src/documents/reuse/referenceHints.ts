@@ -45,10 +45,16 @@ export function registerReferenceHints(session: AuthSession, log: Log): vscode.D
   const references = new ReferenceCache(session, log);
   return vscode.Disposable.from(
     references,
-    vscode.languages.registerHoverProvider(REUSE_DOCUMENT_SELECTOR, new ReferenceHoverProvider(session, references)),
+    vscode.languages.registerHoverProvider(REUSE_DOCUMENT_SELECTOR, {
+      provideHover: (document, position, token) => referenceHover(session, references, document, position, token),
+    }),
     // `"` because VS Code makes no quick suggestions inside JSON strings by default. Not
     // `,` nor `[`: a list popping up there would turn the next Enter into an insertion.
-    vscode.languages.registerCompletionItemProvider(REUSE_DOCUMENT_SELECTOR, new ReferenceCompletionProvider(session, references), '"'),
+    vscode.languages.registerCompletionItemProvider(
+      REUSE_DOCUMENT_SELECTOR,
+      { provideCompletionItems: (document, position, token) => referenceCompletions(session, references, document, position, token) },
+      '"',
+    ),
   );
 }
 
@@ -60,35 +66,35 @@ type Lookup = { kind: 'found'; item: ReferenceSummary } | { kind: 'unknown' } | 
  * aborted only once nobody waits for it any more.
  */
 class SharedRequest<T> {
-  private readonly controller = new AbortController();
-  private waiters = 0;
-  private settled = false;
+  readonly #controller = new AbortController();
+  #waiters = 0;
+  #settled = false;
   readonly promise: Promise<T>;
   readonly startedAt = Date.now();
 
   constructor(run: (signal: AbortSignal) => Promise<T>) {
-    this.promise = run(this.controller.signal);
+    this.promise = run(this.#controller.signal);
     this.promise.then(
-      () => (this.settled = true),
-      () => (this.settled = true),
+      () => (this.#settled = true),
+      () => (this.#settled = true),
     );
   }
 
   get aborted(): boolean {
-    return this.controller.signal.aborted;
+    return this.#controller.signal.aborted;
   }
 
   /** The answer, or undefined when `token` was cancelled first. */
   wait(token: vscode.CancellationToken): Promise<T | undefined> {
-    if (this.settled) return this.promise;
+    if (this.#settled) return this.promise;
     if (token.isCancellationRequested) return Promise.resolve(undefined);
-    this.waiters++;
+    this.#waiters++;
     return new Promise<T | undefined>((resolve, reject) => {
       let done = false;
       const finish = (): boolean => {
         if (done) return false;
         done = true;
-        this.waiters--;
+        this.#waiters--;
         subscription.dispose();
         return true;
       };
@@ -98,7 +104,7 @@ class SharedRequest<T> {
         // A new request often follows a cancelled one at once (the user typed another
         // character): let it join this one before deciding nobody needs it.
         setTimeout(() => {
-          if (this.waiters === 0 && !this.settled) this.controller.abort();
+          if (this.#waiters === 0 && !this.#settled) this.#controller.abort();
         }, 0);
       });
       this.promise.then(
@@ -111,21 +117,22 @@ class SharedRequest<T> {
 
 /** Datasets and APIs by id (for the session) and the user's own (for a few minutes). */
 class ReferenceCache implements vscode.Disposable {
-  private readonly byId = new Map<string, SharedRequest<Lookup>>();
-  private readonly mine = new Map<ReferenceList, SharedRequest<ReferenceSummary[]>>();
-  private readonly subscription: vscode.Disposable;
+  readonly #byId = new Map<string, SharedRequest<Lookup>>();
+  readonly #mine = new Map<ReferenceList, SharedRequest<ReferenceSummary[]>>();
+  readonly #subscription: vscode.Disposable;
+  readonly #session: AuthSession;
+  readonly #log: Log;
 
-  constructor(
-    private readonly session: AuthSession,
-    private readonly log: Log,
-  ) {
+  constructor(session: AuthSession, log: Log) {
+    this.#session = session;
+    this.#log = log;
     // Another key, another account, another server: other items are visible.
-    this.subscription = session.onDidChange(() => this.clear());
+    this.#subscription = session.onDidChange(() => this.clear());
   }
 
   lookup(list: ReferenceList, id: string, token: vscode.CancellationToken): Promise<Lookup | undefined> {
-    const client = this.session.client;
-    return kept(this.byId, `${list}/${id.toLowerCase()}`, async (signal): Promise<Lookup> => {
+    const client = this.#session.client;
+    return kept(this.#byId, `${list}/${id.toLowerCase()}`, async (signal): Promise<Lookup> => {
       try {
         const item =
           list === 'datasets' ? datasetSummary(await client.getDataset(id, { signal })) : dataserviceSummary(await client.getDataservice(id, { signal }));
@@ -143,10 +150,10 @@ class ReferenceCache implements vscode.Disposable {
 
   /** The user's datasets or APIs, most recently modified first. */
   myItems(list: ReferenceList, token: vscode.CancellationToken): Promise<ReferenceSummary[] | undefined> {
-    const session = this.session;
+    const session = this.#session;
     const client = session.client;
     return kept(
-      this.mine,
+      this.#mine,
       list,
       async (signal) => {
         try {
@@ -154,7 +161,7 @@ class ReferenceCache implements vscode.Disposable {
             ? (await client.listOrgDatasets({ signal, fields: DATASET_COMPLETION_MASK })).map(datasetSummary)
             : await myDataservices(client, await session.me(), signal);
         } catch (error) {
-          if (!(error instanceof ApiError && error.kind === 'cancelled')) this.log.warn(`${list} for completion: ${describeError(error)}`);
+          if (!(error instanceof ApiError && error.kind === 'cancelled')) this.#log.warn(`${list} for completion: ${describeError(error)}`);
           throw error;
         }
       },
@@ -163,12 +170,12 @@ class ReferenceCache implements vscode.Disposable {
   }
 
   clear(): void {
-    this.byId.clear();
-    this.mine.clear();
+    this.#byId.clear();
+    this.#mine.clear();
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    this.#subscription.dispose();
     this.clear();
   }
 }
@@ -213,70 +220,66 @@ async function myDataservices(client: ApiClient, me: { id: string; organizations
     .map(dataserviceSummary);
 }
 
-class ReferenceHoverProvider implements vscode.HoverProvider {
-  constructor(
-    private readonly session: AuthSession,
-    private readonly references: ReferenceCache,
-  ) {}
-
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
-    const at = referenceAt(document.getText(), document.offsetAt(position));
-    // A bad datagouv.apiUrl is reported where it matters, not in every hover.
-    if (!at || this.session.apiUrlError) return undefined;
-    const range = offsetRange(document, at.start, at.end);
-    let markdown: string;
-    let found = false;
-    try {
-      // Signed out too: public datasets and APIs answer without a key.
-      const lookup = await this.references.lookup(at.list, at.id, token);
-      if (!lookup) return undefined;
-      found = lookup.kind === 'found';
-      markdown =
-        lookup.kind === 'found'
-          ? referenceHoverMarkdown(at.list, lookup.item, vscode.l10n)
-          : lookup.kind === 'deleted'
-            ? deletedReferenceMarkdown(at.list, at.id, vscode.l10n)
-            : unknownReferenceMarkdown(at.list, at.id, vscode.l10n);
-    } catch (error) {
-      if (token.isCancellationRequested || (error instanceof ApiError && error.kind === 'cancelled')) return undefined;
-      markdown = referenceErrorMarkdown(at.list, describeError(error), vscode.l10n);
-    }
-    const contents = new vscode.MarkdownString(markdown);
-    if (at.list === 'datasets' && found) {
-      // A found dataset opens as a document of its own, from here.
-      const argument = encodeURIComponent(JSON.stringify([{ id: at.id }]));
-      contents.appendMarkdown(`\n\n[${vscode.l10n.t('Open Dataset')}](command:datagouv.openDataset?${argument})`);
-      contents.isTrusted = { enabledCommands: ['datagouv.openDataset'] };
-    }
-    return new vscode.Hover(contents, range);
+/** The hover of a dataset or API id: the item, or why it cannot be shown. */
+async function referenceHover(
+  session: AuthSession,
+  references: ReferenceCache,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  token: vscode.CancellationToken,
+): Promise<vscode.Hover | undefined> {
+  const at = referenceAt(document.getText(), document.offsetAt(position));
+  // A bad datagouv.apiUrl is reported where it matters, not in every hover.
+  if (!at || session.apiUrlError) return undefined;
+  const range = offsetRange(document, at.start, at.end);
+  let markdown: string;
+  let found = false;
+  try {
+    // Signed out too: public datasets and APIs answer without a key.
+    const lookup = await references.lookup(at.list, at.id, token);
+    if (!lookup) return undefined;
+    found = lookup.kind === 'found';
+    markdown =
+      lookup.kind === 'found'
+        ? referenceHoverMarkdown(at.list, lookup.item, vscode.l10n)
+        : lookup.kind === 'deleted'
+          ? deletedReferenceMarkdown(at.list, at.id, vscode.l10n)
+          : unknownReferenceMarkdown(at.list, at.id, vscode.l10n);
+  } catch (error) {
+    if (token.isCancellationRequested || (error instanceof ApiError && error.kind === 'cancelled')) return undefined;
+    markdown = referenceErrorMarkdown(at.list, describeError(error), vscode.l10n);
   }
+  const contents = new vscode.MarkdownString(markdown);
+  if (at.list === 'datasets' && found) {
+    // A found dataset opens as a document of its own, from here.
+    const argument = encodeURIComponent(JSON.stringify([{ id: at.id }]));
+    contents.appendMarkdown(`\n\n[${vscode.l10n.t('Open Dataset')}](command:datagouv.openDataset?${argument})`);
+    contents.isTrusted = { enabledCommands: ['datagouv.openDataset'] };
+  }
+  return new vscode.Hover(contents, range);
 }
 
-class ReferenceCompletionProvider implements vscode.CompletionItemProvider {
-  constructor(
-    private readonly session: AuthSession,
-    private readonly references: ReferenceCache,
-  ) {}
-
-  async provideCompletionItems(
-    document: vscode.TextDocument,
-    position: vscode.Position,
-    token: vscode.CancellationToken,
-  ): Promise<vscode.CompletionItem[] | undefined> {
-    if (!this.session.isSignedIn || this.session.apiUrlError) return undefined;
-    const place = referenceCompletionAt(document.getText(), document.offsetAt(position));
-    if (!place) return undefined;
-    let mine: ReferenceSummary[] | undefined;
-    try {
-      mine = await this.references.myItems(place.list, token);
-    } catch {
-      // Already logged by the cache; a completion list is no place for an error.
-      return undefined;
-    }
-    if (!mine || token.isCancellationRequested) return undefined;
-    const range = offsetRange(document, place.start, place.end);
-    return mine.filter((item) => item.id && !place.listed.has(item.id.toLowerCase())).map((item, index) => referenceItem(item, index, place, range));
+/** The user's datasets or APIs offered where an id of "datasets" or "dataservices" is typed. */
+async function referenceCompletions(
+  session: AuthSession,
+  references: ReferenceCache,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  token: vscode.CancellationToken,
+): Promise<vscode.CompletionItem[] | undefined> {
+  if (!session.isSignedIn || session.apiUrlError) return undefined;
+  const place = referenceCompletionAt(document.getText(), document.offsetAt(position));
+  if (!place) return undefined;
+  let mine: ReferenceSummary[] | undefined;
+  try {
+    mine = await references.myItems(place.list, token);
+  } catch {
+    // Already logged by the cache; a completion list is no place for an error.
+    return undefined;
   }
+  if (!mine || token.isCancellationRequested) return undefined;
+  const range = offsetRange(document, place.start, place.end);
+  return mine.filter((item) => item.id && !place.listed.has(item.id.toLowerCase())).map((item, index) => referenceItem(item, index, place, range));
 }
 
 function referenceItem(item: ReferenceSummary, index: number, place: CompletionPlace, range: vscode.Range): vscode.CompletionItem {
