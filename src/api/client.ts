@@ -88,8 +88,6 @@ export interface CallOptions {
 interface RequestOptions extends CallOptions {
   body?: unknown;
   upload?: MultipartBody;
-  /** The X-Fields mask sent when the caller names none (`fields` undefined). */
-  mask?: string;
 }
 
 const MAX_REDIRECTS = 5;
@@ -165,143 +163,128 @@ export class ApiClient {
 
   // ---- /me ---------------------------------------------------------------------
 
-  getMe(call: CallOptions = {}): Promise<Me> {
-    return this.#json<Me>('GET', 'me/', { ...call, mask: ME_MASK });
+  getMe(call?: CallOptions): Promise<Me> {
+    return this.#json<Me>('GET', 'me/', call, ME_MASK);
   }
 
   /** The reference documents a one-item list, udata's code an object: accept both. */
-  async getMyMetrics(call: CallOptions = {}): Promise<MyMetrics> {
+  async getMyMetrics(call?: CallOptions): Promise<MyMetrics> {
     const metrics = await this.#json<MyMetrics | MyMetrics[]>('GET', 'me/metrics/', call);
     return (Array.isArray(metrics) ? metrics[0] : metrics) ?? {};
   }
 
-  updateMe(patch: ProfilePatch, call: CallOptions = {}): Promise<Me> {
-    return this.#json<Me>('PUT', 'me/', { ...call, body: patch, mask: ME_MASK });
+  updateMe(patch: ProfilePatch, call?: CallOptions): Promise<Me> {
+    return this.#json<Me>('PUT', 'me/', { ...call, body: patch }, ME_MASK);
   }
 
-  async deleteMe(call: CallOptions = {}): Promise<void> {
+  async deleteMe(call?: CallOptions): Promise<void> {
     await this.#send('DELETE', 'me/', call);
   }
 
   /** `POST /me/apikey` (older servers); newer ones answer 404/405: they manage tokens on the web page. */
-  regenerateApiKey(call: CallOptions = {}): Promise<{ apikey: string }> {
+  regenerateApiKey(call?: CallOptions): Promise<{ apikey: string }> {
     return this.#json<{ apikey: string }>('POST', 'me/apikey', call);
   }
 
-  async clearApiKey(call: CallOptions = {}): Promise<void> {
+  async clearApiKey(call?: CallOptions): Promise<void> {
     await this.#send('DELETE', 'me/apikey', call);
   }
 
   /** The user's active API tokens (udata/core/user/api.py). */
-  listApiTokens(call: CallOptions = {}): Promise<ApiToken[]> {
+  listApiTokens(call?: CallOptions): Promise<ApiToken[]> {
     return this.#list<ApiToken>('me/api_tokens/', API_TOKEN_MASK, call);
   }
 
   /** Creates a token; the answer carries its plaintext, once. */
-  createApiToken(name: string, call: CallOptions = {}): Promise<ApiToken> {
+  createApiToken(name: string, call?: CallOptions): Promise<ApiToken> {
     return this.#json<ApiToken>('POST', 'me/api_tokens/', { ...call, body: { name } });
   }
 
-  async revokeApiToken(id: string, call: CallOptions = {}): Promise<void> {
+  async revokeApiToken(id: string, call?: CallOptions): Promise<void> {
     await this.#send('DELETE', `me/api_tokens/${encodeSegment(id)}/`, call);
   }
 
   /** Pending invitations to join organizations. */
-  listOrgInvitations(call: CallOptions = {}): Promise<OrgInvitation[]> {
+  listOrgInvitations(call?: CallOptions): Promise<OrgInvitation[]> {
     return this.#list<OrgInvitation>('me/org_invitations/', INVITATION_MASK, call);
   }
 
-  async answerOrgInvitation(id: string, answer: 'accept' | 'refuse', call: CallOptions = {}): Promise<void> {
+  async answerOrgInvitation(id: string, answer: 'accept' | 'refuse', call?: CallOptions): Promise<void> {
     await this.#send('POST', `me/org_invitations/${encodeSegment(id)}/${answer}/`, call);
   }
 
-  listOrgDiscussions(call: CallOptions = {}): Promise<Discussion[]> {
+  listOrgDiscussions(call?: CallOptions): Promise<Discussion[]> {
     return this.#list<Discussion>('me/org_discussions/', DISCUSSION_LIST_MASK, call);
   }
 
   /** The user's own reuses and those of every organization they belong to. */
-  listOrgReuses(call: CallOptions = {}): Promise<Reuse[]> {
+  listOrgReuses(call?: CallOptions): Promise<Reuse[]> {
     return this.#list<Reuse>('me/org_reuses/', REUSE_LIST_MASK, call);
   }
 
   /** The reuses the user owns directly (not through an organization). */
-  listMyReuses(call: CallOptions = {}): Promise<Reuse[]> {
+  listMyReuses(call?: CallOptions): Promise<Reuse[]> {
     return this.#list<Reuse>('me/reuses/', REUSE_LIST_MASK, call);
   }
 
   /** The user's own datasets and those of their organizations, most recently modified first. */
-  listOrgDatasets(call: CallOptions & { q?: string } = {}): Promise<Dataset[]> {
-    const path = call.q ? `me/org_datasets/?q=${encodeURIComponent(call.q)}` : 'me/org_datasets/';
+  listOrgDatasets(call?: CallOptions & { q?: string }): Promise<Dataset[]> {
+    const path = call?.q ? `me/org_datasets/?q=${encodeURIComponent(call.q)}` : 'me/org_datasets/';
     return this.#list<Dataset>(path, DATASET_LIST_MASK, call);
   }
 
   // ---- /reuses -----------------------------------------------------------------
 
-  getReuse(id: string, call: CallOptions = {}): Promise<Reuse> {
-    return this.#json<Reuse>('GET', `reuses/${encodeSegment(id)}/`, {
-      ...call,
-      mask: REUSE_DOCUMENT_MASK,
-    });
+  getReuse(id: string, call?: CallOptions): Promise<Reuse> {
+    return this.#json<Reuse>('GET', `reuses/${encodeSegment(id)}/`, call, REUSE_DOCUMENT_MASK);
   }
 
   /** `PUT /reuses/{id}/` is a patch: send only the keys that changed. */
-  updateReuse(id: string, patch: ReusePatch, call: CallOptions = {}): Promise<Reuse> {
-    return this.#json<Reuse>('PUT', `reuses/${encodeSegment(id)}/`, {
-      ...call,
-      body: patch,
-      mask: REUSE_DOCUMENT_MASK,
-    });
+  updateReuse(id: string, patch: ReusePatch, call?: CallOptions): Promise<Reuse> {
+    return this.#json<Reuse>('PUT', `reuses/${encodeSegment(id)}/`, { ...call, body: patch }, REUSE_DOCUMENT_MASK);
   }
 
-  createReuse(reuse: NewReuse, call: CallOptions = {}): Promise<Reuse> {
-    return this.#json<Reuse>('POST', 'reuses/', {
-      ...call,
-      body: reuse,
-      mask: REUSE_DOCUMENT_MASK,
-    });
+  createReuse(reuse: NewReuse, call?: CallOptions): Promise<Reuse> {
+    return this.#json<Reuse>('POST', 'reuses/', { ...call, body: reuse }, REUSE_DOCUMENT_MASK);
   }
 
-  async deleteReuse(id: string, call: CallOptions = {}): Promise<void> {
+  async deleteReuse(id: string, call?: CallOptions): Promise<void> {
     await this.#send('DELETE', `reuses/${encodeSegment(id)}/`, call);
   }
 
-  addDatasetToReuse(reuseId: string, datasetId: string, call: CallOptions = {}): Promise<Reuse> {
-    return this.#json<Reuse>('POST', `reuses/${encodeSegment(reuseId)}/datasets/`, {
-      ...call,
-      body: { id: datasetId },
-      mask: REUSE_DOCUMENT_MASK,
-    });
+  addDatasetToReuse(reuseId: string, datasetId: string, call?: CallOptions): Promise<Reuse> {
+    return this.#json<Reuse>('POST', `reuses/${encodeSegment(reuseId)}/datasets/`, { ...call, body: { id: datasetId } }, REUSE_DOCUMENT_MASK);
   }
 
   /** Followers of a reuse; with `user`, whether that user follows it (total 0 or 1). */
-  getReuseFollowers(id: string, call: CallOptions & { user?: string } = {}): Promise<FollowersPage> {
-    const query = call.user ? `?user=${encodeURIComponent(call.user)}&page_size=1` : '?page_size=1';
+  getReuseFollowers(id: string, call?: CallOptions & { user?: string }): Promise<FollowersPage> {
+    const query = call?.user ? `?user=${encodeURIComponent(call.user)}&page_size=1` : '?page_size=1';
     return this.#json<FollowersPage>('GET', `reuses/${encodeSegment(id)}/followers/${query}`, call);
   }
 
-  async followReuse(id: string, call: CallOptions = {}): Promise<void> {
+  async followReuse(id: string, call?: CallOptions): Promise<void> {
     await this.#send('POST', `reuses/${encodeSegment(id)}/followers/`, call);
   }
 
-  async unfollowReuse(id: string, call: CallOptions = {}): Promise<void> {
+  async unfollowReuse(id: string, call?: CallOptions): Promise<void> {
     await this.#send('DELETE', `reuses/${encodeSegment(id)}/followers/`, call);
   }
 
   /** Platform administrators only. */
-  async setReuseFeatured(id: string, featured: boolean, call: CallOptions = {}): Promise<void> {
+  async setReuseFeatured(id: string, featured: boolean, call?: CallOptions): Promise<void> {
     await this.#send(featured ? 'POST' : 'DELETE', `reuses/${encodeSegment(id)}/featured/`, call);
   }
 
   /** The badge kinds reuses can get, `{kind: label}`. */
-  getReuseBadgeKinds(call: CallOptions = {}): Promise<Record<string, string>> {
+  getReuseBadgeKinds(call?: CallOptions): Promise<Record<string, string>> {
     return this.#json<Record<string, string>>('GET', 'reuses/badges/', call);
   }
 
-  async addReuseBadge(id: string, kind: string, call: CallOptions = {}): Promise<void> {
+  async addReuseBadge(id: string, kind: string, call?: CallOptions): Promise<void> {
     await this.#send('POST', `reuses/${encodeSegment(id)}/badges/`, { ...call, body: { kind } });
   }
 
-  async removeReuseBadge(id: string, kind: string, call: CallOptions = {}): Promise<void> {
+  async removeReuseBadge(id: string, kind: string, call?: CallOptions): Promise<void> {
     await this.#send('DELETE', `reuses/${encodeSegment(id)}/badges/${encodeSegment(kind)}/`, call);
   }
 
@@ -309,152 +292,139 @@ export class ApiClient {
    * One page of the reuses that use a dataset (udata/core/reuse/api.py, ReuseListAPI
    * with `?dataset=`): public ones and the caller's own, newest first.
    */
-  listDatasetReuses(datasetId: string, page: number, pageSize: number, call: CallOptions = {}): Promise<Page<Reuse>> {
-    return this.#json<Page<Reuse>>('GET', `reuses/?${datasetPageQuery(datasetId, page, pageSize)}`, {
-      ...call,
-      mask: DATASET_REUSES_PAGE_MASK,
-    });
+  listDatasetReuses(datasetId: string, page: number, pageSize: number, call?: CallOptions): Promise<Page<Reuse>> {
+    return this.#json<Page<Reuse>>('GET', `reuses/?${datasetPageQuery(datasetId, page, pageSize)}`, call, DATASET_REUSES_PAGE_MASK);
   }
 
   /** Reuses whose title contains `q` (`GET /reuses/suggest/`): public ones of anyone, most followed first. */
-  suggestReuses(q: string, size: number, call: CallOptions = {}): Promise<Reuse[]> {
+  suggestReuses(q: string, size: number, call?: CallOptions): Promise<Reuse[]> {
     return this.#list<Reuse>(`reuses/suggest/?q=${encodeURIComponent(q)}&size=${size}`, REUSE_SUGGESTION_MASK, call);
   }
 
   /** One page of the files others attached to a dataset (udata/core/dataset/api.py, CommunityResourcesAPI), newest first. */
-  listCommunityResources(datasetId: string, page: number, pageSize: number, call: CallOptions = {}): Promise<Page<CommunityResource>> {
-    return this.#json<Page<CommunityResource>>('GET', `datasets/community_resources/?${datasetPageQuery(datasetId, page, pageSize)}`, {
-      ...call,
-      mask: COMMUNITY_RESOURCES_PAGE_MASK,
-    });
+  listCommunityResources(datasetId: string, page: number, pageSize: number, call?: CallOptions): Promise<Page<CommunityResource>> {
+    return this.#json<Page<CommunityResource>>(
+      'GET',
+      `datasets/community_resources/?${datasetPageQuery(datasetId, page, pageSize)}`,
+      call,
+      COMMUNITY_RESOURCES_PAGE_MASK,
+    );
   }
 
-  getDataset(id: string, call: CallOptions = {}): Promise<Dataset> {
-    return this.#json<Dataset>('GET', `datasets/${encodeSegment(id)}/`, {
-      ...call,
-      mask: DATASET_SUMMARY_MASK,
-    });
+  getDataset(id: string, call?: CallOptions): Promise<Dataset> {
+    return this.#json<Dataset>('GET', `datasets/${encodeSegment(id)}/`, call, DATASET_SUMMARY_MASK);
   }
 
-  getDataservice(id: string, call: CallOptions = {}): Promise<Dataservice> {
-    return this.#json<Dataservice>('GET', `dataservices/${encodeSegment(id)}/`, {
-      ...call,
-      mask: DATASERVICE_SUMMARY_MASK,
-    });
+  getDataservice(id: string, call?: CallOptions): Promise<Dataservice> {
+    return this.#json<Dataservice>('GET', `dataservices/${encodeSegment(id)}/`, call, DATASERVICE_SUMMARY_MASK);
   }
 
   /**
    * One page of the APIs the caller may see, filtered by organization or owner. udata
    * has no `/me/` list of APIs: the caller asks per organization.
    */
-  listDataservices(filter: { organization?: string; owner?: string; page?: number; pageSize?: number }, call: CallOptions = {}): Promise<Page<Dataservice>> {
+  listDataservices(filter: { organization?: string; owner?: string; page?: number; pageSize?: number }, call?: CallOptions): Promise<Page<Dataservice>> {
     const query = new URLSearchParams();
     if (filter.organization) query.set('organization', filter.organization);
     if (filter.owner) query.set('owner', filter.owner);
     query.set('page', String(filter.page ?? 1));
     query.set('page_size', String(filter.pageSize ?? 100));
-    return this.#json<Page<Dataservice>>('GET', `dataservices/?${query.toString()}`, {
-      ...call,
-      mask: DATASERVICE_PAGE_MASK,
-    });
+    return this.#json<Page<Dataservice>>('GET', `dataservices/?${query.toString()}`, call, DATASERVICE_PAGE_MASK);
   }
 
   // ---- /datasets -----------------------------------------------------------------
 
   /** `PUT /datasets/{id}/` (udata's DatasetForm): see DatasetPatch for what it keeps and clears. */
-  updateDataset(id: string, patch: DatasetPatch, call: CallOptions = {}): Promise<Dataset> {
-    return this.#json<Dataset>('PUT', `datasets/${encodeSegment(id)}/`, {
-      ...call,
-      body: patch,
-      mask: DATASET_SUMMARY_MASK,
-    });
+  updateDataset(id: string, patch: DatasetPatch, call?: CallOptions): Promise<Dataset> {
+    return this.#json<Dataset>('PUT', `datasets/${encodeSegment(id)}/`, { ...call, body: patch }, DATASET_SUMMARY_MASK);
   }
 
-  createDataset(dataset: NewDataset, call: CallOptions = {}): Promise<Dataset> {
-    return this.#json<Dataset>('POST', 'datasets/', { ...call, body: dataset, mask: DATASET_SUMMARY_MASK });
+  createDataset(dataset: NewDataset, call?: CallOptions): Promise<Dataset> {
+    return this.#json<Dataset>('POST', 'datasets/', { ...call, body: dataset }, DATASET_SUMMARY_MASK);
   }
 
   /** A soft delete: `PUT {"deleted": null}` restores it. */
-  async deleteDataset(id: string, call: CallOptions = {}): Promise<void> {
+  async deleteDataset(id: string, call?: CallOptions): Promise<void> {
     await this.#send('DELETE', `datasets/${encodeSegment(id)}/`, call);
   }
 
-  listLicenses(call: LabelledCall = {}): Promise<License[]> {
-    return this.#list<License>(withLang('datasets/licenses/', call.lang), 'id,title,url,flags,alternate_titles', call);
+  listLicenses(call?: LabelledCall): Promise<License[]> {
+    return this.#list<License>(withLang('datasets/licenses/', call?.lang), 'id,title,url,flags,alternate_titles', call);
   }
 
-  listFrequencies(call: LabelledCall = {}): Promise<Choice[]> {
-    return this.#list<Choice>(withLang('datasets/frequencies/', call.lang), 'id,label', call);
+  listFrequencies(call?: LabelledCall): Promise<Choice[]> {
+    return this.#list<Choice>(withLang('datasets/frequencies/', call?.lang), 'id,label', call);
   }
 
-  listResourceTypes(call: LabelledCall = {}): Promise<Choice[]> {
-    return this.#list<Choice>(withLang('datasets/resource_types/', call.lang), 'id,label', call);
+  listResourceTypes(call?: LabelledCall): Promise<Choice[]> {
+    return this.#list<Choice>(withLang('datasets/resource_types/', call?.lang), 'id,label', call);
   }
 
   /** The file extensions data.gouv.fr accepts for uploads (its ALLOWED_RESOURCES_EXTENSIONS). */
-  listAllowedExtensions(call: CallOptions = {}): Promise<string[]> {
+  listAllowedExtensions(call?: CallOptions): Promise<string[]> {
     return this.#list<string>('datasets/extensions/', '', { ...call, fields: null });
   }
 
-  listGranularities(call: LabelledCall = {}): Promise<Granularity[]> {
-    return this.#list<Granularity>(withLang('spatial/granularities/', call.lang), 'id,name', call);
+  listGranularities(call?: LabelledCall): Promise<Granularity[]> {
+    return this.#list<Granularity>(withLang('spatial/granularities/', call?.lang), 'id,name', call);
   }
 
-  suggestZones(q: string, size = 10, call: CallOptions = {}): Promise<ZoneSuggestion[]> {
+  suggestZones(q: string, size = 10, call?: CallOptions): Promise<ZoneSuggestion[]> {
     return this.#list<ZoneSuggestion>(`spatial/zones/suggest/?q=${encodeURIComponent(q)}&size=${size}`, 'id,name,code,level', call);
   }
 
   // ---- resources -------------------------------------------------------------------
 
-  getResource(datasetId: string, resourceId: string, call: CallOptions = {}): Promise<Resource> {
+  getResource(datasetId: string, resourceId: string, call?: CallOptions): Promise<Resource> {
     return this.#json<Resource>('GET', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, call);
   }
 
-  updateResource(datasetId: string, resourceId: string, patch: ResourcePatch, call: CallOptions = {}): Promise<Resource> {
+  updateResource(datasetId: string, resourceId: string, patch: ResourcePatch, call?: CallOptions): Promise<Resource> {
     return this.#json<Resource>('PUT', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, { ...call, body: patch });
   }
 
-  createRemoteResource(datasetId: string, resource: NewRemoteResource, call: CallOptions = {}): Promise<Resource> {
+  createRemoteResource(datasetId: string, resource: NewRemoteResource, call?: CallOptions): Promise<Resource> {
     return this.#json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/resources/`, { ...call, body: resource });
   }
 
-  async deleteResource(datasetId: string, resourceId: string, call: CallOptions = {}): Promise<void> {
+  async deleteResource(datasetId: string, resourceId: string, call?: CallOptions): Promise<void> {
     await this.#send('DELETE', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, call);
   }
 
   /** `POST /datasets/{id}/upload/`: a new resource from a file, streamed. */
-  uploadResource(datasetId: string, file: UploadSource, call: UploadOptions = {}): Promise<Resource> {
-    return this.#json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/upload/`, { ...call, upload: multipartBody(file, call.onProgress) });
+  uploadResource(datasetId: string, file: UploadSource, call?: UploadOptions): Promise<Resource> {
+    return this.#json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/upload/`, { ...call, upload: multipartBody(file, call?.onProgress) });
   }
 
   /** `POST /datasets/{id}/resources/{rid}/upload/`: the resource's file replaced (its title becomes the file's name). */
-  replaceResourceFile(datasetId: string, resourceId: string, file: UploadSource, call: UploadOptions = {}): Promise<Resource> {
+  replaceResourceFile(datasetId: string, resourceId: string, file: UploadSource, call?: UploadOptions): Promise<Resource> {
     return this.#json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/upload/`, {
       ...call,
-      upload: multipartBody(file, call.onProgress),
+      upload: multipartBody(file, call?.onProgress),
     });
   }
 
-  getReuseTypes(call: CallOptions = {}): Promise<Choice[]> {
+  getReuseTypes(call?: CallOptions): Promise<Choice[]> {
     return this.#json<Choice[]>('GET', 'reuses/types/', call);
   }
 
-  getReuseTopics(call: CallOptions = {}): Promise<Choice[]> {
+  getReuseTopics(call?: CallOptions): Promise<Choice[]> {
     return this.#json<Choice[]>('GET', 'reuses/topics/', call);
   }
 
   // ---- plumbing ----------------------------------------------------------------
 
-  async #list<T>(path: string, mask: string, call: CallOptions): Promise<T[]> {
-    const items = await this.#json<unknown>('GET', path, { ...call, mask });
+  async #list<T>(path: string, mask: string, call: CallOptions | undefined): Promise<T[]> {
+    const items = await this.#json<unknown>('GET', path, call, mask);
     if (!Array.isArray(items)) {
       throw new ApiError('invalidResponse', { method: 'GET', path: this.#pathOf(path), serverMessage: 'expected a list' });
     }
     return items as T[];
   }
 
-  async #json<T>(method: string, path: string, call: RequestOptions): Promise<T> {
-    const response = await this.#send(method, path, call);
+  /** `mask`: the X-Fields mask sent when the caller names none (`fields` undefined). */
+  async #json<T>(method: string, path: string, call?: RequestOptions, mask?: string): Promise<T> {
+    const response = await this.#send(method, path, call, mask);
     const invalid = (cause: unknown) => new ApiError('invalidResponse', { method, path: this.#pathOf(path), status: response.status, cause });
     const text = await response.text().catch((cause: unknown) => {
       // The headers arrived but the body was cut short (reset connection, proxy).
@@ -469,13 +439,13 @@ export class ApiClient {
   }
 
   /** Sends one request (GET retried by retryingFetch), following same-origin redirects by hand. */
-  async #send(method: string, path: string, call: RequestOptions): Promise<Response> {
+  async #send(method: string, path: string, call: RequestOptions = {}, mask?: string): Promise<Response> {
     const apiKey = call.apiKey ?? (await this.#options.getApiKey());
     let url = new URL(path, this.baseUrl);
     for (let hop = 0; ; hop++) {
       const headers: Record<string, string> = {};
       if (apiKey) headers['X-API-KEY'] = apiKey;
-      const fields = call.fields === undefined ? call.mask : call.fields;
+      const fields = call.fields === undefined ? mask : call.fields;
       if (fields) headers['X-Fields'] = fields;
       if (call.upload) return this.#sendUpload(method, url, headers, call.upload, call.signal);
       headers.Accept = 'application/json';
