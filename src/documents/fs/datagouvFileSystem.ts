@@ -23,6 +23,7 @@ import type { AnyDocumentKind } from './documentKind';
 import { DocumentSaveError, notSavedMessage, saveDocument, type SaveOutcome } from './documentSave';
 import { acceptTheirs } from './threeWayMerge';
 import { withSlowSaveNotice } from './slowSaveNotice';
+import { offsetRange } from '../completionItems';
 
 /** What the file system needs of the session (src/auth/session.ts). */
 export interface SessionLike {
@@ -146,12 +147,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       const version = state.pending && !isDirty(uri) ? state.pending : state;
       return this.#fileStat(found.kind, version.value, version.stat);
     }
-    let value: unknown;
-    try {
-      value = await this.#load(found, this.#session.identity);
-    } catch (error) {
-      throw this.#toFileSystemError(error, uri);
-    }
+    const { value } = await this.#read(found, uri);
     const text = found.kind.render(found.kind.project(value));
     return this.#fileStat(found.kind, value, this.#statFor(uri, text));
   }
@@ -169,14 +165,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       this.#valueEmitter.fire(uri);
       return encoder.encode(text);
     }
-    let identity: SessionIdentity;
-    let value: unknown;
-    try {
-      identity = this.#session.identity;
-      value = await this.#load(found, identity);
-    } catch (error) {
-      throw this.#toFileSystemError(error, uri);
-    }
+    const { identity, value } = await this.#read(found, uri);
     const document = found.kind.project(value);
     const text = found.kind.render(document);
     const told = state?.stat;
@@ -277,12 +266,13 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
         const merged = { ...(state?.value as object | undefined), ...(outcome.value as object) };
         const next = this.#afterSave(found, uri, state, identity, text, outcome.yours, outcome.document, merged);
         const saved = kind.savedMessage(merged, this.#l10n);
-        const fromServer = outcome.fromServer.length ? ' · ' + vscode.l10n.t('merged from data.gouv.fr: {0}', outcome.fromServer.join(', ')) : '';
+        const kept = outcome.fromServer.join(', ');
+        const fromServer = kept ? ' · ' + vscode.l10n.t('merged from data.gouv.fr: {0}', kept) : '';
         const nothingSent = outcome.status === 'upToDate' ? ' · ' + vscode.l10n.t('data.gouv.fr already had your changes') : '';
         vscode.window.setStatusBarMessage(saved + fromServer + nothingSent, 8_000);
         this.#log.info(
           outcome.status === 'saved'
-            ? `Saved ${uri.path}: ${Object.keys(outcome.patch).join(', ')}${outcome.fromServer.length ? `; kept from data.gouv.fr: ${outcome.fromServer.join(', ')}` : ''}`
+            ? `Saved ${uri.path}: ${Object.keys(outcome.patch).join(', ')}${kept ? `; kept from data.gouv.fr: ${kept}` : ''}`
             : `Saved ${uri.path}: data.gouv.fr already had these changes, nothing sent`,
         );
         if (outcome.status === 'saved') this.#savedEmitter.fire({ uri, value: next.value });
@@ -374,7 +364,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     this.#bases.persist(key);
     this.#theirs.delete(key);
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), text);
+    edit.replace(uri, offsetRange(document, 0, document.getText().length), text);
     if (await vscode.workspace.applyEdit(edit)) await document.save();
   }
 
@@ -428,17 +418,10 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     return [];
   }
 
-  createDirectory(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  delete(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
-
-  rename(uri: vscode.Uri): void {
-    throw vscode.FileSystemError.NoPermissions(uri);
-  }
+  // Nothing is created, deleted or renamed through the file system.
+  readonly createDirectory = refuse;
+  readonly delete = refuse;
+  readonly rename = refuse;
 
   // ---------------------------------------------------------------------------------
 
@@ -449,6 +432,16 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
       if (key !== undefined) return foundOf(kind, kindIndex, key);
     }
     return undefined;
+  }
+
+  /** GET the object as the session's identity for stat() and readFile(): a failure becomes a FileSystemError. */
+  async #read(found: Found, uri: vscode.Uri): Promise<{ identity: SessionIdentity; value: unknown }> {
+    try {
+      const identity = this.#session.identity;
+      return { identity, value: await this.#load(found, identity) };
+    } catch (error) {
+      throw this.#toFileSystemError(error, uri);
+    }
   }
 
   /** GET the object as `identity`, sharing an answer of the last seconds and a GET in flight. */
@@ -554,6 +547,10 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
   }
 }
 
+function refuse(uri: vscode.Uri): never {
+  throw vscode.FileSystemError.NoPermissions(uri);
+}
+
 function foundOf(kind: AnyDocumentKind, kindIndex: number, key: string): Found {
   return { kind, kindIndex, key, id: `${kindIndex}:${key}` };
 }
@@ -585,7 +582,7 @@ function tabUris(tab: vscode.Tab): vscode.Uri[] {
 function toDiagnostic(problem: Problem, text: string, document: vscode.TextDocument | undefined): vscode.Diagnostic {
   let range: vscode.Range;
   if (document && document.getText() === text) {
-    range = new vscode.Range(document.positionAt(problem.offset), document.positionAt(problem.offset + problem.length));
+    range = offsetRange(document, problem.offset, problem.offset + problem.length);
   } else {
     const start = new vscode.Position(problem.line - 1, problem.column - 1);
     range = new vscode.Range(start, start.translate(0, Math.max(problem.length, 1)));
