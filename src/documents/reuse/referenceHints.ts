@@ -13,7 +13,6 @@ import { completionItem, offsetRange } from '../completionItems';
 import {
   DATASET_COMPLETION_MASK,
   dataserviceSummary,
-  datasetSummary,
   deletedReferenceMarkdown,
   referenceAt,
   referenceCompletionAt,
@@ -74,10 +73,8 @@ class SharedRequest<T> {
 
   constructor(run: (signal: AbortSignal) => Promise<T>) {
     this.promise = run(this.#controller.signal);
-    this.promise.then(
-      () => (this.#settled = true),
-      () => (this.#settled = true),
-    );
+    const settle = () => (this.#settled = true);
+    this.promise.then(settle, settle);
   }
 
   get aborted(): boolean {
@@ -134,8 +131,9 @@ class ReferenceCache implements vscode.Disposable {
     const client = this.#session.client;
     return kept(this.#byId, `${list}/${id.toLowerCase()}`, async (signal): Promise<Lookup> => {
       try {
-        const item =
-          list === 'datasets' ? datasetSummary(await client.getDataset(id, { signal })) : dataserviceSummary(await client.getDataservice(id, { signal }));
+        // A dataset's fields are already a summary; an API's are named otherwise.
+        const item: ReferenceSummary =
+          list === 'datasets' ? await client.getDataset(id, { signal }) : dataserviceSummary(await client.getDataservice(id, { signal }));
         return { kind: 'found', item };
       } catch (error) {
         // An unknown id is an answer, worth keeping; a failure is retried next time.
@@ -158,7 +156,7 @@ class ReferenceCache implements vscode.Disposable {
       async (signal) => {
         try {
           return list === 'datasets'
-            ? (await client.listOrgDatasets({ signal, fields: DATASET_COMPLETION_MASK })).map(datasetSummary)
+            ? await client.listOrgDatasets({ signal, fields: DATASET_COMPLETION_MASK })
             : await myDataservices(client, await session.me(), signal);
         } catch (error) {
           if (!(error instanceof ApiError && error.kind === 'cancelled')) this.#log.warn(`${list} for completion: ${describeError(error)}`);

@@ -6,7 +6,7 @@
 // found with jsonc-parser's tolerant parser rather than JSON.parse.
 import { createScanner, getLocation, parseTree, findNodeAtLocation, ScanError, type Node } from 'jsonc-parser';
 import type { Translator } from '../../util/translator';
-import type { Dataservice, Dataset } from '../../api/models';
+import type { Dataservice } from '../../api/models';
 import { escapeMarkdown } from '../../util/markdown';
 import { isObjectId } from '../../api/ids';
 
@@ -97,10 +97,7 @@ export function arrayItemCompletionAt(text: string, offset: number, arrayPath: r
   if (node && inString) return { ...inString, listed: listedValues(text, arrayPath, node.offset) };
   // Outside any string: the word being typed, whatever the scanner made of it (an
   // unknown token, a number, `null`…), then what stands around it.
-  let start = offset;
-  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
-  let end = offset;
-  while (end < text.length && WORD_CHAR.test(text[end])) end++;
+  const [start, end] = wordAround(text, offset);
   const previous = previousSignificant(text, start);
   if (previous !== '[' && previous !== ',') return undefined;
   const next = nextSignificant(text, end);
@@ -127,10 +124,7 @@ export function propertyValueCompletionAt(text: string, offset: number, property
     return undefined;
   const node = location.previousNode;
   if (node?.type === 'string' && offset > node.offset) return stringContentAt(text, node, offset);
-  let start = offset;
-  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
-  let end = offset;
-  while (end < text.length && WORD_CHAR.test(text[end])) end++;
+  const [start, end] = wordAround(text, offset);
   if (previousSignificant(text, start) !== ':') return undefined;
   const next = nextSignificant(text, end);
   const valueFollows = next !== undefined && next !== '}' && next !== ',';
@@ -151,6 +145,15 @@ function stringContentAt(text: string, node: Node, offset: number): Omit<ArrayIt
 }
 
 const WORD_CHAR = /[A-Za-z0-9_.+-]/;
+
+/** The word being typed around `offset` (possibly empty): where it starts and ends. */
+function wordAround(text: string, offset: number): [start: number, end: number] {
+  let start = offset;
+  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
+  let end = offset;
+  while (end < text.length && WORD_CHAR.test(text[end])) end++;
+  return [start, end];
+}
 
 function previousSignificant(text: string, from: number): string | undefined {
   for (let i = from - 1; i >= 0; i--) if (!/\s/.test(text[i])) return text[i];
@@ -195,11 +198,6 @@ export interface ReferenceSummary {
   archived?: string | null;
   deleted?: string | null;
   organization?: { name?: string } | null;
-}
-
-/** The fields of DATASET_SUMMARY_MASK are already a summary. */
-export function datasetSummary(dataset: Dataset): ReferenceSummary {
-  return dataset;
 }
 
 /** An API answered with DATASERVICE_SUMMARY_MASK. */
