@@ -6,7 +6,7 @@ import type { Dataset } from '../../api/models';
 import type { Translator } from '../../util/translator';
 import { DATASET_DOCUMENT_MASK } from '../../api/fieldMasks';
 import { createdAtOf, restoreActionOf, savedMessageOf, type DocumentKind } from '../fs/documentKind';
-import { isIdOrSlug } from '../reuse/reuseReference';
+import { objectIdOf } from '../reuse/reuseReference';
 import type { DatasetChoices } from './datasetSchema';
 import {
   DATASET_DOCUMENT_KEYS,
@@ -20,8 +20,7 @@ import {
 
 /** The dataset id of a document path, or undefined (only an id- or slug-shaped segment names one). */
 export function datasetKeyOf(path: string): string | undefined {
-  const id = /^\/datasets\/([^/]+)\/[^/]+\.json$/.exec(path)?.[1];
-  return id && isIdOrSlug(id) ? id : undefined;
+  return objectIdOf('datasets', path);
 }
 
 /** Restore Dataset, offered with a deleted dataset (and with each of its resources). */
@@ -34,6 +33,7 @@ export function restoreDatasetAction(dataset: Dataset, l10n: Translator): Return
  * `prepare`: called when a dataset opens, to load them meanwhile.
  */
 export function datasetKind(choices: () => DatasetChoices = () => ({}), prepare: () => void = () => undefined): DocumentKind<DatasetDocument, Dataset> {
+  const getDataset: DocumentKind<DatasetDocument, Dataset>['fetch'] = (client, id, call) => client.getDataset(id, { ...call, fields: DATASET_DOCUMENT_MASK });
   return {
     keyOf: datasetKeyOf,
     keys: DATASET_DOCUMENT_KEYS,
@@ -41,9 +41,9 @@ export function datasetKind(choices: () => DatasetChoices = () => ({}), prepare:
     sentAlways: DATASET_SENT_ALWAYS,
     fetch: (client, id, call) => {
       prepare();
-      return client.getDataset(id, { ...call, fields: DATASET_DOCUMENT_MASK });
+      return getDataset(client, id, call);
     },
-    fetchEditable: (client, id, call) => client.getDataset(id, { ...call, fields: DATASET_DOCUMENT_MASK }),
+    fetchEditable: getDataset,
     update: (client, id, patch, call) => client.updateDataset(id, datasetPatchBody(patch), { ...call, fields: DATASET_DOCUMENT_MASK }),
     check: (text, base, l10n) => checkDatasetText(text, base, l10n, choices),
     project: projectDataset,

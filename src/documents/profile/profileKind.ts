@@ -8,11 +8,13 @@ export const PROFILE_PATH = '/me/profile.json';
 /** What the profile document needs: the editable fields and who it is. */
 export const PROFILE_MASK = 'id,slug,first_name,last_name,about,website';
 
+const getProfile: DocumentKind<ProfileDocument, Me>['fetch'] = (client, _key, call) => client.getMe({ ...call, fields: PROFILE_MASK });
+
 export const profileKind: DocumentKind<ProfileDocument, Me> = {
   keyOf: (path) => (path === PROFILE_PATH ? 'me' : undefined),
   keys: PROFILE_KEYS,
-  fetch: (client, _key, call) => client.getMe({ ...call, fields: PROFILE_MASK }),
-  fetchEditable: (client, _key, call) => client.getMe({ ...call, fields: PROFILE_MASK }),
+  fetch: getProfile,
+  fetchEditable: getProfile,
   update: (client, _key, patch, call) => client.updateMe(patch, { ...call, fields: PROFILE_MASK }),
   check: checkProfileText,
   project: projectProfile,

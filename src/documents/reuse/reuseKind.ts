@@ -3,16 +3,11 @@
 import type { Reuse } from '../../api/models';
 import { REUSE_DOCUMENT_MASK, REUSE_EDITABLE_MASK } from '../../api/fieldMasks';
 import { createdAtOf, restoreActionOf, savedMessageOf, type DocumentKind } from '../fs/documentKind';
-import { isIdOrSlug } from './reuseReference';
+import { objectIdOf } from './reuseReference';
 import { DOCUMENT_KEYS, checkReuseText, projectReuse, renderReuseDocument, type ReuseDocument } from './reuseDocument';
 
 export const reuseKind: DocumentKind<ReuseDocument, Reuse> = {
-  // Only an id- or slug-shaped segment names a reuse: `.`, `..` or `%2E%2E` would
-  // address another path of the API.
-  keyOf: (path) => {
-    const id = /^\/reuses\/([^/]+)\/[^/]+\.json$/.exec(path)?.[1];
-    return id && isIdOrSlug(id) ? id : undefined;
-  },
+  keyOf: (path) => objectIdOf('reuses', path),
   keys: DOCUMENT_KEYS,
   mergeByKey: ['extras'],
   fetch: (client, id, call) => client.getReuse(id, { ...call, fields: REUSE_DOCUMENT_MASK }),

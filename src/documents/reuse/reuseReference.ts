@@ -47,6 +47,15 @@ export function isIdOrSlug(value: string): boolean {
   return isObjectId(value) || /^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(value);
 }
 
+/**
+ * The id of a document path `/<collection>/<id>/<slug>.json`, or undefined. Only an id- or
+ * slug-shaped segment names an object: `.`, `..` or `%2E%2E` would address another path of the API.
+ */
+export function objectIdOf(collection: 'reuses' | 'datasets', path: string): string | undefined {
+  const [, found, id] = /^\/(\w+)\/([^/]+)\/[^/]+\.json$/.exec(path) ?? [];
+  return found === collection && isIdOrSlug(id) ? id : undefined;
+}
+
 export function parseReuseReference(input: string): ReuseReference | undefined {
   return parseReference(input, 'reuses');
 }
