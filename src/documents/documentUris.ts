@@ -12,16 +12,20 @@ import { resourceKeyOf } from './resource/resourceKind';
 export const DOCUMENT_SCHEME = 'datagouv';
 export const FULL_JSON_SCHEME = 'datagouv-full';
 
+function documentUri(path: string, scheme = DOCUMENT_SCHEME): vscode.Uri {
+  return vscode.Uri.from({ scheme, path });
+}
+
 export function reuseUri(id: string, slug: string | undefined): vscode.Uri {
-  return vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: `/reuses/${id}/${safeName(slug || id)}.json` });
+  return documentUri(`/reuses/${id}/${safeName(slug || id)}.json`);
 }
 
 export function datasetUri(id: string, slug: string | undefined): vscode.Uri {
-  return vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: `/datasets/${id}/${safeName(slug || id)}.json` });
+  return documentUri(`/datasets/${id}/${safeName(slug || id)}.json`);
 }
 
 export function resourceUri(datasetId: string, resourceId: string): vscode.Uri {
-  return vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: `/datasets/${datasetId}/resources/${resourceId}.json` });
+  return documentUri(`/datasets/${datasetId}/resources/${resourceId}.json`);
 }
 
 /** The dataset id of a dataset document (or of a resource document: its dataset's). */
@@ -40,11 +44,11 @@ export function resourceRefOf(uri: vscode.Uri): { datasetId: string; resourceId:
 }
 
 export function profileUri(): vscode.Uri {
-  return vscode.Uri.from({ scheme: DOCUMENT_SCHEME, path: PROFILE_PATH });
+  return documentUri(PROFILE_PATH);
 }
 
 export function fullJsonUri(id: string, slug: string | undefined): vscode.Uri {
-  return vscode.Uri.from({ scheme: FULL_JSON_SCHEME, path: `/reuses/${id}/${safeName(slug || id)}.full.json` });
+  return documentUri(`/reuses/${id}/${safeName(slug || id)}.full.json`, FULL_JSON_SCHEME);
 }
 
 /** The reuse id of a document address, or undefined when it is not a reuse document. */
