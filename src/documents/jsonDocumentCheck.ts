@@ -49,10 +49,12 @@ export function checkJsonDocument<D extends object>(text: string, base: D, spec:
     const { line, column } = lines.at(offset);
     return { path, message, offset, length, line, column };
   };
+  /** The whole document refused for one problem. */
+  const refuse = (offset: number, length: number, message: string): DocumentCheck<D> => ({ ok: false, problems: [locate(offset, length, [], message)] });
   const tooDeep = depthBeyond(text, MAX_DEPTH);
   if (tooDeep !== undefined) {
     const message = l10n.t('The document is nested more than {0} levels deep: a data.gouv.fr document never is. Remove the extra brackets.', MAX_DEPTH);
-    return { ok: false, problems: [locate(tooDeep, 1, [], message)] };
+    return refuse(tooDeep, 1, message);
   }
   const errors: ParseError[] = [];
   const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false, allowEmptyContent: false });
@@ -60,11 +62,11 @@ export function checkJsonDocument<D extends object>(text: string, base: D, spec:
     const first = errors[0] ?? { error: ParseErrorCode.ValueExpected, offset: 0, length: 0 };
     const { line, column } = lines.at(first.offset);
     const message = l10n.t('The document is not valid JSON: {0} at line {1}, column {2}.', describeParseError(first.error, l10n), line, column);
-    return { ok: false, problems: [locate(first.offset, Math.max(first.length, 1), [], message)] };
+    return refuse(first.offset, Math.max(first.length, 1), message);
   }
   if (tree.type !== 'object') {
     const message = l10n.t('The document must be a JSON object like the one that was opened ({ "title": … }), not a list, a text or a number.');
-    return { ok: false, problems: [locate(tree.offset, tree.length, [], message)] };
+    return refuse(tree.offset, tree.length, message);
   }
 
   const problems: Problem[] = [];
@@ -215,10 +217,6 @@ function nodeValue(node: Node): unknown {
   }
 }
 
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
-  return lineIndex(text).at(offset);
-}
-
 /** The starts of the lines of a text, read once: each position is then a binary search. */
 function lineIndex(text: string): { at(offset: number): { line: number; column: number } } {
   const starts = [0];
@@ -310,6 +308,7 @@ export function sameJson(a: unknown, b: unknown): boolean {
 /** Places the server's per-field errors (a 400) on the keys of the saved text. */
 export function locateFieldErrors(text: string, fieldErrors: Record<string, string[]>): Problem[] {
   const tree = parseTree(text, [], { disallowComments: true });
+  const lines = lineIndex(text);
   const problems: Problem[] = [];
   for (const [field, messages] of Object.entries(fieldErrors)) {
     let node = tree ? findNodeAtLocation(tree, [field]) : undefined;
@@ -319,7 +318,7 @@ export function locateFieldErrors(text: string, fieldErrors: Record<string, stri
     const target = node ?? tree;
     const offset = target?.offset ?? 0;
     const length = target?.length ?? 1;
-    const { line, column } = lineColumn(text, offset);
+    const { line, column } = lines.at(offset);
     problems.push({ path: [field], message: `${field}: ${messages.join(' ')}`, offset, length, line, column });
   }
   return problems;
