@@ -10,7 +10,7 @@ import { personName } from '../tree/format';
 import { describeError } from '../util/errorReporting';
 import { runCommand, type CommandId } from './commandIds';
 import { defineCommand, type Command } from './registry';
-import { confirm, openDocument, withNotification } from './dialogs';
+import { confirm, inform, openDocument, withNotification } from './dialogs';
 
 export const accountCommands: Command[] = [
   defineCommand({
@@ -46,9 +46,7 @@ export const accountCommands: Command[] = [
       try {
         const apikey = await account.regenerateKey();
         await session.signIn(apikey); // checked and stored like any key
-        void vscode.window.showInformationMessage(
-          vscode.l10n.t('A new API key was generated and stored. Update your other tools with it (copy it from your profile page).'),
-        );
+        void inform(vscode.l10n.t('A new API key was generated and stored. Update your other tools with it (copy it from your profile page).'));
       } catch (error) {
         if (!(await offerTokenPage(session, error))) throw error;
       }
@@ -72,7 +70,7 @@ export const accountCommands: Command[] = [
         throw error;
       }
       await session.signOut();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Your API key was revoked on data.gouv.fr and removed from this computer.'));
+      void inform(vscode.l10n.t('Your API key was revoked on data.gouv.fr and removed from this computer.'));
     },
   }),
   defineCommand({
@@ -101,7 +99,7 @@ export const accountCommands: Command[] = [
       // The client of the identity confirmed: it sends that key and no other.
       await account.deleteAccount(identity.client);
       await session.signOut();
-      void vscode.window.showInformationMessage(vscode.l10n.t('Your data.gouv.fr account was deleted, and you are signed out.'));
+      void inform(vscode.l10n.t('Your data.gouv.fr account was deleted, and you are signed out.'));
     },
   }),
   defineCommand({
@@ -158,7 +156,7 @@ function openProfilePage(session: AuthSession): Thenable<boolean> {
 async function offerTokenPage(session: AuthSession, error: unknown): Promise<boolean> {
   if (!(error instanceof ApiError) || (error.kind !== 'notFound' && error.kind !== 'methodNotAllowed')) return false;
   const open = vscode.l10n.t('Open Profile Page');
-  const choice = await vscode.window.showInformationMessage(
+  const choice = await inform(
     vscode.l10n.t('This data.gouv.fr server manages API keys on your profile page, not through this command. Create or revoke keys there.'),
     open,
   );

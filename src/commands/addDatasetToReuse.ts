@@ -5,7 +5,7 @@ import { parseDatasetReference } from '../documents/reuse/reuseReference';
 import { pastedTarget, pickOrPaste } from './pickOrPaste';
 import { defineCommand, type CommandContext } from './registry';
 import { pickReuse, resolveReuseTarget } from './reuseTarget';
-import { withNotification } from './dialogs';
+import { inform, withNotification } from './dialogs';
 
 interface DatasetTarget {
   id: string;
@@ -38,9 +38,7 @@ async function add(ctx: CommandContext, reuseId: string, dataset: DatasetTarget)
   // A pasted slug or link becomes the dataset's id first.
   const id = await ctx.datasets.idOf(dataset.id);
   const reuse = await withNotification(vscode.l10n.t('Adding the dataset to the reuse…'), () => ctx.reuses.addDataset(reuseId, id));
-  void vscode.window.showInformationMessage(
-    vscode.l10n.t('“{0}” now uses “{1}”.', reuse.title ?? reuse.id, reuse.datasets?.find((d) => d.id === id)?.title ?? dataset.title ?? id),
-  );
+  void inform(vscode.l10n.t('“{0}” now uses “{1}”.', reuse.title ?? reuse.id, reuse.datasets?.find((d) => d.id === id)?.title ?? dataset.title ?? id));
 }
 
 export const addDatasetToReuseCommand = defineCommand({

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { ApiToken } from '../api/models';
 import { defineCommand, type CommandContext } from './registry';
-import { confirm, withNotification } from './dialogs';
+import { confirm, inform, withNotification } from './dialogs';
 
 type Item = vscode.QuickPickItem & { token?: ApiToken; create?: true };
 
@@ -58,7 +58,7 @@ async function createAndSignIn(ctx: CommandContext): Promise<void> {
   if (!created.token) throw new Error(vscode.l10n.t('data.gouv.fr created the token but did not send it. Revoke it in "Manage API Tokens" and try again.'));
   // Checked with GET /me/ and stored like any key; never shown, never logged.
   await ctx.session.signIn(created.token);
-  void vscode.window.showInformationMessage(vscode.l10n.t('Signed in with the new token “{0}”.', name.trim()));
+  void inform(vscode.l10n.t('Signed in with the new token “{0}”.', name.trim()));
 }
 
 async function revoke(ctx: CommandContext, token: ApiToken): Promise<void> {
@@ -73,7 +73,5 @@ async function revoke(ctx: CommandContext, token: ApiToken): Promise<void> {
   if (!confirmed) return;
   await ctx.account.revokeToken(token.id);
   if (inUse) await ctx.session.signOut();
-  void vscode.window.showInformationMessage(
-    inUse ? vscode.l10n.t('The token was revoked, and you are signed out.') : vscode.l10n.t('The token “{0}” was revoked.', token.name || token.id),
-  );
+  void inform(inUse ? vscode.l10n.t('The token was revoked, and you are signed out.') : vscode.l10n.t('The token “{0}” was revoked.', token.name || token.id));
 }

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { idOf, linkOf } from '../tree/nodes';
 import { isTreeNode, resolvePage } from './openInBrowser';
 import { defineCommand } from './registry';
+import { inform } from './dialogs';
 
 export const copyIdCommand = defineCommand({
   id: 'datagouv.copyId',
@@ -20,7 +21,7 @@ export const copyLinkCommand = defineCommand({
 
 async function copy(text: string | undefined): Promise<void> {
   if (!text) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Select a reuse, a dataset or a resource in the data.gouv.fr views first.'));
+    void inform(vscode.l10n.t('Select a reuse, a dataset or a resource in the data.gouv.fr views first.'));
     return;
   }
   await vscode.env.clipboard.writeText(text);

@@ -6,7 +6,7 @@ import { runCommand, type CommandId } from './commandIds';
 import { resolveDatasetTarget, type DatasetTarget } from './datasetTarget';
 import type { Command, CommandContext } from './registry';
 import { ARCHIVE, MAKE_PRIVATE, MAKE_PUBLIC, patchingCommand, targetedCommand, UNARCHIVE, type StateChange, type TargetKind } from './targetedCommand';
-import { confirmAndDelete, offerRestore, withNotification } from './dialogs';
+import { confirmAndDelete, inform, offerRestore, withNotification } from './dialogs';
 
 const DATASET: TargetKind<DatasetTarget> = { resolve: resolveDatasetTarget, titleOf: (ctx, id) => ctx.datasets.title(id) };
 
@@ -45,7 +45,7 @@ export const datasetActionCommands: Command[] = [
     async (ctx, target, name) => {
       // udata has no restore endpoint: `PUT {"deleted": null}` (udata/core/dataset/api.py).
       await withNotification(vscode.l10n.t('Restoring the dataset…'), () => ctx.datasets.restore(target.id));
-      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is restored.', name));
+      void inform(vscode.l10n.t('“{0}” is restored.', name));
     },
   ),
   patchCommand('datagouv.archiveDataset', 'Archive Dataset', () => vscode.l10n.t('Archive Dataset'), ARCHIVE),

@@ -5,7 +5,7 @@ import { parseDatasetReference } from '../documents/reuse/reuseReference';
 import { datasetIdOf, resourceRefOf } from '../documents/documentUris';
 import { pastedTarget, pickOrPaste } from './pickOrPaste';
 import type { CommandContext } from './registry';
-import { withNotification } from './dialogs';
+import { inform, withNotification } from './dialogs';
 import { referenceTo, resourceDescription } from '../tree/nodes';
 
 export interface DatasetTarget {
@@ -100,7 +100,7 @@ export async function resolveResourceTarget(argument: unknown, ctx: CommandConte
     ctx.datasets.resources(dataset.id),
   );
   if (!resources.length) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no resource yet.', found.title ?? found.id));
+    void inform(vscode.l10n.t('“{0}” has no resource yet.', found.title ?? found.id));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(

@@ -1,11 +1,16 @@
-// The three dialogs the commands share, written once: a task behind a progress
-// notification, a document opened in a tab of its own, and a modal confirmation of
-// an action that cannot be taken back lightly.
+// The dialogs the commands share, written once: a task behind a progress notification,
+// a message with its buttons, a document opened in a tab of its own, and a modal
+// confirmation of an action that cannot be taken back lightly.
 import * as vscode from 'vscode';
 
 /** Runs `task` behind a notification that says what is going on (not cancellable). */
 export function withNotification<T>(title: string, task: () => Thenable<T>): Thenable<T> {
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task);
+}
+
+/** An information message (not modal) with `items` as its buttons; resolves the one chosen, if any. */
+export function inform<T extends string>(message: string, ...items: T[]): Thenable<T | undefined> {
+  return vscode.window.showInformationMessage(message, ...items);
 }
 
 /** Opens the document in a tab of its own (not a preview the next document replaces). */
@@ -30,6 +35,6 @@ export async function confirmAndDelete(question: string, detail: string, progres
 
 /** "“name” is deleted." with a button that runs the command restoring it (Restore Dataset, Restore Reuse). */
 export async function offerRestore(name: string, restoreLabel: string, restore: () => Thenable<unknown>): Promise<void> {
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is deleted.', name), restoreLabel);
+  const choice = await inform(vscode.l10n.t('“{0}” is deleted.', name), restoreLabel);
   if (choice === restoreLabel) await restore();
 }

@@ -21,7 +21,7 @@ import {
   type StepResult,
 } from './multiStepInput';
 import { defineCommand } from './registry';
-import { openDocument, withNotification } from './dialogs';
+import { inform, openDocument, withNotification } from './dialogs';
 import { referenceTo } from '../tree/nodes';
 
 type Field = 'title' | 'description' | 'owner' | 'license' | 'frequency' | 'private';
@@ -66,7 +66,7 @@ export const newDatasetCommand = defineCommand({
         const dataset = await withNotification(vscode.l10n.t('Creating the dataset on data.gouv.fr…'), () => datasets.create(toNewDataset(answers)));
         await openDocument(datasetUri(dataset.id, dataset.slug));
         const upload = vscode.l10n.t('Upload Resource…');
-        const choice = await vscode.window.showInformationMessage(
+        const choice = await inform(
           answers.private
             ? vscode.l10n.t('“{0}” is created on data.gouv.fr, private until you make it public. Add its files next.', dataset.title ?? dataset.id)
             : vscode.l10n.t('“{0}” is created on data.gouv.fr. Add its files next.', dataset.title ?? dataset.id),

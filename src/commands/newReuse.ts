@@ -19,7 +19,7 @@ import {
   type StepResult,
 } from './multiStepInput';
 import { defineCommand } from './registry';
-import { openDocument, withNotification } from './dialogs';
+import { inform, openDocument, withNotification } from './dialogs';
 
 type Field = 'title' | 'url' | 'type' | 'topic' | 'description' | 'owner' | 'private' | 'datasets';
 // The dataset step is required: udata/core/reuse/models.py (visible()) hides a reuse
@@ -71,7 +71,7 @@ export const newReuseCommand = defineCommand({
       async submit() {
         const reuse = await withNotification(vscode.l10n.t('Creating the reuse on data.gouv.fr…'), () => reuses.create(toNewReuse(answers)));
         await openDocument(reuseUri(reuse.id, reuse.slug));
-        void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is created on data.gouv.fr.', reuse.title ?? reuse.id));
+        void inform(vscode.l10n.t('“{0}” is created on data.gouv.fr.', reuse.title ?? reuse.id));
       },
     });
   },

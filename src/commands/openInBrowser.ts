@@ -7,6 +7,7 @@ import type { AuthSession } from '../auth/session';
 import { pageOf, type TreeNode } from '../tree/nodes';
 import { webUrl } from '../tree/webUrl';
 import { defineCommand, type CommandContext } from './registry';
+import { inform } from './dialogs';
 import { activeReuseTarget } from './reuseTarget';
 
 export const openInBrowserCommand = defineCommand({
@@ -15,7 +16,7 @@ export const openInBrowserCommand = defineCommand({
   async run(ctx, target?: unknown) {
     const page = await pageFor(target, ctx);
     if (!page) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('This item has no page on data.gouv.fr.'));
+      void inform(vscode.l10n.t('This item has no page on data.gouv.fr.'));
       return;
     }
     await vscode.env.openExternal(vscode.Uri.parse(page, true));

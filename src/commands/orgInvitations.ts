@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { OrgInvitation } from '../api/models';
 import { defineCommand } from './registry';
-import { withNotification } from './dialogs';
+import { inform, withNotification } from './dialogs';
 
 export const orgInvitationsCommand = defineCommand({
   id: 'datagouv.orgInvitations',
@@ -13,7 +13,7 @@ export const orgInvitationsCommand = defineCommand({
   async run(ctx) {
     const invitations = await withNotification(vscode.l10n.t('Loading your invitations…'), () => ctx.account.invitations());
     if (!invitations.length) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('You have no pending invitation to join an organization.'));
+      void inform(vscode.l10n.t('You have no pending invitation to join an organization.'));
       return;
     }
     const picked = await vscode.window.showQuickPick(
@@ -41,9 +41,9 @@ export const orgInvitationsCommand = defineCommand({
       // New organizations: new datasets, reuses and discussions to show.
       await ctx.session.identity.me(true).catch(() => undefined);
       ctx.sidebar.refresh();
-      void vscode.window.showInformationMessage(vscode.l10n.t('You are now a member of “{0}”.', name));
+      void inform(vscode.l10n.t('You are now a member of “{0}”.', name));
     } else {
-      void vscode.window.showInformationMessage(vscode.l10n.t('The invitation of “{0}” was refused.', name));
+      void inform(vscode.l10n.t('The invitation of “{0}” was refused.', name));
     }
   },
 });

@@ -12,7 +12,7 @@ import { describeError } from '../util/errorReporting';
 import { fileName } from '../uploads/uploadSource';
 import { resolveDatasetTarget, resolveResourceTarget, type DatasetTarget } from './datasetTarget';
 import { defineCommand, type CommandContext } from './registry';
-import { confirmAndDelete, openDocument, withNotification } from './dialogs';
+import { confirmAndDelete, inform, openDocument, withNotification } from './dialogs';
 
 /** The extension udata checks: the last one, lower case (flask-storage's `extension`). */
 export function extensionOf(name: string): string {
@@ -87,7 +87,7 @@ function pickFiles(canSelectMany: boolean, openLabel: string, title: string): Th
 /** Says a resource is added, with Open Resource when `resourceId` names one to open. */
 async function announceResource(message: string, datasetId: string, resourceId: string | undefined): Promise<void> {
   const open = vscode.l10n.t('Open Resource');
-  const choice = await vscode.window.showInformationMessage(message, ...(resourceId ? [open] : []));
+  const choice = await inform(message, ...(resourceId ? [open] : []));
   if (choice === open && resourceId) await openDocument(resourceUri(datasetId, resourceId));
 }
 
@@ -164,9 +164,7 @@ export const replaceResourceFileCommand = defineCommand({
       return;
     }
     // udata names the resource after the new file (udata/core/dataset/api.py, UploadDatasetResource).
-    void vscode.window.showInformationMessage(
-      vscode.l10n.t('The file of the resource is replaced by “{0}” (its title is now “{1}”).', source.name, resource.title ?? source.name),
-    );
+    void inform(vscode.l10n.t('The file of the resource is replaced by “{0}” (its title is now “{1}”).', source.name, resource.title ?? source.name));
   },
 });
 
@@ -217,7 +215,7 @@ export const deleteResourceCommand = defineCommand({
       vscode.l10n.t('Deleting the resource…'),
       () => ctx.datasets.deleteResource(target.datasetId, target.resourceId),
     );
-    if (deleted) void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is deleted.', name));
+    if (deleted) void inform(vscode.l10n.t('“{0}” is deleted.', name));
   },
 });
 

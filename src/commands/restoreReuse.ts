@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { defineCommand } from './registry';
 import { resolveReuseTarget } from './reuseTarget';
-import { withNotification } from './dialogs';
+import { inform, withNotification } from './dialogs';
 
 export const restoreReuseCommand = defineCommand({
   id: 'datagouv.restoreReuse',
@@ -13,6 +13,6 @@ export const restoreReuseCommand = defineCommand({
     const target = await resolveReuseTarget(argument, ctx, vscode.l10n.t('Restore Reuse'));
     if (!target) return;
     const reuse = await withNotification(vscode.l10n.t('Restoring the reuse…'), () => ctx.reuses.restore(target.id));
-    void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is restored.', reuse.title ?? reuse.id));
+    void inform(vscode.l10n.t('“{0}” is restored.', reuse.title ?? reuse.id));
   },
 });

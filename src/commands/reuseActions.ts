@@ -7,7 +7,7 @@ import { runCommand, type CommandId } from './commandIds';
 import type { Command, CommandContext } from './registry';
 import { ARCHIVE, MAKE_PRIVATE, MAKE_PUBLIC, patchingCommand, targetedCommand, UNARCHIVE, type StateChange, type TargetKind } from './targetedCommand';
 import { resolveReuseTarget, type ReuseTarget } from './reuseTarget';
-import { confirmAndDelete, offerRestore } from './dialogs';
+import { confirmAndDelete, inform, offerRestore } from './dialogs';
 
 const REUSE: TargetKind<ReuseTarget> = {
   resolve: (argument, ctx, title) => resolveReuseTarget(argument, ctx, title),
@@ -55,7 +55,7 @@ export const reuseActionCommands: Command[] = [
     () => vscode.l10n.t('Follow Reuse'),
     async (ctx, target, name) => {
       const total = await ctx.reuses.follow(target.id);
-      void vscode.window.showInformationMessage(vscode.l10n.t('You follow “{0}” ({1} followers).', name, total));
+      void inform(vscode.l10n.t('You follow “{0}” ({1} followers).', name, total));
     },
     ANY_REUSE,
   ),
@@ -65,7 +65,7 @@ export const reuseActionCommands: Command[] = [
     () => vscode.l10n.t('Unfollow Reuse'),
     async (ctx, target, name) => {
       const total = await ctx.reuses.unfollow(target.id);
-      void vscode.window.showInformationMessage(vscode.l10n.t('You no longer follow “{0}” ({1} followers).', name, total));
+      void inform(vscode.l10n.t('You no longer follow “{0}” ({1} followers).', name, total));
     },
     ANY_REUSE,
   ),
@@ -79,7 +79,7 @@ export const reuseActionCommands: Command[] = [
       const follow = vscode.l10n.t('Follow');
       const unfollow = vscode.l10n.t('Unfollow');
       const following = mine.total > 0;
-      const choice = await vscode.window.showInformationMessage(
+      const choice = await inform(
         following ? vscode.l10n.t('“{0}” has {1} followers, you included.', name, all.total) : vscode.l10n.t('“{0}” has {1} followers.', name, all.total),
         following ? unfollow : follow,
       );
@@ -93,7 +93,7 @@ export const reuseActionCommands: Command[] = [
     () => vscode.l10n.t('Feature Reuse'),
     async (ctx, target, name) => {
       await ctx.reuses.setFeatured(target.id, true);
-      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is featured on data.gouv.fr.', name));
+      void inform(vscode.l10n.t('“{0}” is featured on data.gouv.fr.', name));
     },
   ),
   reuseCommand(
@@ -102,7 +102,7 @@ export const reuseActionCommands: Command[] = [
     () => vscode.l10n.t('Unfeature Reuse'),
     async (ctx, target, name) => {
       await ctx.reuses.setFeatured(target.id, false);
-      void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” is no longer featured.', name));
+      void inform(vscode.l10n.t('“{0}” is no longer featured.', name));
     },
   ),
   reuseCommand(
@@ -113,7 +113,7 @@ export const reuseActionCommands: Command[] = [
       const kinds = await ctx.reuses.badgeKinds();
       if (!Object.keys(kinds).length) {
         // Core udata defines no reuse badge (GET /reuses/badges/ answers {}).
-        void vscode.window.showInformationMessage(vscode.l10n.t('No badge is available for reuses on this data.gouv.fr platform.'));
+        void inform(vscode.l10n.t('No badge is available for reuses on this data.gouv.fr platform.'));
         return;
       }
       const picked = await vscode.window.showQuickPick(
@@ -122,7 +122,7 @@ export const reuseActionCommands: Command[] = [
       );
       if (!picked) return;
       await ctx.reuses.addBadge(target.id, picked.badgeKind);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Badge “{0}” added to “{1}”.', picked.label, name));
+      void inform(vscode.l10n.t('Badge “{0}” added to “{1}”.', picked.label, name));
     },
   ),
   reuseCommand(
@@ -133,13 +133,13 @@ export const reuseActionCommands: Command[] = [
       const [held, kinds] = await Promise.all([ctx.reuses.badges(target.id), ctx.reuses.badgeKinds()]);
       const badges = held.map((kind) => badgeItem(kind, kinds[kind] ?? kind));
       if (!badges.length) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('“{0}” has no badge.', name));
+        void inform(vscode.l10n.t('“{0}” has no badge.', name));
         return;
       }
       const picked = await vscode.window.showQuickPick(badges, { title: vscode.l10n.t('Badge to remove from “{0}”', name) });
       if (!picked) return;
       await ctx.reuses.removeBadge(target.id, picked.badgeKind);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Badge “{0}” removed from “{1}”.', picked.label, name));
+      void inform(vscode.l10n.t('Badge “{0}” removed from “{1}”.', picked.label, name));
     },
   ),
 ];

@@ -9,6 +9,7 @@ import { personName } from '../tree/format';
 import { describeError, reportError } from '../util/errorReporting';
 import type { Log } from '../util/log';
 import { defineCommand } from './registry';
+import { inform } from './dialogs';
 
 export const setApiKeyCommand = defineCommand({
   id: 'datagouv.setApiKey',
@@ -66,7 +67,7 @@ async function setApiKey(session: AuthSession, log: Log): Promise<boolean> {
           const me = await session.signIn(key, pending.signal);
           const name = personName(me) || me.slug || me.id;
           finish(true);
-          void vscode.window.showInformationMessage(vscode.l10n.t('Signed in as {0}', name));
+          void inform(vscode.l10n.t('Signed in as {0}', name));
         } catch (error) {
           if (settled) return;
           input.busy = false;

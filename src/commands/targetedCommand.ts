@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { CommandId } from './commandIds';
 import { defineCommand, type Command, type CommandContext } from './registry';
-import { withNotification } from './dialogs';
+import { inform, withNotification } from './dialogs';
 
 export interface Target {
   id: string;
@@ -77,6 +77,6 @@ export function patchingCommand<T extends Target>(
 ): Command {
   return targetedCommand(kind, id, name, title, async (ctx, target, targetTitle) => {
     await withNotification(`${title()}…`, () => send(ctx, target.id, change.body()));
-    void vscode.window.showInformationMessage(change.done(targetTitle));
+    void inform(change.done(targetTitle));
   });
 }
