@@ -52,8 +52,7 @@ export function threeWayMerge<D extends object>(
       continue;
     }
     if (!theirsChanged) {
-      patch[key] = y[key];
-      merged[key] = y[key];
+      patch[key] = merged[key] = y[key];
       continue;
     }
     if (sameJson(y[key], t[key])) continue; // the same change on both sides
@@ -63,8 +62,7 @@ export function threeWayMerge<D extends object>(
         conflicts.push(...inner.conflicts.map((k) => `${key}.${k}`));
         continue;
       }
-      patch[key] = inner.value;
-      merged[key] = inner.value;
+      patch[key] = merged[key] = inner.value;
       fromServer.push(...inner.fromServer.map((k) => `${key}.${k}`));
       continue;
     }

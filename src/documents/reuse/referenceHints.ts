@@ -136,11 +136,13 @@ class ReferenceCache implements vscode.Disposable {
           list === 'datasets' ? await client.getDataset(id, { signal }) : dataserviceSummary(await client.getDataservice(id, { signal }));
         return { kind: 'found', item };
       } catch (error) {
-        // An unknown id is an answer, worth keeping; a failure is retried next time.
-        if (error instanceof ApiError && error.kind === 'notFound') return { kind: 'unknown' };
-        // udata answers 410 for a deleted dataset or API (udata/core/dataset/api.py,
-        // udata/core/dataservices/api.py): an answer too.
-        if (error instanceof ApiError && error.kind === 'gone') return { kind: 'deleted' };
+        if (error instanceof ApiError) {
+          // An unknown id is an answer, worth keeping; a failure is retried next time.
+          if (error.kind === 'notFound') return { kind: 'unknown' };
+          // udata answers 410 for a deleted dataset or API (udata/core/dataset/api.py,
+          // udata/core/dataservices/api.py): an answer too.
+          if (error.kind === 'gone') return { kind: 'deleted' };
+        }
         throw error;
       }
     }).wait(token);
