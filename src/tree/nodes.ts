@@ -182,9 +182,9 @@ function countLabel(count: number, what: 'reuses' | 'datasets' | 'resources' | '
 
 /** An organization (or Personal) and the view's objects it holds: reuses, datasets or discussions. */
 export function groupNode(view: ViewId, group: Group<Reuse> | Group<Dataset> | Group<Discussion>, ctx: NodeContext): GroupNode {
+  const { l10n } = ctx;
   const count = group.items.length;
   const org = group.organization;
-  const { l10n } = ctx;
   const items = ITEMS_OF[view];
   const node: GroupNode = {
     kind: 'group',
@@ -296,11 +296,7 @@ export function datasetNode(dataset: Dataset, parentId: string, ctx: NodeContext
 
 /** "CSV · 2.1 MB": its format and size, in the tree and in the pick of a dataset's resources. */
 export function resourceDescription(resource: Resource, ctx: TooltipContext): string {
-  const parts: string[] = [];
-  if (resource.format) parts.push(resource.format.toUpperCase());
-  const size = formatBytes(resource.filesize, ctx.locale, ctx.l10n);
-  if (size) parts.push(size);
-  return parts.join(SEPARATOR);
+  return joinParts([resource.format?.toUpperCase(), formatBytes(resource.filesize, ctx.locale, ctx.l10n)]);
 }
 
 export function resourceNode(resource: Resource, dataset: Dataset, parentId: string, ctx: NodeContext): ResourceNode {
@@ -362,15 +358,16 @@ export function listChildren(
     ];
   }
   if (more) {
+    const label = l10n.t('Load more…');
     children.push({
       kind: 'action',
       id: `${node.id}/action:more`,
-      label: l10n.t('Load more…'),
+      label,
       description: total === undefined ? undefined : l10n.t('{0} of {1}', formatNumber(children.length, ctx.locale), formatNumber(total, ctx.locale)),
       icon: 'ellipsis',
       contextValue: CONTEXT.action,
       collapsible: 'none',
-      command: { command: LOAD_MORE_COMMAND, title: l10n.t('Load more…'), arguments: [node] },
+      command: { command: LOAD_MORE_COMMAND, title: label, arguments: [node] },
     });
   }
   return children;
@@ -452,10 +449,10 @@ export function childrenOf(node: TreeNode, ctx: NodeContext): TreeNode[] {
         lists.push(listNode('reuses', dataset, node.id, dataset.metrics?.reuses, ctx));
         const community = dataset.community_resources?.length;
         if (community) lists.push(listNode('communityResources', dataset, node.id, community, ctx));
-      }
-      if (dataset.resources?.length === 0 && node.collapsible !== 'none') {
-        const { l10n } = ctx;
-        return [...lists, messageNode(`${node.id}/message:empty`, l10n.t('No resource yet: drop files here, or use Upload Resource…'), 'info')];
+        if (!dataset.resources.length) {
+          const { l10n } = ctx;
+          return [...lists, messageNode(`${node.id}/message:empty`, l10n.t('No resource yet: drop files here, or use Upload Resource…'), 'info')];
+        }
       }
       return [...lists, ...uniqueById(dataset.resources ?? []).map((resource) => resourceNode(resource, dataset, node.id, ctx))];
     }
@@ -522,22 +519,17 @@ export function messageNode(id: string, message: string, severity: 'error' | 'in
   };
 }
 
-function actionNode(view: ViewId, name: string, label: string, icon: string, command: NodeCommand): ActionNode {
-  return { kind: 'action', id: `${view}/action:${name}`, label, icon, contextValue: CONTEXT.action, collapsible: 'none', command };
-}
-
 /**
  * A failed load: the sentence that says what happened, then the actions that may fix
  * it (util/errorRemedies.ts: Set API Key, Open Settings, Retry, Show Log).
  */
 export function errorNodes(view: ViewId, error: unknown, ctx: NodeContext): TreeNode[] {
-  const { l10n } = ctx;
   const text = ctx.describeError(error);
   const nodes: TreeNode[] = [{ ...messageNode(`${view}/message:error`, text, 'error'), error }];
   for (const remedy of remediesFor(error, { retry: true })) {
-    const action = remedyAction(remedy, l10n, { command: REFRESH_COMMAND, arguments: [view] });
-    const command = { command: action.command, title: action.title, ...(action.arguments ? { arguments: action.arguments } : {}) };
-    nodes.push(actionNode(view, remedy, action.title, action.icon, command));
+    // The remedy's command, title and arguments (if any) are the node's command.
+    const { icon, ...command } = remedyAction(remedy, ctx.l10n, { command: REFRESH_COMMAND, arguments: [view] });
+    nodes.push({ kind: 'action', id: `${view}/action:${remedy}`, label: command.title, icon, contextValue: CONTEXT.action, collapsible: 'none', command });
   }
   return nodes;
 }
