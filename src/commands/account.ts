@@ -12,6 +12,8 @@ import { runCommand, type CommandId } from './commandIds';
 import { defineCommand, type Command } from './registry';
 import { confirm, inform, openDocument, withNotification } from './dialogs';
 
+const { l10n } = vscode;
+
 export const accountCommands: Command[] = [
   defineCommand({
     id: 'datagouv.editProfile',
@@ -26,10 +28,10 @@ export const accountCommands: Command[] = [
     name: 'My Metrics',
     needsSignIn: true,
     async run({ session, account, statusBar }) {
-      const metrics = await withNotification(vscode.l10n.t('Loading your metrics…'), () => account.metrics());
+      const metrics = await withNotification(l10n.t('Loading your metrics…'), () => account.metrics());
       statusBar.setMetrics(metrics);
       const me = await session.me();
-      await vscode.window.showInformationMessage(vscode.l10n.t('Metrics of {0}', personName(me)), { modal: true, detail: metricsLines(metrics).join('\n') });
+      await vscode.window.showInformationMessage(l10n.t('Metrics of {0}', personName(me)), { modal: true, detail: metricsLines(metrics).join('\n') });
     },
   }),
   defineCommand({
@@ -38,15 +40,15 @@ export const accountCommands: Command[] = [
     needsSignIn: true,
     async run({ session, account }) {
       const confirmed = await confirm(
-        vscode.l10n.t('Regenerate your API key?'),
-        vscode.l10n.t('The current key stops working everywhere at once: scripts, other computers, other tools. This window switches to the new key.'),
-        vscode.l10n.t('Regenerate'),
+        l10n.t('Regenerate your API key?'),
+        l10n.t('The current key stops working everywhere at once: scripts, other computers, other tools. This window switches to the new key.'),
+        l10n.t('Regenerate'),
       );
       if (!confirmed) return;
       try {
         const apikey = await account.regenerateKey();
         await session.signIn(apikey); // checked and stored like any key
-        void inform(vscode.l10n.t('A new API key was generated and stored. Update your other tools with it (copy it from your profile page).'));
+        void inform(l10n.t('A new API key was generated and stored. Update your other tools with it (copy it from your profile page).'));
       } catch (error) {
         if (!(await offerTokenPage(session, error))) throw error;
       }
@@ -58,9 +60,9 @@ export const accountCommands: Command[] = [
     needsSignIn: true,
     async run({ session, account }) {
       const confirmed = await confirm(
-        vscode.l10n.t('Revoke your API key on data.gouv.fr?'),
-        vscode.l10n.t('The key stops working everywhere, and you are signed out here.'),
-        vscode.l10n.t('Revoke'),
+        l10n.t('Revoke your API key on data.gouv.fr?'),
+        l10n.t('The key stops working everywhere, and you are signed out here.'),
+        l10n.t('Revoke'),
       );
       if (!confirmed) return;
       try {
@@ -70,7 +72,7 @@ export const accountCommands: Command[] = [
         throw error;
       }
       await session.signOut();
-      void inform(vscode.l10n.t('Your API key was revoked on data.gouv.fr and removed from this computer.'));
+      void inform(l10n.t('Your API key was revoked on data.gouv.fr and removed from this computer.'));
     },
   }),
   defineCommand({
@@ -83,23 +85,21 @@ export const accountCommands: Command[] = [
       const me = await identity.me(true);
       const slug = me.slug ?? me.id;
       const typed = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Delete your data.gouv.fr account'),
-        prompt: vscode.l10n.t('This deletes your account on {0} for good. Type your account name, {1}, to confirm.', identity.client.baseUrl.host, slug),
+        title: l10n.t('Delete your data.gouv.fr account'),
+        prompt: l10n.t('This deletes your account on {0} for good. Type your account name, {1}, to confirm.', identity.client.baseUrl.host, slug),
         placeHolder: slug,
         ignoreFocusOut: true,
-        validateInput: (value) => (value.trim() === slug ? undefined : vscode.l10n.t('Type {0} exactly to confirm.', slug)),
+        validateInput: (value) => (value.trim() === slug ? undefined : l10n.t('Type {0} exactly to confirm.', slug)),
       });
       if (typed?.trim() !== slug) return;
       if (session.identity !== identity) {
-        void vscode.window.showWarningMessage(
-          vscode.l10n.t('The API key changed while you were confirming: nothing was deleted. Run "Delete My Account" again.'),
-        );
+        void vscode.window.showWarningMessage(l10n.t('The API key changed while you were confirming: nothing was deleted. Run "Delete My Account" again.'));
         return;
       }
       // The client of the identity confirmed: it sends that key and no other.
       await account.deleteAccount(identity.client);
       await session.signOut();
-      void inform(vscode.l10n.t('Your data.gouv.fr account was deleted, and you are signed out.'));
+      void inform(l10n.t('Your data.gouv.fr account was deleted, and you are signed out.'));
     },
   }),
   defineCommand({
@@ -108,15 +108,15 @@ export const accountCommands: Command[] = [
     async run({ session }) {
       if (!session.isSignedIn) return runCommand('datagouv.setApiKey');
       const actions: MenuAction[] = [
-        menuAction('edit', vscode.l10n.t('Edit My Profile'), 'datagouv.editProfile'),
-        menuAction('graph', vscode.l10n.t('My Metrics'), 'datagouv.showMetrics'),
-        menuAction('globe', vscode.l10n.t('Open My Profile Page'), 'datagouv.openProfilePage'),
-        menuAction('key', vscode.l10n.t('Manage API Tokens…'), 'datagouv.manageApiTokens'),
-        menuAction('organization', vscode.l10n.t('Organization Invitations…'), 'datagouv.orgInvitations'),
-        menuAction('key', vscode.l10n.t('Regenerate API Key'), 'datagouv.regenerateApiKey'),
-        menuAction('circle-slash', vscode.l10n.t('Revoke API Key on data.gouv.fr'), 'datagouv.revokeApiKey'),
-        menuAction('sign-out', vscode.l10n.t('Sign Out'), 'datagouv.signOut'),
-        menuAction('trash', vscode.l10n.t('Delete My Account'), 'datagouv.deleteAccount'),
+        menuAction('edit', l10n.t('Edit My Profile'), 'datagouv.editProfile'),
+        menuAction('graph', l10n.t('My Metrics'), 'datagouv.showMetrics'),
+        menuAction('globe', l10n.t('Open My Profile Page'), 'datagouv.openProfilePage'),
+        menuAction('key', l10n.t('Manage API Tokens…'), 'datagouv.manageApiTokens'),
+        menuAction('organization', l10n.t('Organization Invitations…'), 'datagouv.orgInvitations'),
+        menuAction('key', l10n.t('Regenerate API Key'), 'datagouv.regenerateApiKey'),
+        menuAction('circle-slash', l10n.t('Revoke API Key on data.gouv.fr'), 'datagouv.revokeApiKey'),
+        menuAction('sign-out', l10n.t('Sign Out'), 'datagouv.signOut'),
+        menuAction('trash', l10n.t('Delete My Account'), 'datagouv.deleteAccount'),
       ];
       let title: string;
       try {
@@ -125,7 +125,7 @@ export const accountCommands: Command[] = [
       } catch (error) {
         title = describeError(error);
       }
-      const picked = await vscode.window.showQuickPick(actions, { title, placeHolder: vscode.l10n.t('Account actions') });
+      const picked = await vscode.window.showQuickPick(actions, { title, placeHolder: l10n.t('Account actions') });
       if (picked) await runCommand(picked.command);
       return undefined;
     },
@@ -155,9 +155,9 @@ function openProfilePage(session: AuthSession): Thenable<boolean> {
  */
 async function offerTokenPage(session: AuthSession, error: unknown): Promise<boolean> {
   if (!(error instanceof ApiError) || (error.kind !== 'notFound' && error.kind !== 'methodNotAllowed')) return false;
-  const open = vscode.l10n.t('Open Profile Page');
+  const open = l10n.t('Open Profile Page');
   const choice = await inform(
-    vscode.l10n.t('This data.gouv.fr server manages API keys on your profile page, not through this command. Create or revoke keys there.'),
+    l10n.t('This data.gouv.fr server manages API keys on your profile page, not through this command. Create or revoke keys there.'),
     open,
   );
   if (choice === open) await openProfilePage(session);

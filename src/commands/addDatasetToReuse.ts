@@ -7,6 +7,8 @@ import { defineCommand, type CommandContext } from './registry';
 import { pickReuse, resolveReuseTarget } from './reuseTarget';
 import { inform, withNotification } from './dialogs';
 
+const { l10n } = vscode;
+
 interface DatasetTarget {
   id: string;
   title?: string;
@@ -21,7 +23,7 @@ function datasetTargetOf(argument: unknown): DatasetTarget | undefined {
 function pickDataset(ctx: CommandContext, title: string): Promise<DatasetTarget | undefined> {
   return pickOrPaste<DatasetTarget>({
     title,
-    placeholder: vscode.l10n.t('Type to filter your organizations’ datasets, or paste a dataset id or data.gouv.fr link'),
+    placeholder: l10n.t('Type to filter your organizations’ datasets, or paste a dataset id or data.gouv.fr link'),
     load: async () =>
       (await ctx.datasets.listForPick()).map((d) => ({
         label: d.title ?? d.id,
@@ -30,15 +32,15 @@ function pickDataset(ctx: CommandContext, title: string): Promise<DatasetTarget 
         target: { id: d.id, title: d.title },
       })),
     parse: pastedTarget(parseDatasetReference),
-    pastedLabel: (target) => vscode.l10n.t('Use dataset “{0}”', target.id),
+    pastedLabel: (target) => l10n.t('Use dataset “{0}”', target.id),
   });
 }
 
 async function add(ctx: CommandContext, reuseId: string, dataset: DatasetTarget): Promise<void> {
   // A pasted slug or link becomes the dataset's id first.
   const id = await ctx.datasets.idOf(dataset.id);
-  const reuse = await withNotification(vscode.l10n.t('Adding the dataset to the reuse…'), () => ctx.reuses.addDataset(reuseId, id));
-  void inform(vscode.l10n.t('“{0}” now uses “{1}”.', reuse.title ?? reuse.id, reuse.datasets?.find((d) => d.id === id)?.title ?? dataset.title ?? id));
+  const reuse = await withNotification(l10n.t('Adding the dataset to the reuse…'), () => ctx.reuses.addDataset(reuseId, id));
+  void inform(l10n.t('“{0}” now uses “{1}”.', reuse.title ?? reuse.id, reuse.datasets?.find((d) => d.id === id)?.title ?? dataset.title ?? id));
 }
 
 export const addDatasetToReuseCommand = defineCommand({
@@ -46,9 +48,9 @@ export const addDatasetToReuseCommand = defineCommand({
   name: 'Add Dataset to Reuse',
   needsSignIn: true,
   async run(ctx, argument?: unknown) {
-    const reuse = await resolveReuseTarget(argument, ctx, vscode.l10n.t('Add Dataset to Reuse'));
+    const reuse = await resolveReuseTarget(argument, ctx, l10n.t('Add Dataset to Reuse'));
     if (!reuse) return;
-    const dataset = await pickDataset(ctx, vscode.l10n.t('Dataset to add to “{0}”', reuse.title ?? reuse.id));
+    const dataset = await pickDataset(ctx, l10n.t('Dataset to add to “{0}”', reuse.title ?? reuse.id));
     if (dataset) await add(ctx, reuse.id, dataset);
   },
 });
@@ -58,12 +60,12 @@ export const addToReuseCommand = defineCommand({
   name: 'Add to Reuse',
   needsSignIn: true,
   async run(ctx, argument?: unknown) {
-    const dataset = datasetTargetOf(argument) ?? (await pickDataset(ctx, vscode.l10n.t('Add to Reuse')));
+    const dataset = datasetTargetOf(argument) ?? (await pickDataset(ctx, l10n.t('Add to Reuse')));
     if (!dataset) return;
     // The reuses a user may edit are theirs and their organizations' (listed); only a
     // platform administrator may edit anyone's, so only they search the others.
     const admin = !!(await ctx.session.me().catch(() => undefined))?.roles?.includes('admin');
-    const reuse = await pickReuse(ctx, vscode.l10n.t('Reuse that uses “{0}”', dataset.title ?? dataset.id), admin);
+    const reuse = await pickReuse(ctx, l10n.t('Reuse that uses “{0}”', dataset.title ?? dataset.id), admin);
     if (reuse) await add(ctx, reuse.id, dataset);
   },
 });

@@ -8,6 +8,8 @@ import type { ApiToken } from '../api/models';
 import { defineCommand, type CommandContext } from './registry';
 import { confirm, inform, withNotification } from './dialogs';
 
+const { l10n } = vscode;
+
 type Item = vscode.QuickPickItem & { token?: ApiToken; create?: true };
 
 export const manageApiTokensCommand = defineCommand({
@@ -15,15 +17,15 @@ export const manageApiTokensCommand = defineCommand({
   name: 'Manage API Tokens',
   needsSignIn: true,
   async run(ctx) {
-    const tokens = await withNotification(vscode.l10n.t('Loading your API tokens…'), () => ctx.account.tokens());
+    const tokens = await withNotification(l10n.t('Loading your API tokens…'), () => ctx.account.tokens());
     const items: Item[] = [
-      { label: `$(add) ${vscode.l10n.t('Create a Token and Sign In With It…')}`, create: true },
+      { label: `$(add) ${l10n.t('Create a Token and Sign In With It…')}`, create: true },
       { label: '', kind: vscode.QuickPickItemKind.Separator },
       ...tokens.map((token) => tokenItem(ctx, token)),
     ];
     const picked = await vscode.window.showQuickPick(items, {
-      title: vscode.l10n.t('API tokens on {0}', ctx.session.client.baseUrl.host),
-      placeHolder: vscode.l10n.t('Pick a token to revoke it, or create one'),
+      title: l10n.t('API tokens on {0}', ctx.session.client.baseUrl.host),
+      placeHolder: l10n.t('Pick a token to revoke it, or create one'),
     });
     if (picked?.create) await createAndSignIn(ctx);
     else if (picked?.token) await revoke(ctx, picked.token);
@@ -34,13 +36,13 @@ function tokenItem(ctx: CommandContext, token: ApiToken): Item {
   const inUse = ctx.session.usesToken(token.token_prefix);
   const date = (value: string | null | undefined) => (value ? new Date(value).toLocaleDateString(vscode.env.language) : '—');
   return {
-    label: `$(key) ${token.name || vscode.l10n.t('Unnamed token')}`,
-    description: [`${token.token_prefix ?? ''}…`, inUse ? vscode.l10n.t('used by this editor') : undefined].filter(Boolean).join(' · '),
-    detail: vscode.l10n.t(
+    label: `$(key) ${token.name || l10n.t('Unnamed token')}`,
+    description: [`${token.token_prefix ?? ''}…`, inUse ? l10n.t('used by this editor') : undefined].filter(Boolean).join(' · '),
+    detail: l10n.t(
       'Created {0} · last used {1} · expires {2}',
       date(token.created_at),
       date(token.last_used_at),
-      token.expires_at ? date(token.expires_at) : vscode.l10n.t('never'),
+      token.expires_at ? date(token.expires_at) : l10n.t('never'),
     ),
     token,
   };
@@ -48,30 +50,30 @@ function tokenItem(ctx: CommandContext, token: ApiToken): Item {
 
 async function createAndSignIn(ctx: CommandContext): Promise<void> {
   const name = await vscode.window.showInputBox({
-    title: vscode.l10n.t('New API token'),
-    prompt: vscode.l10n.t('A name to recognise it later, e.g. "VS Code on my laptop". The token is stored in VS Code only: data.gouv.fr never shows it again.'),
-    value: vscode.l10n.t('VS Code'),
-    validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('Give the token a name.')),
+    title: l10n.t('New API token'),
+    prompt: l10n.t('A name to recognise it later, e.g. "VS Code on my laptop". The token is stored in VS Code only: data.gouv.fr never shows it again.'),
+    value: l10n.t('VS Code'),
+    validateInput: (value) => (value.trim() ? undefined : l10n.t('Give the token a name.')),
   });
   if (!name?.trim()) return;
   const created = await ctx.account.createToken(name.trim());
-  if (!created.token) throw new Error(vscode.l10n.t('data.gouv.fr created the token but did not send it. Revoke it in "Manage API Tokens" and try again.'));
+  if (!created.token) throw new Error(l10n.t('data.gouv.fr created the token but did not send it. Revoke it in "Manage API Tokens" and try again.'));
   // Checked with GET /me/ and stored like any key; never shown, never logged.
   await ctx.session.signIn(created.token);
-  void inform(vscode.l10n.t('Signed in with the new token “{0}”.', name.trim()));
+  void inform(l10n.t('Signed in with the new token “{0}”.', name.trim()));
 }
 
 async function revoke(ctx: CommandContext, token: ApiToken): Promise<void> {
   const inUse = ctx.session.usesToken(token.token_prefix);
   const confirmed = await confirm(
-    vscode.l10n.t('Revoke the token “{0}”?', token.name || token.token_prefix || token.id),
+    l10n.t('Revoke the token “{0}”?', token.name || token.token_prefix || token.id),
     inUse
-      ? vscode.l10n.t('This editor uses it: you will be signed out. Scripts and tools that use it stop working too.')
-      : vscode.l10n.t('Scripts and tools that use it stop working at once.'),
-    vscode.l10n.t('Revoke'),
+      ? l10n.t('This editor uses it: you will be signed out. Scripts and tools that use it stop working too.')
+      : l10n.t('Scripts and tools that use it stop working at once.'),
+    l10n.t('Revoke'),
   );
   if (!confirmed) return;
   await ctx.account.revokeToken(token.id);
   if (inUse) await ctx.session.signOut();
-  void inform(inUse ? vscode.l10n.t('The token was revoked, and you are signed out.') : vscode.l10n.t('The token “{0}” was revoked.', token.name || token.id));
+  void inform(inUse ? l10n.t('The token was revoked, and you are signed out.') : l10n.t('The token “{0}” was revoked.', token.name || token.id));
 }

@@ -8,6 +8,8 @@ import type { CommandContext } from './registry';
 import { inform, withNotification } from './dialogs';
 import { referenceTo, resourceDescription } from '../tree/nodes';
 
+const { l10n } = vscode;
+
 export interface DatasetTarget {
   /** An id, or a slug when the user pasted one. */
   id: string;
@@ -68,20 +70,18 @@ function activeUri(): vscode.Uri | undefined {
 export function pickDataset(ctx: CommandContext, title: string): Promise<DatasetTarget | undefined> {
   return pickOrPaste<DatasetTarget>({
     title,
-    placeholder: vscode.l10n.t('Type to filter your datasets, or paste a dataset id, slug or data.gouv.fr link'),
-    placeholderWhenNotListed: vscode.l10n.t('Paste a dataset id, slug or data.gouv.fr link (set your API key to list your datasets)'),
+    placeholder: l10n.t('Type to filter your datasets, or paste a dataset id, slug or data.gouv.fr link'),
+    placeholderWhenNotListed: l10n.t('Paste a dataset id, slug or data.gouv.fr link (set your API key to list your datasets)'),
     load: ctx.session.isSignedIn
       ? async () =>
           (await ctx.datasets.listForPick()).map((dataset) => ({
             label: dataset.title ?? dataset.id,
-            description: [dataset.organization?.name ?? vscode.l10n.t('Personal'), dataset.deleted ? vscode.l10n.t('deleted') : undefined]
-              .filter(Boolean)
-              .join(' · '),
+            description: [dataset.organization?.name ?? l10n.t('Personal'), dataset.deleted ? l10n.t('deleted') : undefined].filter(Boolean).join(' · '),
             target: referenceTo(dataset),
           }))
       : undefined,
     parse: pastedTarget(parseDatasetReference),
-    pastedLabel: (target) => vscode.l10n.t('Open dataset “{0}”', target.id),
+    pastedLabel: (target) => l10n.t('Open dataset “{0}”', target.id),
   });
 }
 
@@ -96,20 +96,18 @@ export async function resolveResourceTarget(argument: unknown, ctx: CommandConte
   if (direct) return direct;
   const dataset = datasetTargetOf(argument) ?? (await pickDataset(ctx, title));
   if (!dataset) return undefined;
-  const { dataset: found, resources } = await withNotification(vscode.l10n.t('Loading the resources of the dataset…'), () =>
-    ctx.datasets.resources(dataset.id),
-  );
+  const { dataset: found, resources } = await withNotification(l10n.t('Loading the resources of the dataset…'), () => ctx.datasets.resources(dataset.id));
   if (!resources.length) {
-    void inform(vscode.l10n.t('“{0}” has no resource yet.', found.title ?? found.id));
+    void inform(l10n.t('“{0}” has no resource yet.', found.title ?? found.id));
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
     resources.map((resource) => ({
       label: resource.title ?? resource.id,
-      description: resourceDescription(resource, { l10n: vscode.l10n, locale: vscode.env.language }),
+      description: resourceDescription(resource, { l10n, locale: vscode.env.language }),
       resource,
     })),
-    { title, placeHolder: vscode.l10n.t('Which resource of “{0}”?', found.title ?? found.id), matchOnDescription: true },
+    { title, placeHolder: l10n.t('Which resource of “{0}”?', found.title ?? found.id), matchOnDescription: true },
   );
   return picked ? { datasetId: found.id, resourceId: picked.resource.id, title: picked.resource.title, filetype: picked.resource.filetype } : undefined;
 }

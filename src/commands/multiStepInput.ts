@@ -6,6 +6,8 @@ import { ApiError } from '../api/errors';
 import { describeError } from '../util/errorReporting';
 import type { Log } from '../util/log';
 
+const { l10n } = vscode;
+
 export type StepResult = 'next' | 'back' | 'cancel';
 
 /** The step being asked: its title ("New Reuse (2/8)"), its place, and data.gouv.fr's refusal of its field if any. */
@@ -63,7 +65,7 @@ export async function runSteps<F extends string>(input: MultiStep<F>): Promise<v
     } catch (error) {
       const refused = error instanceof ApiError && error.kind === 'validation' ? Object.entries(error.fieldErrors).find(([key]) => stepOf(key)) : undefined;
       if (!refused) {
-        const retry = vscode.l10n.t('Try Again');
+        const retry = l10n.t('Try Again');
         input.log.error(input.name, error);
         const choice = await vscode.window.showErrorMessage(describeError(error), retry);
         if (choice !== retry) return;
@@ -156,14 +158,14 @@ export function choiceItems(choices: ReadonlyArray<{ id: string; label: string }
 /** The title step of New Reuse and New Dataset: required, and no longer than the platform takes. */
 export function askTitle(step: Step, prompt: string, value: string | undefined, maxLength: number): Promise<[StepResult, string | undefined]> {
   return askText(step, prompt, value, (text) =>
-    !text.trim() ? vscode.l10n.t('A title is required.') : text.length > maxLength ? vscode.l10n.t('{0} characters at most.', maxLength) : undefined,
+    !text.trim() ? l10n.t('A title is required.') : text.length > maxLength ? l10n.t('{0} characters at most.', maxLength) : undefined,
   );
 }
 
 /** The description step of New Reuse and New Dataset: required, in Markdown. */
 export function askDescription(step: Step, value: string | undefined): Promise<[StepResult, string | undefined]> {
-  return askText(step, vscode.l10n.t('Description (Markdown; you can write more in the editor afterwards)'), value, (text) =>
-    text.trim() ? undefined : vscode.l10n.t('A description is required.'),
+  return askText(step, l10n.t('Description (Markdown; you can write more in the editor afterwards)'), value, (text) =>
+    text.trim() ? undefined : l10n.t('A description is required.'),
   );
 }
 
@@ -174,14 +176,14 @@ export function askPublisher(
   value: string | undefined,
   organizationsFirst = false,
 ): Promise<[StepResult, string | undefined]> {
-  const myself = { label: `$(person) ${vscode.l10n.t('Myself')}`, value: '' };
+  const myself = { label: `$(person) ${l10n.t('Myself')}`, value: '' };
   const orgs = organizations.map((org) => ({ label: `$(organization) ${org.name}`, value: org.id }));
-  return askChoice(step, vscode.l10n.t('Published by'), organizationsFirst ? [...orgs, myself] : [myself, ...orgs], value);
+  return askChoice(step, l10n.t('Published by'), organizationsFirst ? [...orgs, myself] : [myself, ...orgs], value);
 }
 
 /** Public or private: `items` are the two choices (values 'public' and 'private'), in the order to show. */
 export function askVisibility(step: Step, items: ChoiceItem[], isPrivate: boolean | undefined): Promise<[StepResult, boolean | undefined]> {
-  return askChoice(step, vscode.l10n.t('Visibility'), items, isPrivate === undefined ? undefined : isPrivate ? 'private' : 'public').then(([result, value]) => [
+  return askChoice(step, l10n.t('Visibility'), items, isPrivate === undefined ? undefined : isPrivate ? 'private' : 'public').then(([result, value]) => [
     result,
     value === undefined ? undefined : value === 'private',
   ]);

@@ -24,6 +24,8 @@ import { defineCommand } from './registry';
 import { inform, openDocument, withNotification } from './dialogs';
 import { referenceTo } from '../tree/nodes';
 
+const { l10n } = vscode;
+
 type Field = 'title' | 'description' | 'owner' | 'license' | 'frequency' | 'private';
 const STEPS: Field[] = ['title', 'description', 'owner', 'license', 'frequency', 'private'];
 
@@ -48,7 +50,7 @@ export const newDatasetCommand = defineCommand({
   name: 'New Dataset',
   needsSignIn: true,
   async run({ session, datasets, choices: platform, log }) {
-    const [me, lists] = await withNotification(vscode.l10n.t('Preparing a new dataset…'), () => Promise.all([session.me(), platform.load()]));
+    const [me, lists] = await withNotification(l10n.t('Preparing a new dataset…'), () => Promise.all([session.me(), platform.load()]));
     const choices: Choices = {
       organizations: me.organizations ?? [],
       licenses: lists.licenses.map((license) => ({ id: license.id, label: license.title })),
@@ -58,18 +60,18 @@ export const newDatasetCommand = defineCommand({
     const answers: Answers = { owner: choices.organizations[0]?.id ?? '', private: true };
     await runSteps<Field>({
       name: 'New Dataset',
-      title: vscode.l10n.t('New Dataset'),
+      title: l10n.t('New Dataset'),
       steps: STEPS,
       log,
       ask: (field, step) => askStep(field, step, answers, choices),
       async submit() {
-        const dataset = await withNotification(vscode.l10n.t('Creating the dataset on data.gouv.fr…'), () => datasets.create(toNewDataset(answers)));
+        const dataset = await withNotification(l10n.t('Creating the dataset on data.gouv.fr…'), () => datasets.create(toNewDataset(answers)));
         await openDocument(datasetUri(dataset.id, dataset.slug));
-        const upload = vscode.l10n.t('Upload Resource…');
+        const upload = l10n.t('Upload Resource…');
         const choice = await inform(
           answers.private
-            ? vscode.l10n.t('“{0}” is created on data.gouv.fr, private until you make it public. Add its files next.', dataset.title ?? dataset.id)
-            : vscode.l10n.t('“{0}” is created on data.gouv.fr. Add its files next.', dataset.title ?? dataset.id),
+            ? l10n.t('“{0}” is created on data.gouv.fr, private until you make it public. Add its files next.', dataset.title ?? dataset.id)
+            : l10n.t('“{0}” is created on data.gouv.fr. Add its files next.', dataset.title ?? dataset.id),
           upload,
         );
         if (choice === upload) await runCommand('datagouv.uploadResource', referenceTo(dataset));
@@ -92,25 +94,25 @@ function toNewDataset(answers: Answers): NewDataset {
 async function askStep(field: Field, step: Step, answers: Answers, choices: Choices): Promise<StepResult> {
   switch (field) {
     case 'title':
-      return askTitle(step, vscode.l10n.t('Title of the dataset'), answers.title, DATASET_LIMITS.titleMaxLength).then(keepAnswer(answers, 'title'));
+      return askTitle(step, l10n.t('Title of the dataset'), answers.title, DATASET_LIMITS.titleMaxLength).then(keepAnswer(answers, 'title'));
     case 'description':
       return askDescription(step, answers.description).then(keepAnswer(answers, 'description'));
     case 'owner':
       return askPublisher(step, choices.organizations, answers.owner, true).then(keepAnswer(answers, 'owner'));
     case 'license':
-      return askChoice(step, vscode.l10n.t('License'), choiceItems(choices.licenses), answers.license).then(keepAnswer(answers, 'license'));
+      return askChoice(step, l10n.t('License'), choiceItems(choices.licenses), answers.license).then(keepAnswer(answers, 'license'));
     case 'frequency':
-      return askChoice(step, vscode.l10n.t('Update frequency'), choiceItems(choices.frequencies), answers.frequency).then(keepAnswer(answers, 'frequency'));
+      return askChoice(step, l10n.t('Update frequency'), choiceItems(choices.frequencies), answers.frequency).then(keepAnswer(answers, 'frequency'));
     case 'private':
       return askVisibility(
         step,
         [
           {
-            label: `$(lock) ${vscode.l10n.t('Private dataset')}`,
-            description: vscode.l10n.t('until its files are ready; make it public afterwards'),
+            label: `$(lock) ${l10n.t('Private dataset')}`,
+            description: l10n.t('until its files are ready; make it public afterwards'),
             value: 'private',
           },
-          { label: `$(globe) ${vscode.l10n.t('Public dataset')}`, description: vscode.l10n.t('visible to everyone on data.gouv.fr'), value: 'public' },
+          { label: `$(globe) ${l10n.t('Public dataset')}`, description: l10n.t('visible to everyone on data.gouv.fr'), value: 'public' },
         ],
         answers.private,
       ).then(keepAnswer(answers, 'private'));

@@ -21,6 +21,8 @@ import {
 import { defineCommand } from './registry';
 import { inform, openDocument, withNotification } from './dialogs';
 
+const { l10n } = vscode;
+
 type Field = 'title' | 'url' | 'type' | 'topic' | 'description' | 'owner' | 'private' | 'datasets';
 // The dataset step is required: udata/core/reuse/models.py (visible()) hides a reuse
 // that uses no dataset, and it is not indexed.
@@ -52,7 +54,7 @@ export const newReuseCommand = defineCommand({
   name: 'New Reuse',
   needsSignIn: true,
   async run({ session, reuses, datasets, log }) {
-    const [types, topics, me, owned] = await withNotification(vscode.l10n.t('Preparing a new reuse…'), () =>
+    const [types, topics, me, owned] = await withNotification(l10n.t('Preparing a new reuse…'), () =>
       Promise.all([reuses.types(), reuses.topics(), session.me(), datasets.listForPick()]),
     );
     const choices: Choices = {
@@ -64,14 +66,14 @@ export const newReuseCommand = defineCommand({
     const answers: Answers = {};
     await runSteps<Field>({
       name: 'New Reuse',
-      title: vscode.l10n.t('New Reuse'),
+      title: l10n.t('New Reuse'),
       steps: STEPS,
       log,
       ask: (field, step) => askStep(field, step, answers, choices),
       async submit() {
-        const reuse = await withNotification(vscode.l10n.t('Creating the reuse on data.gouv.fr…'), () => reuses.create(toNewReuse(answers)));
+        const reuse = await withNotification(l10n.t('Creating the reuse on data.gouv.fr…'), () => reuses.create(toNewReuse(answers)));
         await openDocument(reuseUri(reuse.id, reuse.slug));
-        void inform(vscode.l10n.t('“{0}” is created on data.gouv.fr.', reuse.title ?? reuse.id));
+        void inform(l10n.t('“{0}” is created on data.gouv.fr.', reuse.title ?? reuse.id));
       },
     });
   },
@@ -93,25 +95,25 @@ function toNewReuse(answers: Answers): NewReuse {
 async function askStep(field: Field, step: Step, answers: Answers, choices: Choices): Promise<StepResult> {
   switch (field) {
     case 'title':
-      return askTitle(step, vscode.l10n.t('Title of the reuse'), answers.title, LIMITS.titleMaxLength).then(keepAnswer(answers, 'title'));
+      return askTitle(step, l10n.t('Title of the reuse'), answers.title, LIMITS.titleMaxLength).then(keepAnswer(answers, 'title'));
     case 'url':
-      return askText(step, vscode.l10n.t('Address of the reuse (https://…)'), answers.url, (value) =>
-        new RegExp(HTTP_URL_PATTERN).test(value.trim()) ? undefined : vscode.l10n.t('A web address starting with http:// or https:// is required.'),
+      return askText(step, l10n.t('Address of the reuse (https://…)'), answers.url, (value) =>
+        new RegExp(HTTP_URL_PATTERN).test(value.trim()) ? undefined : l10n.t('A web address starting with http:// or https:// is required.'),
       ).then(([result, value]) => ((answers.url = value?.trim() ?? answers.url), result));
     case 'description':
       return askDescription(step, answers.description).then(keepAnswer(answers, 'description'));
     case 'type':
-      return askChoice(step, vscode.l10n.t('Type of reuse'), choiceItems(choices.types), answers.type).then(keepAnswer(answers, 'type'));
+      return askChoice(step, l10n.t('Type of reuse'), choiceItems(choices.types), answers.type).then(keepAnswer(answers, 'type'));
     case 'topic':
-      return askChoice(step, vscode.l10n.t('Topic'), choiceItems(choices.topics), answers.topic).then(keepAnswer(answers, 'topic'));
+      return askChoice(step, l10n.t('Topic'), choiceItems(choices.topics), answers.topic).then(keepAnswer(answers, 'topic'));
     case 'owner':
       return askPublisher(step, choices.organizations, answers.owner).then(keepAnswer(answers, 'owner'));
     case 'private':
       return askVisibility(
         step,
         [
-          { label: `$(globe) ${vscode.l10n.t('Public reuse')}`, description: vscode.l10n.t('visible to everyone on data.gouv.fr'), value: 'public' },
-          { label: `$(lock) ${vscode.l10n.t('Private reuse')}`, description: vscode.l10n.t('visible to you and your organization only'), value: 'private' },
+          { label: `$(globe) ${l10n.t('Public reuse')}`, description: l10n.t('visible to everyone on data.gouv.fr'), value: 'public' },
+          { label: `$(lock) ${l10n.t('Private reuse')}`, description: l10n.t('visible to you and your organization only'), value: 'private' },
         ],
         answers.private,
       ).then(keepAnswer(answers, 'private'));
@@ -120,7 +122,7 @@ async function askStep(field: Field, step: Step, answers: Answers, choices: Choi
       if (!choices.datasets.length) return 'next';
       return askChoice(
         step,
-        vscode.l10n.t('Dataset it uses (required: data.gouv.fr hides a reuse without one; add more later)'),
+        l10n.t('Dataset it uses (required: data.gouv.fr hides a reuse without one; add more later)'),
         choices.datasets.map((dataset) => ({ label: dataset.label, description: dataset.description, detail: dataset.id, value: dataset.id })),
         answers.dataset,
       ).then(keepAnswer(answers, 'dataset'));

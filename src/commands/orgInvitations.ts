@@ -6,14 +6,16 @@ import type { OrgInvitation } from '../api/models';
 import { defineCommand } from './registry';
 import { inform, withNotification } from './dialogs';
 
+const { l10n } = vscode;
+
 export const orgInvitationsCommand = defineCommand({
   id: 'datagouv.orgInvitations',
   name: 'Organization Invitations',
   needsSignIn: true,
   async run(ctx) {
-    const invitations = await withNotification(vscode.l10n.t('Loading your invitations…'), () => ctx.account.invitations());
+    const invitations = await withNotification(l10n.t('Loading your invitations…'), () => ctx.account.invitations());
     if (!invitations.length) {
-      void inform(vscode.l10n.t('You have no pending invitation to join an organization.'));
+      void inform(l10n.t('You have no pending invitation to join an organization.'));
       return;
     }
     const picked = await vscode.window.showQuickPick(
@@ -23,14 +25,14 @@ export const orgInvitationsCommand = defineCommand({
         detail: invitation.comment ?? undefined,
         invitation,
       })),
-      { title: vscode.l10n.t('Invitations to join an organization'), placeHolder: vscode.l10n.t('Pick an invitation to answer it') },
+      { title: l10n.t('Invitations to join an organization'), placeHolder: l10n.t('Pick an invitation to answer it') },
     );
     if (!picked) return;
     const name = picked.invitation.organization?.name ?? picked.invitation.id;
-    const accept = vscode.l10n.t('Accept');
-    const refuse = vscode.l10n.t('Refuse');
+    const accept = l10n.t('Accept');
+    const refuse = l10n.t('Refuse');
     const answer = await vscode.window.showInformationMessage(
-      vscode.l10n.t('Join “{0}” as {1}?', name, roleLabel(picked.invitation)),
+      l10n.t('Join “{0}” as {1}?', name, roleLabel(picked.invitation)),
       { modal: true, detail: picked.invitation.comment ?? undefined },
       accept,
       refuse,
@@ -41,13 +43,13 @@ export const orgInvitationsCommand = defineCommand({
       // New organizations: new datasets, reuses and discussions to show.
       await ctx.session.identity.me(true).catch(() => undefined);
       ctx.sidebar.refresh();
-      void inform(vscode.l10n.t('You are now a member of “{0}”.', name));
+      void inform(l10n.t('You are now a member of “{0}”.', name));
     } else {
-      void inform(vscode.l10n.t('The invitation of “{0}” was refused.', name));
+      void inform(l10n.t('The invitation of “{0}” was refused.', name));
     }
   },
 });
 
 function roleLabel(invitation: OrgInvitation): string {
-  return invitation.role === 'admin' ? vscode.l10n.t('administrator') : vscode.l10n.t('editor');
+  return invitation.role === 'admin' ? l10n.t('administrator') : l10n.t('editor');
 }

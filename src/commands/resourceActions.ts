@@ -14,6 +14,8 @@ import { resolveDatasetTarget, resolveResourceTarget, type DatasetTarget } from 
 import { defineCommand, type CommandContext } from './registry';
 import { confirmAndDelete, inform, openDocument, withNotification } from './dialogs';
 
+const { l10n } = vscode;
+
 /** The extension udata checks: the last one, lower case (flask-storage's `extension`). */
 export function extensionOf(name: string): string {
   const dot = name.lastIndexOf('.');
@@ -40,15 +42,15 @@ async function checkExtensions(ctx: CommandContext, uris: readonly vscode.Uri[])
     allowed,
   );
   if (!refused.length) return true;
-  await vscode.window.showErrorMessage(vscode.l10n.t('Nothing was uploaded: data.gouv.fr does not accept these files: {0}.', refused.join(', ')), {
+  await vscode.window.showErrorMessage(l10n.t('Nothing was uploaded: data.gouv.fr does not accept these files: {0}.', refused.join(', ')), {
     modal: true,
-    detail: vscode.l10n.t('Accepted extensions: {0}.', allowed.join(', ')),
+    detail: l10n.t('Accepted extensions: {0}.', allowed.join(', ')),
   });
   return false;
 }
 
 function bytes(value: number): string {
-  return formatBytes(value, vscode.env.language, vscode.l10n) ?? String(value);
+  return formatBytes(value, vscode.env.language, l10n) ?? String(value);
 }
 
 /**
@@ -69,7 +71,7 @@ async function sendWithProgress<T>(
       let reported = 0;
       return send(abort.signal, (sent) => {
         const percent = source.size ? (sent / source.size) * 100 : 100;
-        progress.report({ message: vscode.l10n.t('{0} of {1}', bytes(sent), bytes(source.size)), increment: percent - reported });
+        progress.report({ message: l10n.t('{0} of {1}', bytes(sent), bytes(source.size)), increment: percent - reported });
         reported = percent;
       });
     });
@@ -86,7 +88,7 @@ function pickFiles(canSelectMany: boolean, openLabel: string, title: string): Th
 
 /** Says a resource is added, with Open Resource when `resourceId` names one to open. */
 async function announceResource(message: string, datasetId: string, resourceId: string | undefined): Promise<void> {
-  const open = vscode.l10n.t('Open Resource');
+  const open = l10n.t('Open Resource');
   const choice = await inform(message, ...(resourceId ? [open] : []));
   if (choice === open && resourceId) await openDocument(resourceUri(datasetId, resourceId));
 }
@@ -100,28 +102,23 @@ export async function uploadFiles(ctx: CommandContext, dataset: DatasetTarget, u
   let last: string | undefined;
   for (const uri of uris) {
     const source = await ctx.openUpload(uri);
-    const title = vscode.l10n.t('Uploading “{0}” to “{1}”', source.name, name);
+    const title = l10n.t('Uploading “{0}” to “{1}”', source.name, name);
     const resource = await sendWithProgress(
       title,
       source,
       (signal, onProgress) => ctx.datasets.upload(datasetId, source, { signal, onProgress }),
       (reason) =>
-        vscode.l10n.t(
-          '“{0}” was not uploaded: {1} The dataset keeps its resources as they were; upload it again when the problem is solved.',
-          source.name,
-          reason,
-        ),
+        l10n.t('“{0}” was not uploaded: {1} The dataset keeps its resources as they were; upload it again when the problem is solved.', source.name, reason),
     );
     if (!resource) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Upload of “{0}” cancelled: nothing was added to “{1}”.', source.name, name));
+      void vscode.window.showWarningMessage(l10n.t('Upload of “{0}” cancelled: nothing was added to “{1}”.', source.name, name));
       return;
     }
     done++;
     last = resource.id;
     ctx.log.info(`Uploaded ${source.name} (${source.size} bytes) to dataset ${datasetId}: resource ${resource.id}`);
   }
-  const message =
-    done === 1 ? vscode.l10n.t('“{0}” is uploaded to “{1}”.', fileName(uris[0]), name) : vscode.l10n.t('{0} files are uploaded to “{1}”.', done, name);
+  const message = done === 1 ? l10n.t('“{0}” is uploaded to “{1}”.', fileName(uris[0]), name) : l10n.t('{0} files are uploaded to “{1}”.', done, name);
   // One file: its resource can be opened from the message.
   await announceResource(message, datasetId, done === 1 ? last : undefined);
 }
@@ -131,11 +128,11 @@ export const uploadResourceCommand = defineCommand({
   name: 'Upload Resource',
   needsSignIn: true,
   async run(ctx, argument?: unknown, ...rest: unknown[]) {
-    const dataset = await resolveDatasetTarget(argument, ctx, vscode.l10n.t('Upload Resource'));
+    const dataset = await resolveDatasetTarget(argument, ctx, l10n.t('Upload Resource'));
     if (!dataset) return;
     // From a drop: the files come along.
     const given = rest.find((value): value is vscode.Uri[] => Array.isArray(value) && value.every((item) => item instanceof vscode.Uri));
-    const uris = given ?? (await pickFiles(true, vscode.l10n.t('Upload'), vscode.l10n.t('Files to upload to “{0}”', dataset.title ?? dataset.id)));
+    const uris = given ?? (await pickFiles(true, l10n.t('Upload'), l10n.t('Files to upload to “{0}”', dataset.title ?? dataset.id)));
     if (!uris?.length) return;
     await uploadFiles(ctx, dataset, uris);
   },
@@ -146,25 +143,25 @@ export const replaceResourceFileCommand = defineCommand({
   name: 'Replace File',
   needsSignIn: true,
   async run(ctx, argument?: unknown) {
-    const target = await resolveResourceTarget(argument, ctx, vscode.l10n.t('Replace File'));
+    const target = await resolveResourceTarget(argument, ctx, l10n.t('Replace File'));
     if (!target) return;
     target.title ??= await ctx.datasets.resourceTitle(target.datasetId, target.resourceId);
     const name = target.title ?? target.resourceId;
-    const [uri] = (await pickFiles(false, vscode.l10n.t('Replace'), vscode.l10n.t('New file for “{0}”', name))) ?? [];
+    const [uri] = (await pickFiles(false, l10n.t('Replace'), l10n.t('New file for “{0}”', name))) ?? [];
     if (!uri || !(await checkExtensions(ctx, [uri]))) return;
     const source = await ctx.openUpload(uri);
     const resource = await sendWithProgress(
-      vscode.l10n.t('Replacing the file of “{0}”', name),
+      l10n.t('Replacing the file of “{0}”', name),
       source,
       (signal, onProgress) => ctx.datasets.replaceFile(target.datasetId, target.resourceId, source, { signal, onProgress }),
-      (reason) => vscode.l10n.t('The file was not replaced: {0} The resource keeps its previous file.', reason),
+      (reason) => l10n.t('The file was not replaced: {0} The resource keeps its previous file.', reason),
     );
     if (!resource) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Replacement cancelled: “{0}” keeps its previous file.', name));
+      void vscode.window.showWarningMessage(l10n.t('Replacement cancelled: “{0}” keeps its previous file.', name));
       return;
     }
     // udata names the resource after the new file (udata/core/dataset/api.py, UploadDatasetResource).
-    void inform(vscode.l10n.t('The file of the resource is replaced by “{0}” (its title is now “{1}”).', source.name, resource.title ?? source.name));
+    void inform(l10n.t('The file of the resource is replaced by “{0}” (its title is now “{1}”).', source.name, resource.title ?? source.name));
   },
 });
 
@@ -173,30 +170,30 @@ export const addRemoteResourceCommand = defineCommand({
   name: 'Add Remote Resource',
   needsSignIn: true,
   async run(ctx, argument?: unknown) {
-    const dataset = await resolveDatasetTarget(argument, ctx, vscode.l10n.t('Add Remote Resource'));
+    const dataset = await resolveDatasetTarget(argument, ctx, l10n.t('Add Remote Resource'));
     if (!dataset) return;
     const url = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Add Remote Resource'),
-      prompt: vscode.l10n.t('Address of the file (https://…): data.gouv.fr links to it, it is not uploaded'),
+      title: l10n.t('Add Remote Resource'),
+      prompt: l10n.t('Address of the file (https://…): data.gouv.fr links to it, it is not uploaded'),
       ignoreFocusOut: true,
       validateInput: (value) =>
-        new RegExp(HTTP_URL_PATTERN).test(value.trim()) ? undefined : vscode.l10n.t('A web address starting with http:// or https:// is required.'),
+        new RegExp(HTTP_URL_PATTERN).test(value.trim()) ? undefined : l10n.t('A web address starting with http:// or https:// is required.'),
     });
     if (!url) return;
     const suggested = decodeURIComponentSafe(new URL(url.trim()).pathname.split('/').filter(Boolean).pop() ?? '');
     const title = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Add Remote Resource'),
-      prompt: vscode.l10n.t('Title of the resource'),
+      title: l10n.t('Add Remote Resource'),
+      prompt: l10n.t('Title of the resource'),
       value: suggested,
       ignoreFocusOut: true,
-      validateInput: (value) => (value.trim() ? undefined : vscode.l10n.t('A title is required.')),
+      validateInput: (value) => (value.trim() ? undefined : l10n.t('A title is required.')),
     });
     if (!title) return;
     const datasetId = await ctx.datasets.idOf(dataset.id);
-    const resource = await withNotification(vscode.l10n.t('Adding the resource…'), () =>
+    const resource = await withNotification(l10n.t('Adding the resource…'), () =>
       ctx.datasets.addRemoteResource(datasetId, { filetype: 'remote', title: title.trim(), url: url.trim(), format: extensionOf(suggested) || undefined }),
     );
-    await announceResource(vscode.l10n.t('“{0}” is added.', resource.title ?? resource.id), datasetId, resource.id);
+    await announceResource(l10n.t('“{0}” is added.', resource.title ?? resource.id), datasetId, resource.id);
   },
 });
 
@@ -205,17 +202,17 @@ export const deleteResourceCommand = defineCommand({
   name: 'Delete Resource',
   needsSignIn: true,
   async run(ctx, argument?: unknown) {
-    const target = await resolveResourceTarget(argument, ctx, vscode.l10n.t('Delete Resource'));
+    const target = await resolveResourceTarget(argument, ctx, l10n.t('Delete Resource'));
     if (!target) return;
     target.title ??= await ctx.datasets.resourceTitle(target.datasetId, target.resourceId);
     const name = target.title ?? target.resourceId;
     const deleted = await confirmAndDelete(
-      vscode.l10n.t('Delete the resource “{0}”?', name),
-      vscode.l10n.t('The resource and its stored file are removed from data.gouv.fr. This cannot be undone.'),
-      vscode.l10n.t('Deleting the resource…'),
+      l10n.t('Delete the resource “{0}”?', name),
+      l10n.t('The resource and its stored file are removed from data.gouv.fr. This cannot be undone.'),
+      l10n.t('Deleting the resource…'),
       () => ctx.datasets.deleteResource(target.datasetId, target.resourceId),
     );
-    if (deleted) void inform(vscode.l10n.t('“{0}” is deleted.', name));
+    if (deleted) void inform(l10n.t('“{0}” is deleted.', name));
   },
 });
 

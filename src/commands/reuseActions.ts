@@ -9,6 +9,8 @@ import { ARCHIVE, MAKE_PRIVATE, MAKE_PUBLIC, patchingCommand, targetedCommand, U
 import { resolveReuseTarget, type ReuseTarget } from './reuseTarget';
 import { confirmAndDelete, inform, offerRestore } from './dialogs';
 
+const { l10n } = vscode;
+
 const REUSE: TargetKind<ReuseTarget> = {
   resolve: (argument, ctx, title) => resolveReuseTarget(argument, ctx, title),
   titleOf: (ctx, id) => ctx.reuses.title(id),
@@ -34,53 +36,53 @@ export const reuseActionCommands: Command[] = [
   reuseCommand(
     'datagouv.deleteReuse',
     'Delete Reuse',
-    () => vscode.l10n.t('Delete Reuse'),
+    () => l10n.t('Delete Reuse'),
     async (ctx, target, name) => {
       const deleted = await confirmAndDelete(
-        vscode.l10n.t('Delete the reuse “{0}”?', name),
-        vscode.l10n.t('It disappears from data.gouv.fr. You can restore it later with "Restore Reuse".'),
-        vscode.l10n.t('Deleting the reuse…'),
+        l10n.t('Delete the reuse “{0}”?', name),
+        l10n.t('It disappears from data.gouv.fr. You can restore it later with "Restore Reuse".'),
+        l10n.t('Deleting the reuse…'),
         () => ctx.reuses.delete(target.id),
       );
-      if (deleted) await offerRestore(name, vscode.l10n.t('Restore Reuse'), () => runCommand('datagouv.restoreReuse', { id: target.id, title: name }));
+      if (deleted) await offerRestore(name, l10n.t('Restore Reuse'), () => runCommand('datagouv.restoreReuse', { id: target.id, title: name }));
     },
   ),
-  patchCommand('datagouv.archiveReuse', 'Archive Reuse', () => vscode.l10n.t('Archive Reuse'), ARCHIVE),
-  patchCommand('datagouv.unarchiveReuse', 'Unarchive Reuse', () => vscode.l10n.t('Unarchive Reuse'), UNARCHIVE),
-  patchCommand('datagouv.makeReusePrivate', 'Make Reuse Private', () => vscode.l10n.t('Make Reuse Private'), MAKE_PRIVATE),
-  patchCommand('datagouv.makeReusePublic', 'Make Reuse Public', () => vscode.l10n.t('Make Reuse Public'), MAKE_PUBLIC),
+  patchCommand('datagouv.archiveReuse', 'Archive Reuse', () => l10n.t('Archive Reuse'), ARCHIVE),
+  patchCommand('datagouv.unarchiveReuse', 'Unarchive Reuse', () => l10n.t('Unarchive Reuse'), UNARCHIVE),
+  patchCommand('datagouv.makeReusePrivate', 'Make Reuse Private', () => l10n.t('Make Reuse Private'), MAKE_PRIVATE),
+  patchCommand('datagouv.makeReusePublic', 'Make Reuse Public', () => l10n.t('Make Reuse Public'), MAKE_PUBLIC),
   reuseCommand(
     'datagouv.followReuse',
     'Follow Reuse',
-    () => vscode.l10n.t('Follow Reuse'),
+    () => l10n.t('Follow Reuse'),
     async (ctx, target, name) => {
       const total = await ctx.reuses.follow(target.id);
-      void inform(vscode.l10n.t('You follow “{0}” ({1} followers).', name, total));
+      void inform(l10n.t('You follow “{0}” ({1} followers).', name, total));
     },
     ANY_REUSE,
   ),
   reuseCommand(
     'datagouv.unfollowReuse',
     'Unfollow Reuse',
-    () => vscode.l10n.t('Unfollow Reuse'),
+    () => l10n.t('Unfollow Reuse'),
     async (ctx, target, name) => {
       const total = await ctx.reuses.unfollow(target.id);
-      void inform(vscode.l10n.t('You no longer follow “{0}” ({1} followers).', name, total));
+      void inform(l10n.t('You no longer follow “{0}” ({1} followers).', name, total));
     },
     ANY_REUSE,
   ),
   reuseCommand(
     'datagouv.showFollowers',
     'Show Followers',
-    () => vscode.l10n.t('Show Followers'),
+    () => l10n.t('Show Followers'),
     async (ctx, target, name) => {
       const me = await ctx.session.me();
       const [all, mine] = await Promise.all([ctx.reuses.followers(target.id), ctx.reuses.followers(target.id, me.id)]);
-      const follow = vscode.l10n.t('Follow');
-      const unfollow = vscode.l10n.t('Unfollow');
+      const follow = l10n.t('Follow');
+      const unfollow = l10n.t('Unfollow');
       const following = mine.total > 0;
       const choice = await inform(
-        following ? vscode.l10n.t('“{0}” has {1} followers, you included.', name, all.total) : vscode.l10n.t('“{0}” has {1} followers.', name, all.total),
+        following ? l10n.t('“{0}” has {1} followers, you included.', name, all.total) : l10n.t('“{0}” has {1} followers.', name, all.total),
         following ? unfollow : follow,
       );
       if (choice) await runCommand(following ? 'datagouv.unfollowReuse' : 'datagouv.followReuse', { id: target.id, title: name });
@@ -90,56 +92,56 @@ export const reuseActionCommands: Command[] = [
   reuseCommand(
     'datagouv.featureReuse',
     'Feature Reuse',
-    () => vscode.l10n.t('Feature Reuse'),
+    () => l10n.t('Feature Reuse'),
     async (ctx, target, name) => {
       await ctx.reuses.setFeatured(target.id, true);
-      void inform(vscode.l10n.t('“{0}” is featured on data.gouv.fr.', name));
+      void inform(l10n.t('“{0}” is featured on data.gouv.fr.', name));
     },
   ),
   reuseCommand(
     'datagouv.unfeatureReuse',
     'Unfeature Reuse',
-    () => vscode.l10n.t('Unfeature Reuse'),
+    () => l10n.t('Unfeature Reuse'),
     async (ctx, target, name) => {
       await ctx.reuses.setFeatured(target.id, false);
-      void inform(vscode.l10n.t('“{0}” is no longer featured.', name));
+      void inform(l10n.t('“{0}” is no longer featured.', name));
     },
   ),
   reuseCommand(
     'datagouv.addReuseBadge',
     'Add Badge',
-    () => vscode.l10n.t('Add Badge'),
+    () => l10n.t('Add Badge'),
     async (ctx, target, name) => {
       const kinds = await ctx.reuses.badgeKinds();
       if (!Object.keys(kinds).length) {
         // Core udata defines no reuse badge (GET /reuses/badges/ answers {}).
-        void inform(vscode.l10n.t('No badge is available for reuses on this data.gouv.fr platform.'));
+        void inform(l10n.t('No badge is available for reuses on this data.gouv.fr platform.'));
         return;
       }
       const picked = await vscode.window.showQuickPick(
         Object.entries(kinds).map(([kind, label]) => badgeItem(kind, label)),
-        { title: vscode.l10n.t('Badge for “{0}”', name) },
+        { title: l10n.t('Badge for “{0}”', name) },
       );
       if (!picked) return;
       await ctx.reuses.addBadge(target.id, picked.badgeKind);
-      void inform(vscode.l10n.t('Badge “{0}” added to “{1}”.', picked.label, name));
+      void inform(l10n.t('Badge “{0}” added to “{1}”.', picked.label, name));
     },
   ),
   reuseCommand(
     'datagouv.removeReuseBadge',
     'Remove Badge',
-    () => vscode.l10n.t('Remove Badge'),
+    () => l10n.t('Remove Badge'),
     async (ctx, target, name) => {
       const [held, kinds] = await Promise.all([ctx.reuses.badges(target.id), ctx.reuses.badgeKinds()]);
       const badges = held.map((kind) => badgeItem(kind, kinds[kind] ?? kind));
       if (!badges.length) {
-        void inform(vscode.l10n.t('“{0}” has no badge.', name));
+        void inform(l10n.t('“{0}” has no badge.', name));
         return;
       }
-      const picked = await vscode.window.showQuickPick(badges, { title: vscode.l10n.t('Badge to remove from “{0}”', name) });
+      const picked = await vscode.window.showQuickPick(badges, { title: l10n.t('Badge to remove from “{0}”', name) });
       if (!picked) return;
       await ctx.reuses.removeBadge(target.id, picked.badgeKind);
-      void inform(vscode.l10n.t('Badge “{0}” removed from “{1}”.', picked.label, name));
+      void inform(l10n.t('Badge “{0}” removed from “{1}”.', picked.label, name));
     },
   ),
 ];

@@ -8,6 +8,8 @@ import { pastedTarget, pickOrPaste } from './pickOrPaste';
 import type { CommandContext } from './registry';
 import { referenceTo } from '../tree/nodes';
 
+const { l10n } = vscode;
+
 export interface ReuseTarget {
   /** An id, or a slug when the user pasted one. */
   id: string;
@@ -49,23 +51,22 @@ export function activeReuseTarget(): ReuseTarget | undefined {
  * not the user's. Resolves undefined when the user cancels.
  */
 export function pickReuse(ctx: CommandContext, title: string, searchOthers = false): Promise<ReuseTarget | undefined> {
-  const { l10n } = vscode;
   return pickOrPaste<ReuseTarget>({
     title,
-    placeholder: vscode.l10n.t('Type to filter your reuses, or paste a reuse id, slug or data.gouv.fr link'),
-    placeholderWhenNotListed: vscode.l10n.t('Paste a reuse id, slug or data.gouv.fr link (set your API key to list your reuses)'),
+    placeholder: l10n.t('Type to filter your reuses, or paste a reuse id, slug or data.gouv.fr link'),
+    placeholderWhenNotListed: l10n.t('Paste a reuse id, slug or data.gouv.fr link (set your API key to list your reuses)'),
     load: ctx.session.isSignedIn
       ? async () =>
           (await ctx.reuses.listMine()).map((reuse) => ({
             label: reuse.title ?? reuse.id,
-            description: [reuseTypeLabel(reuse.type, vscode.l10n), reuse.organization?.name, reuse.deleted ? vscode.l10n.t('deleted') : undefined]
+            description: [reuseTypeLabel(reuse.type, l10n), reuse.organization?.name, reuse.deleted ? l10n.t('deleted') : undefined]
               .filter(Boolean)
               .join(' · '),
             target: referenceTo(reuse),
           }))
       : undefined,
     parse: pastedTarget(parseReuseReference),
-    pastedLabel: (target) => vscode.l10n.t('Open reuse “{0}”', target.id),
+    pastedLabel: (target) => l10n.t('Open reuse “{0}”', target.id),
     search:
       searchOthers && ctx.session.isSignedIn
         ? async (query, signal) =>

@@ -11,6 +11,8 @@ import type { Log } from '../util/log';
 import { defineCommand } from './registry';
 import { inform } from './dialogs';
 
+const { l10n } = vscode;
+
 export const setApiKeyCommand = defineCommand({
   id: 'datagouv.setApiKey',
   name: 'Set API Key',
@@ -28,14 +30,14 @@ async function setApiKey(session: AuthSession, log: Log): Promise<boolean> {
   const profileUrl = profilePageUrl(client.baseUrl);
   const openProfile: vscode.QuickInputButton = {
     iconPath: new vscode.ThemeIcon('link-external'),
-    tooltip: vscode.l10n.t('Open {0} to create or copy a key', profileUrl),
+    tooltip: l10n.t('Open {0} to create or copy a key', profileUrl),
   };
   const input = vscode.window.createInputBox();
-  input.title = vscode.l10n.t('data.gouv.fr API Key ({0})', client.baseUrl.host);
+  input.title = l10n.t('data.gouv.fr API Key ({0})', client.baseUrl.host);
   input.password = true;
   input.ignoreFocusOut = true;
-  input.placeholder = vscode.l10n.t('Paste your API key');
-  input.prompt = vscode.l10n.t('Create or copy a key on your profile page: {0} (button above)', profileUrl);
+  input.placeholder = l10n.t('Paste your API key');
+  input.prompt = l10n.t('Create or copy a key on your profile page: {0} (button above)', profileUrl);
   input.buttons = [openProfile];
 
   return new Promise<boolean>((resolve) => {
@@ -56,7 +58,7 @@ async function setApiKey(session: AuthSession, log: Log): Promise<boolean> {
       input.onDidAccept(async () => {
         const key = input.value.trim();
         if (!key) {
-          input.validationMessage = vscode.l10n.t('Paste a key first.');
+          input.validationMessage = l10n.t('Paste a key first.');
           return;
         }
         if (input.busy) return;
@@ -67,7 +69,7 @@ async function setApiKey(session: AuthSession, log: Log): Promise<boolean> {
           const me = await session.signIn(key, pending.signal);
           const name = personName(me) || me.slug || me.id;
           finish(true);
-          void inform(vscode.l10n.t('Signed in as {0}', name));
+          void inform(l10n.t('Signed in as {0}', name));
         } catch (error) {
           if (settled) return;
           input.busy = false;
@@ -75,8 +77,8 @@ async function setApiKey(session: AuthSession, log: Log): Promise<boolean> {
           input.validationMessage =
             error instanceof ApiError && error.kind === 'unauthorized'
               ? error.serverMessage
-                ? vscode.l10n.t('data.gouv.fr refused this key: {0}. Check that you copied the whole key, for {1}.', error.serverMessage, client.baseUrl.host)
-                : vscode.l10n.t('data.gouv.fr refused this key. Check that you copied the whole key, for {0}.', client.baseUrl.host)
+                ? l10n.t('data.gouv.fr refused this key: {0}. Check that you copied the whole key, for {1}.', error.serverMessage, client.baseUrl.host)
+                : l10n.t('data.gouv.fr refused this key. Check that you copied the whole key, for {0}.', client.baseUrl.host)
               : describeError(error);
           log.warn(`Sign-in refused: ${error instanceof ApiError ? error.kind : 'error'}`);
         }

@@ -6,6 +6,8 @@ import type { CommandId } from './commandIds';
 import { defineCommand, type Command, type CommandContext } from './registry';
 import { inform, withNotification } from './dialogs';
 
+const { l10n } = vscode;
+
 export interface Target {
   id: string;
   title?: string;
@@ -51,19 +53,19 @@ export interface StateChange {
 
 export const ARCHIVE: StateChange = {
   body: () => ({ archived: new Date().toISOString() }),
-  done: (title) => vscode.l10n.t('“{0}” is archived.', title),
+  done: (title) => l10n.t('“{0}” is archived.', title),
 };
 export const UNARCHIVE: StateChange = {
   body: () => ({ archived: null }),
-  done: (title) => vscode.l10n.t('“{0}” is no longer archived.', title),
+  done: (title) => l10n.t('“{0}” is no longer archived.', title),
 };
 export const MAKE_PRIVATE: StateChange = {
   body: () => ({ private: true }),
-  done: (title) => vscode.l10n.t('“{0}” is now private.', title),
+  done: (title) => l10n.t('“{0}” is now private.', title),
 };
 export const MAKE_PUBLIC: StateChange = {
   body: () => ({ private: false }),
-  done: (title) => vscode.l10n.t('“{0}” is now public.', title),
+  done: (title) => l10n.t('“{0}” is now public.', title),
 };
 
 /** A command that sends one patch to its target, with progress, and says it is done. */
