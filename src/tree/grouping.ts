@@ -67,7 +67,7 @@ export function mergeReuses(own: readonly Reuse[], org: readonly Reuse[]): Reuse
 }
 
 /** A stable sort, newest first; objects without a (valid) date go last. */
-export function sortByDateDesc<T>(items: T[], dateOf: (item: T) => string | null | undefined): T[] {
+export function sortByDateDesc<T>(items: readonly T[], dateOf: (item: T) => string | null | undefined): T[] {
   // Two missing dates compare as NaN (-Infinity minus -Infinity): their order is kept.
   return stableSort(
     items,

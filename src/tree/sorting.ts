@@ -6,7 +6,7 @@
 import type { Translator } from '../util/translator';
 import type { Dataset, Discussion } from '../api/models';
 import { lastMessageDate } from './discussions';
-import { collator, parseTime, stableSort } from './grouping';
+import { collator, parseTime, sortByDateDesc, stableSort } from './grouping';
 
 export const DATASET_SORTS = ['lastModified', 'lastUpdate', 'title', 'quality'] as const;
 export type DatasetSort = (typeof DATASET_SORTS)[number];
@@ -49,16 +49,12 @@ export function sortDatasets<T extends Dataset>(datasets: readonly T[], sort: Da
     case 'lastModified':
       return [...datasets];
     case 'lastUpdate':
-      return stableSort(
-        datasets,
-        (d) => -parseTime(d.last_update ?? d.last_modified),
-        (a, b) => a - b,
-      );
+      return sortByDateDesc(datasets, (d) => d.last_update ?? d.last_modified);
     case 'quality':
       return stableSort(
         datasets,
-        (d) => -(typeof d.quality?.score === 'number' ? d.quality.score : -1),
-        (a, b) => a - b,
+        (d) => (typeof d.quality?.score === 'number' ? d.quality.score : -1),
+        (a, b) => b - a,
       );
     case 'title': {
       const compare = collator(locale).compare;
