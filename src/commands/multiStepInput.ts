@@ -80,19 +80,18 @@ export async function runSteps<F extends string>(input: MultiStep<F>): Promise<v
   }
 }
 
-export function askText(
-  { title, index, serverError }: Step,
-  prompt: string,
-  value: string | undefined,
-  validate: (value: string) => string | undefined,
+/**
+ * Shows a step's text box or pick, with Back from the second step on, and resolves with
+ * the first of its answers (`listen` wires them to `finish`); Escape cancels. The input is
+ * disposed once answered.
+ */
+function showStep<I extends vscode.InputBox | vscode.QuickPick<ChoiceItem>>(
+  input: I,
+  index: number,
+  listen: (finish: (result: StepResult, answer?: string) => void) => void,
 ): Promise<[StepResult, string | undefined]> {
   return new Promise((resolve) => {
-    const input = vscode.window.createInputBox();
-    input.title = title;
-    input.prompt = prompt;
-    input.value = value ?? '';
     input.ignoreFocusOut = true;
-    input.validationMessage = serverError;
     input.buttons = index > 0 ? [vscode.QuickInputButtons.Back] : [];
     let settled = false;
     const finish = (result: StepResult, answer?: string) => {
@@ -101,6 +100,24 @@ export function askText(
       resolve([result, answer]);
       input.dispose();
     };
+    listen(finish);
+    input.onDidHide(() => finish('cancel'));
+    input.show();
+  });
+}
+
+export function askText(
+  { title, index, serverError }: Step,
+  prompt: string,
+  value: string | undefined,
+  validate: (value: string) => string | undefined,
+): Promise<[StepResult, string | undefined]> {
+  const input = vscode.window.createInputBox();
+  input.title = title;
+  input.prompt = prompt;
+  input.value = value ?? '';
+  input.validationMessage = serverError;
+  return showStep(input, index, (finish) => {
     input.onDidTriggerButton(() => finish('back', input.value));
     input.onDidChangeValue(() => (input.validationMessage = undefined));
     input.onDidAccept(() => {
@@ -108,8 +125,6 @@ export function askText(
       if (problem) input.validationMessage = problem;
       else finish('next', input.value);
     });
-    input.onDidHide(() => finish('cancel'));
-    input.show();
   });
 }
 
@@ -123,30 +138,19 @@ export function askChoice(
   items: ChoiceItem[],
   current: string | undefined,
 ): Promise<[StepResult, string | undefined]> {
-  return new Promise((resolve) => {
-    const pick = vscode.window.createQuickPick<ChoiceItem>();
-    pick.title = serverError ? `${title} — ${serverError}` : title;
-    pick.placeholder = placeholder;
-    pick.items = items;
-    pick.ignoreFocusOut = true;
-    pick.matchOnDescription = true;
-    const selected = items.find((item) => item.value === current);
-    if (selected) pick.activeItems = [selected];
-    pick.buttons = index > 0 ? [vscode.QuickInputButtons.Back] : [];
-    let settled = false;
-    const finish = (result: StepResult, answer?: string) => {
-      if (settled) return;
-      settled = true;
-      resolve([result, answer]);
-      pick.dispose();
-    };
+  const pick = vscode.window.createQuickPick<ChoiceItem>();
+  pick.title = serverError ? `${title} — ${serverError}` : title;
+  pick.placeholder = placeholder;
+  pick.items = items;
+  pick.matchOnDescription = true;
+  const selected = items.find((item) => item.value === current);
+  if (selected) pick.activeItems = [selected];
+  return showStep(pick, index, (finish) => {
     pick.onDidTriggerButton(() => finish('back'));
     pick.onDidAccept(() => {
       const [item] = pick.selectedItems;
       if (item) finish('next', item.value);
     });
-    pick.onDidHide(() => finish('cancel'));
-    pick.show();
   });
 }
 
