@@ -10,7 +10,7 @@ import { HTTP_URL_PATTERN } from '../documents/reuse/reuseSchema';
 import { formatBytes } from '../tree/format';
 import { describeError } from '../util/errorReporting';
 import { fileName } from '../uploads/uploadSource';
-import { resolveDatasetTarget, resolveResourceTarget, type DatasetTarget } from './datasetTarget';
+import { resolveDatasetTarget, resolveResourceTarget, type DatasetTarget, type ResourceTarget } from './datasetTarget';
 import { defineCommand, type CommandContext } from './registry';
 import { confirmAndDelete, inform, openDocument, withNotification } from './dialogs';
 
@@ -93,6 +93,14 @@ async function announceResource(message: string, datasetId: string, resourceId: 
   if (choice === open && resourceId) await openDocument(resourceUri(datasetId, resourceId));
 }
 
+/** The resource a command acts on, and its name: its title (asked from data.gouv.fr when the argument did not carry it), else its id. */
+async function resolveNamedResource(argument: unknown, ctx: CommandContext, title: string): Promise<[ResourceTarget, string] | undefined> {
+  const target = await resolveResourceTarget(argument, ctx, title);
+  if (!target) return undefined;
+  target.title ??= await ctx.datasets.resourceTitle(target.datasetId, target.resourceId);
+  return [target, target.title ?? target.resourceId];
+}
+
 /** Uploads files to a dataset, one after the other; the first failure stops the rest. */
 export async function uploadFiles(ctx: CommandContext, dataset: DatasetTarget, uris: readonly vscode.Uri[]): Promise<void> {
   if (!uris.length || !(await checkExtensions(ctx, uris))) return;
@@ -143,10 +151,9 @@ export const replaceResourceFileCommand = defineCommand({
   name: 'Replace File',
   needsSignIn: true,
   async run(ctx, argument?: unknown) {
-    const target = await resolveResourceTarget(argument, ctx, l10n.t('Replace File'));
-    if (!target) return;
-    target.title ??= await ctx.datasets.resourceTitle(target.datasetId, target.resourceId);
-    const name = target.title ?? target.resourceId;
+    const named = await resolveNamedResource(argument, ctx, l10n.t('Replace File'));
+    if (!named) return;
+    const [target, name] = named;
     const [uri] = (await pickFiles(false, l10n.t('Replace'), l10n.t('New file for “{0}”', name))) ?? [];
     if (!uri || !(await checkExtensions(ctx, [uri]))) return;
     const source = await ctx.openUpload(uri);
@@ -202,10 +209,9 @@ export const deleteResourceCommand = defineCommand({
   name: 'Delete Resource',
   needsSignIn: true,
   async run(ctx, argument?: unknown) {
-    const target = await resolveResourceTarget(argument, ctx, l10n.t('Delete Resource'));
-    if (!target) return;
-    target.title ??= await ctx.datasets.resourceTitle(target.datasetId, target.resourceId);
-    const name = target.title ?? target.resourceId;
+    const named = await resolveNamedResource(argument, ctx, l10n.t('Delete Resource'));
+    if (!named) return;
+    const [target, name] = named;
     const deleted = await confirmAndDelete(
       l10n.t('Delete the resource “{0}”?', name),
       l10n.t('The resource and its stored file are removed from data.gouv.fr. This cannot be undone.'),
