@@ -97,12 +97,9 @@ export function parseErrorBody(text: string): { serverMessage?: string; fieldErr
   if (!body || typeof body !== 'object' || Array.isArray(body)) return {};
   const record = body as Record<string, unknown>;
   const result: { serverMessage?: string; fieldErrors?: FieldErrors } = {};
-  if (typeof record.message === 'string' && record.message.trim()) {
-    result.serverMessage = record.message.trim();
-  } else if (typeof record.error === 'string' && record.error.trim()) {
-    // Uploads answer `{"success": false, "error": "..."}` (udata/core/storages/api.py).
-    result.serverMessage = record.error.trim();
-  }
+  // `message`, else what uploads answer: `{"success": false, "error": "..."}` (udata/core/storages/api.py).
+  const message = [record.message, record.error].find((text): text is string => typeof text === 'string' && !!text.trim());
+  if (message) result.serverMessage = message.trim();
   const errors = record.errors;
   if (errors && typeof errors === 'object' && !Array.isArray(errors)) {
     const fieldErrors: FieldErrors = {};

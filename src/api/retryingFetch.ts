@@ -43,22 +43,23 @@ export const exponentialBackoff = (retry: number): number => Math.min(5_000, 300
  * connection) once the retries are spent.
  */
 export async function retryingFetch(url: URL, init: RequestInit, options: RetryingFetchOptions): Promise<Response> {
-  const retriable = options.retry.methods.includes((init.method ?? 'GET').toUpperCase());
+  const policy = options.retry;
+  const retriable = policy.methods.includes((init.method ?? 'GET').toUpperCase());
   for (let retry = 1; ; retry++) {
-    const mayRetry = retriable && retry <= options.retry.limit;
+    const mayRetry = retriable && retry <= policy.limit;
     let response: Response;
     try {
       response = await fetchWithTimeout(url, init, options);
     } catch (cause) {
       // A timeout is not retried: the user has already waited the whole limit once.
       if (!mayRetry || cause instanceof RequestTimeoutError || init.signal?.aborted) throw cause;
-      await sleep(options.retry.delayMs(retry), init.signal);
+      await sleep(policy.delayMs(retry), init.signal);
       continue;
     }
-    if (!mayRetry || !options.retry.statusCodes.includes(response.status)) return response;
+    if (!mayRetry || !policy.statusCodes.includes(response.status)) return response;
     // The answer is dropped: free its connection.
     void response.body?.cancel().catch(() => undefined);
-    await sleep(retryDelay(response, retry, options.retry), init.signal);
+    await sleep(retryDelay(response, retry, policy), init.signal);
   }
 }
 
