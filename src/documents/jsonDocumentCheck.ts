@@ -2,7 +2,7 @@
 // JSON parsed with positions (a syntax error names its line and column), no duplicate
 // keys, the document's JSON schema (schemaCheck.ts), and the patch of changed fields
 // against what was loaded. Pure code; the translator is passed in.
-import { findNodeAtLocation, parseTree, type Node, type ParseError, ParseErrorCode } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, type Node, type ParseError, ParseErrorCode } from './jsonc';
 import type { Translator } from '../util/translator';
 import type { SchemaError, SchemaValidator } from './schemaCheck';
 
@@ -172,7 +172,7 @@ function genericMessage(error: SchemaError, field: string, l10n: Translator): st
   return l10n.t('"{0}" has a value that is not allowed.', field);
 }
 
-function describeParseError(code: ParseErrorCode, l10n: Translator): string {
+function describeParseError(code: ParseError['error'], l10n: Translator): string {
   switch (code) {
     case ParseErrorCode.CommaExpected:
       return l10n.t('a comma is missing');

@@ -4,7 +4,7 @@
 // at a place where one can be inserted, and what text range that concerns. The text is often broken while the
 // user types (an unquoted word, a string without its closing quote), so positions are
 // found with jsonc-parser's tolerant parser rather than JSON.parse.
-import { createScanner, getLocation, parseTree, findNodeAtLocation, ScanError, type Node } from 'jsonc-parser';
+import { createScanner, getLocation, parseTree, findNodeAtLocation, ScanError, type Node } from '../jsonc';
 import type { Translator } from '../../util/translator';
 import type { Dataservice } from '../../api/models';
 import { escapeMarkdown } from '../../util/markdown';
