@@ -6,11 +6,47 @@
 // plugin below names who imported it), and so does a Node global (process, Buffer…)
 // in any file it bundles. Source maps are written beside the bundles for debugging and
 // kept out of the .vsix by .vscodeignore.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { build, context } from 'esbuild';
 
 const watch = process.argv.includes('--watch');
+
+// `import * as vscode from 'vscode'` in each of ~50 modules would cost each its own
+// `var x=__toESM(require("vscode"))`, and every use a property read (`x.window.…`). The
+// plugin below routes them all to one module that reads, once, the parts of the API the
+// sources name (`vscode.window`, `vscode.l10n`…) into plain bindings, which the minifier
+// then shortens: 2.5 KB less in each bundle, the same API objects. A name the sources use
+// but the list misses fails the build (`import-is-undefined` is an error below).
+const VSCODE_API_VALUES = new Set(
+  [...readFileSync('node_modules/@types/vscode/index.d.ts', 'utf8').matchAll(/^\texport (?:class|namespace|enum|const|let|function) (\w+)/gm)].map(
+    (match) => match[1],
+  ),
+);
+function vscodeNamesUsedIn(directory) {
+  const names = new Set();
+  for (const entry of readdirSync(directory, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const source = readFileSync(`${entry.parentPath ?? entry.path}/${entry.name}`, 'utf8');
+    for (const [, name] of source.matchAll(/\bvscode\.([A-Za-z_$][\w$]*)/g)) if (VSCODE_API_VALUES.has(name)) names.add(name);
+  }
+  return [...names].sort();
+}
+const oneVscodeImport = {
+  name: 'one-vscode-import',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-api' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-api' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-api' }, () => ({
+      contents: `const api = require('vscode');\n${vscodeNamesUsedIn('src')
+        .map((name) => `export const ${name} = api.${name};`)
+        .join('\n')}`,
+      loader: 'js',
+    }));
+  },
+};
+
 const common = {
   bundle: true,
   external: ['vscode'],
@@ -25,6 +61,8 @@ const common = {
   charset: 'utf8',
   logLevel: 'info',
   metafile: true,
+  plugins: [oneVscodeImport],
+  logOverride: { 'import-is-undefined': 'error' },
 };
 
 const nodeBuild = { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', target: 'node18' };
@@ -49,7 +87,7 @@ const webBuild = {
   // VS Code for the Web runs in browsers of the last two years.
   target: 'es2022',
   mainFields: ['browser', 'module', 'main'],
-  plugins: [noNodeModules],
+  plugins: [oneVscodeImport, noNodeModules],
 };
 
 // Globals only Node has. `globalThis.process` style probes (feature detection) are allowed.
@@ -64,7 +102,8 @@ function checkNoNodeGlobals(metafile, outfile) {
     .map((match) => match[1])
     .filter((name) => name !== 'vscode');
   if (left.length) offenders.push(`${outfile}: require() of ${left.join(', ')}`);
-  for (const input of Object.keys(metafile.inputs)) {
+  // (The generated vscode-api module is not a file: it holds only property reads.)
+  for (const input of Object.keys(metafile.inputs).filter((path) => !path.startsWith('vscode-api:'))) {
     const source = readFileSync(input, 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/(^|[^:'"`\\])\/\/.*$/gm, '$1');
@@ -77,7 +116,14 @@ function checkNoNodeGlobals(metafile, outfile) {
   }
 }
 
-if (watch) {
+if (process.argv.includes('--sizes')) {
+  // Nothing written: the minified size of each bundle, to weigh a change quickly (and
+  // without racing another build for dist/).
+  for (const options of [nodeBuild, webBuild]) {
+    const { outputFiles } = await build({ ...options, write: false, sourcemap: false, metafile: false, logLevel: 'error' });
+    console.log(`${options.outfile}: ${outputFiles[0].contents.length} bytes`);
+  }
+} else if (watch) {
   for (const options of [nodeBuild, webBuild]) await (await context(options)).watch();
 } else {
   await build(nodeBuild);

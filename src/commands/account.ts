@@ -12,7 +12,7 @@ import { runCommand, type CommandId } from './commandIds';
 import { defineCommand, type Command } from './registry';
 import { confirm, inform, openDocument, withNotification } from './dialogs';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 export const accountCommands: Command[] = [
   defineCommand({

@@ -7,7 +7,7 @@ import { defineCommand, type CommandContext } from './registry';
 import { pickReuse, resolveReuseTarget } from './reuseTarget';
 import { inform, withNotification } from './dialogs';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 interface DatasetTarget {
   id: string;

@@ -8,7 +8,7 @@ import type { ApiToken } from '../api/models';
 import { defineCommand, type CommandContext } from './registry';
 import { confirm, inform, withNotification } from './dialogs';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 type Item = vscode.QuickPickItem & { token?: ApiToken; create?: true };
 

@@ -8,7 +8,7 @@ import type { Command, CommandContext } from './registry';
 import { ARCHIVE, MAKE_PRIVATE, MAKE_PUBLIC, patchingCommand, targetedCommand, UNARCHIVE, type StateChange, type TargetKind } from './targetedCommand';
 import { confirmAndDelete, inform, offerRestore, withNotification } from './dialogs';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 const DATASET: TargetKind<DatasetTarget> = { resolve: resolveDatasetTarget, titleOf: (ctx, id) => ctx.datasets.title(id) };
 

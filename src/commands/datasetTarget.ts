@@ -8,7 +8,7 @@ import type { CommandContext } from './registry';
 import { inform, withNotification } from './dialogs';
 import { referenceTo, resourceDescription } from '../tree/nodes';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 export interface DatasetTarget {
   /** An id, or a slug when the user pasted one. */

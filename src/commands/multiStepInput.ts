@@ -6,7 +6,7 @@ import { ApiError } from '../api/errors';
 import { describeError } from '../util/errorReporting';
 import type { Log } from '../util/log';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 export type StepResult = 'next' | 'back' | 'cancel';
 

@@ -24,7 +24,7 @@ import { defineCommand } from './registry';
 import { inform, openDocument, withNotification } from './dialogs';
 import { referenceTo } from '../tree/nodes';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 type Field = 'title' | 'description' | 'owner' | 'license' | 'frequency' | 'private';
 const STEPS: Field[] = ['title', 'description', 'owner', 'license', 'frequency', 'private'];

@@ -21,7 +21,7 @@ import {
 import { defineCommand } from './registry';
 import { inform, openDocument, withNotification } from './dialogs';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 type Field = 'title' | 'url' | 'type' | 'topic' | 'description' | 'owner' | 'private' | 'datasets';
 // The dataset step is required: udata/core/reuse/models.py (visible()) hides a reuse

@@ -6,7 +6,7 @@ import type { OrgInvitation } from '../api/models';
 import { defineCommand } from './registry';
 import { inform, withNotification } from './dialogs';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 export const orgInvitationsCommand = defineCommand({
   id: 'datagouv.orgInvitations',

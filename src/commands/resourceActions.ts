@@ -14,7 +14,7 @@ import { resolveDatasetTarget, resolveResourceTarget, type DatasetTarget, type R
 import { defineCommand, type CommandContext } from './registry';
 import { confirmAndDelete, inform, openDocument, withNotification } from './dialogs';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 /** The extension udata checks: the last one, lower case (flask-storage's `extension`). */
 export function extensionOf(name: string): string {

@@ -9,7 +9,7 @@ import { ARCHIVE, MAKE_PRIVATE, MAKE_PUBLIC, patchingCommand, targetedCommand, U
 import { resolveReuseTarget, type ReuseTarget } from './reuseTarget';
 import { confirmAndDelete, inform, offerRestore } from './dialogs';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 const REUSE: TargetKind<ReuseTarget> = {
   resolve: (argument, ctx, title) => resolveReuseTarget(argument, ctx, title),

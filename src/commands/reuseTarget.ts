@@ -8,7 +8,7 @@ import { pastedTarget, pickOrPaste } from './pickOrPaste';
 import type { CommandContext } from './registry';
 import { referenceTo } from '../tree/nodes';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 export interface ReuseTarget {
   /** An id, or a slug when the user pasted one. */

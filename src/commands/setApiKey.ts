@@ -11,7 +11,7 @@ import type { Log } from '../util/log';
 import { defineCommand } from './registry';
 import { inform } from './dialogs';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 export const setApiKeyCommand = defineCommand({
   id: 'datagouv.setApiKey',

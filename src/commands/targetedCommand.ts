@@ -6,7 +6,7 @@ import type { CommandId } from './commandIds';
 import { defineCommand, type Command, type CommandContext } from './registry';
 import { inform, withNotification } from './dialogs';
 
-const { l10n } = vscode;
+const l10n = vscode.l10n;
 
 export interface Target {
   id: string;
