@@ -19,7 +19,7 @@ export type SchemaType = 'string' | 'null' | 'boolean' | 'object' | 'array';
 export interface Schema {
   type?: SchemaType | SchemaType[];
   /** Primitive values only: Ajv compares those with ===, and so does the interpreter. */
-  enum?: Array<string | boolean | null>;
+  enum?: ReadonlyArray<string | boolean | null>;
   pattern?: string;
   maxLength?: number;
   minLength?: number;
