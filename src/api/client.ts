@@ -164,12 +164,12 @@ export class ApiClient {
   // ---- /me ---------------------------------------------------------------------
 
   getMe(call?: CallOptions): Promise<Me> {
-    return this.#json<Me>('GET', 'me/', call, ME_MASK);
+    return this.#get<Me>('me/', call, ME_MASK);
   }
 
   /** The reference documents a one-item list, udata's code an object: accept both. */
   async getMyMetrics(call?: CallOptions): Promise<MyMetrics> {
-    const metrics = await this.#json<MyMetrics | MyMetrics[]>('GET', 'me/metrics/', call);
+    const metrics = await this.#get<MyMetrics | MyMetrics[]>('me/metrics/', call);
     return (Array.isArray(metrics) ? metrics[0] : metrics) ?? {};
   }
 
@@ -236,12 +236,12 @@ export class ApiClient {
   // ---- /reuses -----------------------------------------------------------------
 
   getReuse(id: string, call?: CallOptions): Promise<Reuse> {
-    return this.#json<Reuse>('GET', `reuses/${encodeSegment(id)}/`, call, REUSE_DOCUMENT_MASK);
+    return this.#get<Reuse>(reusePath(id), call, REUSE_DOCUMENT_MASK);
   }
 
   /** `PUT /reuses/{id}/` is a patch: send only the keys that changed. */
   updateReuse(id: string, patch: ReusePatch, call?: CallOptions): Promise<Reuse> {
-    return this.#json<Reuse>('PUT', `reuses/${encodeSegment(id)}/`, { ...call, body: patch }, REUSE_DOCUMENT_MASK);
+    return this.#json<Reuse>('PUT', reusePath(id), { ...call, body: patch }, REUSE_DOCUMENT_MASK);
   }
 
   createReuse(reuse: NewReuse, call?: CallOptions): Promise<Reuse> {
@@ -249,43 +249,43 @@ export class ApiClient {
   }
 
   async deleteReuse(id: string, call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', `reuses/${encodeSegment(id)}/`, call);
+    await this.#send('DELETE', reusePath(id), call);
   }
 
   addDatasetToReuse(reuseId: string, datasetId: string, call?: CallOptions): Promise<Reuse> {
-    return this.#json<Reuse>('POST', `reuses/${encodeSegment(reuseId)}/datasets/`, { ...call, body: { id: datasetId } }, REUSE_DOCUMENT_MASK);
+    return this.#json<Reuse>('POST', `${reusePath(reuseId)}datasets/`, { ...call, body: { id: datasetId } }, REUSE_DOCUMENT_MASK);
   }
 
   /** Followers of a reuse; with `user`, whether that user follows it (total 0 or 1). */
   getReuseFollowers(id: string, call?: CallOptions & { user?: string }): Promise<FollowersPage> {
     const query = call?.user ? `?user=${encodeURIComponent(call.user)}&page_size=1` : '?page_size=1';
-    return this.#json<FollowersPage>('GET', `reuses/${encodeSegment(id)}/followers/${query}`, call);
+    return this.#get<FollowersPage>(`${reusePath(id)}followers/${query}`, call);
   }
 
   async followReuse(id: string, call?: CallOptions): Promise<void> {
-    await this.#send('POST', `reuses/${encodeSegment(id)}/followers/`, call);
+    await this.#send('POST', `${reusePath(id)}followers/`, call);
   }
 
   async unfollowReuse(id: string, call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', `reuses/${encodeSegment(id)}/followers/`, call);
+    await this.#send('DELETE', `${reusePath(id)}followers/`, call);
   }
 
   /** Platform administrators only. */
   async setReuseFeatured(id: string, featured: boolean, call?: CallOptions): Promise<void> {
-    await this.#send(featured ? 'POST' : 'DELETE', `reuses/${encodeSegment(id)}/featured/`, call);
+    await this.#send(featured ? 'POST' : 'DELETE', `${reusePath(id)}featured/`, call);
   }
 
   /** The badge kinds reuses can get, `{kind: label}`. */
   getReuseBadgeKinds(call?: CallOptions): Promise<Record<string, string>> {
-    return this.#json<Record<string, string>>('GET', 'reuses/badges/', call);
+    return this.#get<Record<string, string>>('reuses/badges/', call);
   }
 
   async addReuseBadge(id: string, kind: string, call?: CallOptions): Promise<void> {
-    await this.#send('POST', `reuses/${encodeSegment(id)}/badges/`, { ...call, body: { kind } });
+    await this.#send('POST', `${reusePath(id)}badges/`, { ...call, body: { kind } });
   }
 
   async removeReuseBadge(id: string, kind: string, call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', `reuses/${encodeSegment(id)}/badges/${encodeSegment(kind)}/`, call);
+    await this.#send('DELETE', `${reusePath(id)}badges/${encodeSegment(kind)}/`, call);
   }
 
   /**
@@ -293,7 +293,7 @@ export class ApiClient {
    * with `?dataset=`): public ones and the caller's own, newest first.
    */
   listDatasetReuses(datasetId: string, page: number, pageSize: number, call?: CallOptions): Promise<Page<Reuse>> {
-    return this.#json<Page<Reuse>>('GET', `reuses/?${datasetPageQuery(datasetId, page, pageSize)}`, call, DATASET_REUSES_PAGE_MASK);
+    return this.#get<Page<Reuse>>(`reuses/?${datasetPageQuery(datasetId, page, pageSize)}`, call, DATASET_REUSES_PAGE_MASK);
   }
 
   /** Reuses whose title contains `q` (`GET /reuses/suggest/`): public ones of anyone, most followed first. */
@@ -303,8 +303,7 @@ export class ApiClient {
 
   /** One page of the files others attached to a dataset (udata/core/dataset/api.py, CommunityResourcesAPI), newest first. */
   listCommunityResources(datasetId: string, page: number, pageSize: number, call?: CallOptions): Promise<Page<CommunityResource>> {
-    return this.#json<Page<CommunityResource>>(
-      'GET',
+    return this.#get<Page<CommunityResource>>(
       `datasets/community_resources/?${datasetPageQuery(datasetId, page, pageSize)}`,
       call,
       COMMUNITY_RESOURCES_PAGE_MASK,
@@ -312,11 +311,11 @@ export class ApiClient {
   }
 
   getDataset(id: string, call?: CallOptions): Promise<Dataset> {
-    return this.#json<Dataset>('GET', `datasets/${encodeSegment(id)}/`, call, DATASET_SUMMARY_MASK);
+    return this.#get<Dataset>(datasetPath(id), call, DATASET_SUMMARY_MASK);
   }
 
   getDataservice(id: string, call?: CallOptions): Promise<Dataservice> {
-    return this.#json<Dataservice>('GET', `dataservices/${encodeSegment(id)}/`, call, DATASERVICE_SUMMARY_MASK);
+    return this.#get<Dataservice>(`dataservices/${encodeSegment(id)}/`, call, DATASERVICE_SUMMARY_MASK);
   }
 
   /**
@@ -329,14 +328,14 @@ export class ApiClient {
     if (filter.owner) query.set('owner', filter.owner);
     query.set('page', String(filter.page ?? 1));
     query.set('page_size', String(filter.pageSize ?? 100));
-    return this.#json<Page<Dataservice>>('GET', `dataservices/?${query.toString()}`, call, DATASERVICE_PAGE_MASK);
+    return this.#get<Page<Dataservice>>(`dataservices/?${query.toString()}`, call, DATASERVICE_PAGE_MASK);
   }
 
   // ---- /datasets -----------------------------------------------------------------
 
   /** `PUT /datasets/{id}/` (udata's DatasetForm): see DatasetPatch for what it keeps and clears. */
   updateDataset(id: string, patch: DatasetPatch, call?: CallOptions): Promise<Dataset> {
-    return this.#json<Dataset>('PUT', `datasets/${encodeSegment(id)}/`, { ...call, body: patch }, DATASET_SUMMARY_MASK);
+    return this.#json<Dataset>('PUT', datasetPath(id), { ...call, body: patch }, DATASET_SUMMARY_MASK);
   }
 
   createDataset(dataset: NewDataset, call?: CallOptions): Promise<Dataset> {
@@ -345,7 +344,7 @@ export class ApiClient {
 
   /** A soft delete: `PUT {"deleted": null}` restores it. */
   async deleteDataset(id: string, call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', `datasets/${encodeSegment(id)}/`, call);
+    await this.#send('DELETE', datasetPath(id), call);
   }
 
   listLicenses(call?: LabelledCall): Promise<License[]> {
@@ -376,50 +375,55 @@ export class ApiClient {
   // ---- resources -------------------------------------------------------------------
 
   getResource(datasetId: string, resourceId: string, call?: CallOptions): Promise<Resource> {
-    return this.#json<Resource>('GET', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, call);
+    return this.#get<Resource>(resourcePath(datasetId, resourceId), call);
   }
 
   updateResource(datasetId: string, resourceId: string, patch: ResourcePatch, call?: CallOptions): Promise<Resource> {
-    return this.#json<Resource>('PUT', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, { ...call, body: patch });
+    return this.#json<Resource>('PUT', resourcePath(datasetId, resourceId), { ...call, body: patch });
   }
 
   createRemoteResource(datasetId: string, resource: NewRemoteResource, call?: CallOptions): Promise<Resource> {
-    return this.#json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/resources/`, { ...call, body: resource });
+    return this.#json<Resource>('POST', `${datasetPath(datasetId)}resources/`, { ...call, body: resource });
   }
 
   async deleteResource(datasetId: string, resourceId: string, call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/`, call);
+    await this.#send('DELETE', resourcePath(datasetId, resourceId), call);
   }
 
   /** `POST /datasets/{id}/upload/`: a new resource from a file, streamed. */
   uploadResource(datasetId: string, file: UploadSource, call?: UploadOptions): Promise<Resource> {
-    return this.#json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/upload/`, { ...call, upload: multipartBody(file, call?.onProgress) });
+    return this.#json<Resource>('POST', `${datasetPath(datasetId)}upload/`, { ...call, upload: multipartBody(file, call?.onProgress) });
   }
 
   /** `POST /datasets/{id}/resources/{rid}/upload/`: the resource's file replaced (its title becomes the file's name). */
   replaceResourceFile(datasetId: string, resourceId: string, file: UploadSource, call?: UploadOptions): Promise<Resource> {
-    return this.#json<Resource>('POST', `datasets/${encodeSegment(datasetId)}/resources/${encodeSegment(resourceId)}/upload/`, {
+    return this.#json<Resource>('POST', `${resourcePath(datasetId, resourceId)}upload/`, {
       ...call,
       upload: multipartBody(file, call?.onProgress),
     });
   }
 
   getReuseTypes(call?: CallOptions): Promise<Choice[]> {
-    return this.#json<Choice[]>('GET', 'reuses/types/', call);
+    return this.#get<Choice[]>('reuses/types/', call);
   }
 
   getReuseTopics(call?: CallOptions): Promise<Choice[]> {
-    return this.#json<Choice[]>('GET', 'reuses/topics/', call);
+    return this.#get<Choice[]>('reuses/topics/', call);
   }
 
   // ---- plumbing ----------------------------------------------------------------
 
   async #list<T>(path: string, mask: string, call: CallOptions | undefined): Promise<T[]> {
-    const items = await this.#json<unknown>('GET', path, call, mask);
+    const items = await this.#get<unknown>(path, call, mask);
     if (!Array.isArray(items)) {
       throw new ApiError('invalidResponse', { method: 'GET', path: this.#pathOf(path), serverMessage: 'expected a list' });
     }
     return items as T[];
+  }
+
+  /** The JSON answer of a GET, the most common call. */
+  #get<T>(path: string, call?: CallOptions, mask?: string): Promise<T> {
+    return this.#json<T>('GET', path, call, mask);
   }
 
   /** `mask`: the X-Fields mask sent when the caller names none (`fields` undefined). */
@@ -575,6 +579,21 @@ export class ApiClient {
 function encodeSegment(value: string): string {
   if (!value || value === '.' || value === '..') throw new ApiError('notFound', { serverMessage: `not an identifier: "${value}"` });
   return encodeURIComponent(value);
+}
+
+/** `reuses/{id}/`: a reuse, and the start of the paths under it. */
+function reusePath(id: string): string {
+  return `reuses/${encodeSegment(id)}/`;
+}
+
+/** `datasets/{id}/`: a dataset, and the start of the paths under it. */
+function datasetPath(id: string): string {
+  return `datasets/${encodeSegment(id)}/`;
+}
+
+/** `datasets/{id}/resources/{rid}/`: one resource of a dataset. */
+function resourcePath(datasetId: string, resourceId: string): string {
+  return `${datasetPath(datasetId)}resources/${encodeSegment(resourceId)}/`;
 }
 
 function isAbort(cause: unknown): boolean {
