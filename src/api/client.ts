@@ -512,18 +512,11 @@ export class ApiClient {
    * the caller gets a `redirect` error naming where the server wanted to go.
    */
   #redirectTarget(response: Response, from: URL): URL | undefined {
-    if (response.status < 300 || response.status >= 400) return undefined;
-    const location = response.headers.get('location');
-    if (!location) return undefined;
-    let target: URL;
-    try {
-      target = new URL(location, from);
-    } catch {
-      return undefined;
-    }
-    if (target.origin !== this.baseUrl.origin || !target.pathname.startsWith(this.baseUrl.pathname)) return undefined;
+    const { status } = response;
     // A 303 turns the request into a GET; udata never sends one for the calls we make.
-    if (response.status === 303) return undefined;
+    if (status < 300 || status >= 400 || status === 303) return undefined;
+    const target = urlOf(response.headers.get('location'), from);
+    if (target?.origin !== this.baseUrl.origin || !target.pathname.startsWith(this.baseUrl.pathname)) return undefined;
     return target;
   }
 
@@ -556,17 +549,12 @@ export class ApiClient {
     }
     const parsed = parseErrorBody(text);
     const retryAfter = Number(response.headers.get('retry-after'));
-    let location: string | undefined;
-    if (kind === 'redirect') {
-      const raw = response.headers.get('location');
-      location = raw ? safeLocation(raw, url) : undefined;
-    }
     return new ApiError(kind, {
       status,
       method,
       path: url.pathname,
       ...parsed,
-      location,
+      location: kind === 'redirect' ? safeLocation(response.headers.get('location'), url) : undefined,
       retryAfterSeconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
     });
   }
@@ -607,11 +595,18 @@ function errorLabel(cause: unknown): string {
 }
 
 /** The origin and path of a redirect target, without its query (which could carry anything). */
-function safeLocation(location: string, from: URL): string {
+function safeLocation(location: string | null, from: URL): string | undefined {
+  if (!location) return undefined;
+  const target = urlOf(location, from);
+  return target ? `${target.origin}${target.pathname}` : '?';
+}
+
+/** A Location header's URL, resolved against the request's; undefined when there is none or it is not a URL. */
+function urlOf(location: string | null, from: URL): URL | undefined {
+  if (!location) return undefined;
   try {
-    const target = new URL(location, from);
-    return `${target.origin}${target.pathname}`;
+    return new URL(location, from);
   } catch {
-    return '?';
+    return undefined;
   }
 }
