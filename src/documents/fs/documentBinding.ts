@@ -4,6 +4,7 @@
 // words that say who opened it and where, and how to go on.
 import type { Translator } from '../../util/translator';
 import type { Me } from '../../api/models';
+import { personName } from '../../tree/format';
 
 /** What the file system needs of a session identity (src/auth/session.ts). */
 export interface IdentityLike {
@@ -42,7 +43,7 @@ export async function completeBinding(binding: DocumentBinding): Promise<void> {
 }
 
 export function accountName(me: Me): string {
-  const name = [me.first_name, me.last_name].filter(Boolean).join(' ');
+  const name = personName(me);
   return name ? `${name} (${me.slug ?? me.id})` : (me.slug ?? me.id);
 }
 
