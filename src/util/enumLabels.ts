@@ -3,86 +3,63 @@
 // `/reuses/topics/`), translated through the extension's bundle so that the views,
 // the commands and the document schemas need no extra request; an unknown value shows
 // as it came.
+import { REUSE_TOPICS, REUSE_TYPES } from '../api/models';
 import type { Translator } from './translator';
 
+/**
+ * What stands at the index of `value` in `values`, undefined for any other value. The
+ * names and what they map to are two lists in the same order (the lengths are checked
+ * by the type) rather than an object keyed by name: each name is then written once in
+ * the bundle (REUSE_TYPES… are those of api/models.ts), and an inherited key such as
+ * `constructor` cannot match.
+ */
+export function byValue<Values extends readonly string[]>(
+  value: string | null | undefined,
+  values: Values,
+  mapped: { readonly [Index in keyof Values]: string },
+): string | undefined {
+  return (mapped as readonly string[])[(values as readonly unknown[]).indexOf(value)];
+}
+
 export function reuseTypeLabel(type: string | null | undefined, l10n: Translator): string | undefined {
-  switch (type) {
-    case undefined:
-    case null:
-    case '':
-      return undefined;
-    case 'api':
-      return l10n.t('API');
-    case 'application':
-      return l10n.t('Application');
-    case 'idea':
-      return l10n.t('Idea');
-    case 'news_article':
-      return l10n.t('News article');
-    case 'paper':
-      return l10n.t('Paper');
-    case 'post':
-      return l10n.t('Blog post');
-    case 'visualization':
-      return l10n.t('Visualization');
-    case 'hardware':
-      return l10n.t('Connected device');
-    default:
-      return type;
-  }
+  // In the order of REUSE_TYPES.
+  const labels = [
+    l10n.t('API'),
+    l10n.t('Application'),
+    l10n.t('Idea'),
+    l10n.t('News article'),
+    l10n.t('Paper'),
+    l10n.t('Blog post'),
+    l10n.t('Visualization'),
+    l10n.t('Connected device'),
+  ] as const;
+  return type ? (byValue(type, REUSE_TYPES, labels) ?? type) : undefined;
 }
 
 export function reuseTopicLabel(topic: string | null | undefined, l10n: Translator): string | undefined {
-  switch (topic) {
-    case undefined:
-    case null:
-    case '':
-      return undefined;
-    case 'health':
-      return l10n.t('Health');
-    case 'transport_and_mobility':
-      return l10n.t('Transport and mobility');
-    case 'housing_and_development':
-      return l10n.t('Housing and development');
-    case 'food_and_agriculture':
-      return l10n.t('Food and agriculture');
-    case 'culture_and_recreation':
-      return l10n.t('Culture and recreation');
-    case 'economy_and_business':
-      return l10n.t('Economy and business');
-    case 'environment_and_energy':
-      return l10n.t('Environment and energy');
-    case 'work_and_training':
-      return l10n.t('Work and training');
-    case 'politics_and_public_life':
-      return l10n.t('Politics and public life');
-    case 'safety_and_security':
-      return l10n.t('Safety and security');
-    case 'education_and_research':
-      return l10n.t('Education and research');
-    case 'society_and_demography':
-      return l10n.t('Society and demography');
-    case 'law_and_justice':
-      return l10n.t('Law and justice');
-    case 'open_data_tools':
-      return l10n.t('Open data tools');
-    case 'others':
-      return l10n.t('Other');
-    default:
-      return topic;
-  }
+  // In the order of REUSE_TOPICS.
+  const labels = [
+    l10n.t('Health'),
+    l10n.t('Transport and mobility'),
+    l10n.t('Housing and development'),
+    l10n.t('Food and agriculture'),
+    l10n.t('Culture and recreation'),
+    l10n.t('Economy and business'),
+    l10n.t('Environment and energy'),
+    l10n.t('Work and training'),
+    l10n.t('Politics and public life'),
+    l10n.t('Safety and security'),
+    l10n.t('Education and research'),
+    l10n.t('Society and demography'),
+    l10n.t('Law and justice'),
+    l10n.t('Open data tools'),
+    l10n.t('Other'),
+  ] as const;
+  return topic ? (byValue(topic, REUSE_TOPICS, labels) ?? topic) : undefined;
 }
 
 /** What a discussion is about (its `subject.class`): Dataset, Reuse, API; an unknown class as it came. */
 export function discussionSubjectLabel(subjectClass: string | null | undefined, l10n: Translator): string | undefined {
-  switch (subjectClass) {
-    case 'Dataset':
-      return l10n.t('Dataset');
-    case 'Reuse':
-      return l10n.t('Reuse');
-    case 'Dataservice':
-      return l10n.t('API');
-    default:
-      return subjectClass || undefined;
-  }
+  const labels = [l10n.t('Dataset'), l10n.t('Reuse'), l10n.t('API')] as const;
+  return subjectClass ? (byValue(subjectClass, ['Dataset', 'Reuse', 'Dataservice'] as const, labels) ?? subjectClass) : undefined;
 }
