@@ -467,7 +467,7 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     const key = uri.toString();
     const known = this.#mtimes.get(key);
     if (known?.text === text) return { mtime: known.mtime, size: byteSize(text) };
-    return this.#remember(key, text, Math.max(Date.now(), (known?.mtime ?? 0) + 2));
+    return this.#remember(key, text, this.#nextMtime(key));
   }
 
   /** Records `mtime` as the one given for `text` at `key`, and returns the stat of that text. */
@@ -476,7 +476,8 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
     return { mtime, size: byteSize(text) };
   }
 
-  #nextMtime(key: string, state: DocumentBase | undefined): number {
+  /** Later than now, than the base's and its pending version's, and than the last one given for `key`. */
+  #nextMtime(key: string, state?: DocumentBase): number {
     return Math.max(Date.now(), (state?.pending?.stat.mtime ?? state?.stat.mtime ?? 0) + 2, (this.#mtimes.get(key)?.mtime ?? 0) + 2);
   }
 
@@ -504,8 +505,9 @@ export class DatagouvFileSystem implements vscode.FileSystemProvider, vscode.Dis
 
   #explainReadonly(found: Found, uri: vscode.Uri, value: unknown): void {
     const reason = found.kind.readonlyReason(value, this.#l10n);
-    if (!reason || this.#toldWhyReadonly.has(uri.toString())) return;
-    this.#toldWhyReadonly.add(uri.toString());
+    const key = uri.toString();
+    if (!reason || this.#toldWhyReadonly.has(key)) return;
+    this.#toldWhyReadonly.add(key);
     const restore = found.kind.restoreAction?.(value, this.#l10n);
     if (!restore) {
       void vscode.window.showInformationMessage(reason);
