@@ -35,14 +35,14 @@ export function markdownLink(url: string | null | undefined, text?: string): str
   return `[${escapeMarkdown(text ?? url)}](${href})`;
 }
 
-/** Lines joined by Markdown hard breaks; empty lines dropped. */
-function lines(...items: Array<string | null | undefined | false>): string {
-  return items.filter((item): item is string => !!item).join('  \n');
+/** Joins its arguments by `separator`, empty ones dropped. */
+function joiner(separator: string): (...items: Array<string | null | undefined | false>) => string {
+  return (...items) => items.filter(Boolean).join(separator);
 }
 
-function paragraphs(...items: Array<string | null | undefined | false>): string {
-  return items.filter((item): item is string => !!item).join('\n\n');
-}
+/** Lines joined by Markdown hard breaks. */
+const lines = joiner('  \n');
+const paragraphs = joiner('\n\n');
 
 function heading(title: string | undefined, markers: string[], fallback: string): string {
   const name = `**${escapeMarkdown(title?.trim() || fallback)}**`;
@@ -61,6 +61,11 @@ function metric(value: number | undefined, locale: string): string | undefined {
 /** "Name (ACRONYM)", or the name alone. */
 function organizationName(organization: OrganizationRef): string {
   return organization.acronym ? `${organization.name} (${organization.acronym})` : organization.name;
+}
+
+/** The link to an object's web page, when it has one. */
+function pageLink(page: string | undefined, l10n: Translator): string | undefined {
+  return markdownLink(page, l10n.t('Page on data.gouv.fr'));
 }
 
 function publisher(organization: OrganizationRef | null | undefined, ctx: TooltipContext): string | undefined {
@@ -89,7 +94,7 @@ export function reuseTooltip(reuse: Reuse, ctx: TooltipContext): string {
       tags && l10n.t('Tags: {0}', tags),
       datasetCount !== undefined && l10n.t('Datasets: {0}', formatNumber(datasetCount, locale)),
       modified && l10n.t('Last modified: {0}', modified),
-      (views !== undefined || followers !== undefined) && l10n.t('Views: {0} · Followers: {1}', views ?? '0', followers ?? '0'),
+      (views || followers) && l10n.t('Views: {0} · Followers: {1}', views ?? '0', followers ?? '0'),
       publisher(reuse.organization, ctx),
     ),
     reuse.permissions?.edit === false && !reuse.deleted && `*${escapeMarkdown(l10n.t('You may not edit this reuse.'))}*`,
@@ -98,7 +103,7 @@ export function reuseTooltip(reuse: Reuse, ctx: TooltipContext): string {
 
 export function datasetTooltip(dataset: Dataset, ctx: TooltipContext): string {
   const { l10n, locale } = ctx;
-  const resources = dataset.resources?.length;
+  const resources = metric(dataset.resources?.length, locale);
   const score = formatScore(dataset.quality?.score, locale);
   const updated = formatDate(dataset.last_update, locale);
   const modified = formatDateTime(dataset.last_modified, locale);
@@ -113,13 +118,13 @@ export function datasetTooltip(dataset: Dataset, ctx: TooltipContext): string {
       publisher(dataset.organization, ctx),
       updated && l10n.t('Data last updated: {0}', updated),
       modified && l10n.t('Last modified: {0}', modified),
-      resources !== undefined && l10n.t('Resources: {0}', formatNumber(resources, locale)),
+      resources && l10n.t('Resources: {0}', resources),
       score && l10n.t('Metadata quality: {0}', score),
-      views !== undefined && l10n.t('Views: {0}', views),
-      followers !== undefined && l10n.t('Followers: {0}', followers),
-      reuses !== undefined && l10n.t('Reuses: {0}', reuses),
-      downloads !== undefined && l10n.t('Downloads: {0}', downloads),
-      dataset.page && markdownLink(dataset.page, l10n.t('Page on data.gouv.fr')),
+      views && l10n.t('Views: {0}', views),
+      followers && l10n.t('Followers: {0}', followers),
+      reuses && l10n.t('Reuses: {0}', reuses),
+      downloads && l10n.t('Downloads: {0}', downloads),
+      pageLink(dataset.page, l10n),
     ),
   );
 }
@@ -128,7 +133,7 @@ export function resourceTooltip(resource: Resource, ctx: TooltipContext): string
   const { l10n, locale } = ctx;
   const size = formatBytes(resource.filesize, locale, l10n);
   return paragraphs(
-    `**${escapeMarkdown(resource.title?.trim() || l10n.t('Untitled resource'))}**`,
+    heading(resource.title, [], l10n.t('Untitled resource')),
     lines(
       resource.format && l10n.t('Format: {0}', escapeMarkdown(resource.format.toUpperCase())),
       size && l10n.t('Size: {0}', size),
@@ -162,7 +167,7 @@ export function discussionTooltip(discussion: Discussion, ctx: TooltipContext): 
   const subject = subjectName && (markdownLink(subjectPage(discussion), subjectName) ?? escapeMarkdown(subjectName));
   const created = formatDateTime(discussion.created, locale);
   const last = formatDateTime(lastMessageDate(discussion), locale);
-  const messages = discussion.discussion?.length;
+  const messages = metric(discussion.discussion?.length, locale);
   const closed = formatDateTime(discussion.closed, locale);
   return paragraphs(
     heading(discussion.title, markerLabels(discussion, 'discussion', l10n), l10n.t('Untitled discussion')),
@@ -171,7 +176,7 @@ export function discussionTooltip(discussion: Discussion, ctx: TooltipContext): 
       publisher(discussion.organization, ctx),
       created && l10n.t('Opened: {0}', created),
       last && l10n.t('Last message: {0}', last),
-      messages !== undefined && l10n.t('Messages: {0}', formatNumber(messages, locale)),
+      messages && l10n.t('Messages: {0}', messages),
       closed && l10n.t('Closed: {0}', closed),
     ),
   );
@@ -179,8 +184,5 @@ export function discussionTooltip(discussion: Discussion, ctx: TooltipContext): 
 
 export function organizationTooltip(organization: OrganizationRef, count: string, ctx: TooltipContext): string {
   const { l10n } = ctx;
-  return paragraphs(
-    `**${escapeMarkdown(organizationName(organization))}**`,
-    lines(escapeMarkdown(count), organization.page && markdownLink(organization.page, l10n.t('Page on data.gouv.fr'))),
-  );
+  return paragraphs(`**${escapeMarkdown(organizationName(organization))}**`, lines(escapeMarkdown(count), pageLink(organization.page, l10n)));
 }
