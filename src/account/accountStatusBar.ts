@@ -43,17 +43,24 @@ export class AccountStatusBar implements vscode.Disposable {
       this.#item.hide();
       return;
     }
-    const host = this.#session.client.baseUrl.host;
-    const production = isProductionApi(this.#session.client.baseUrl);
+    const { baseUrl } = this.#session.client;
+    const host = baseUrl.host;
+    const production = isProductionApi(baseUrl);
     const name = this.#me ? personName(this.#me) || this.#me.slug : undefined;
     const who = name ?? vscode.l10n.t('signed in');
     this.#item.text = production ? `$(account) ${who}` : `$(account) ${who} · ${host}`;
-    const tooltip = new vscode.MarkdownString(undefined, true);
-    tooltip.appendMarkdown(`**data.gouv.fr** — ${escapeMarkdown(host)}\n\n`);
-    if (name) tooltip.appendMarkdown(`${vscode.l10n.t('Signed in as {0}', escapeMarkdown(name))}\n\n`);
-    if (this.#metrics) tooltip.appendMarkdown(metricsMarkdown(this.#metrics) + '\n\n');
-    tooltip.appendMarkdown(vscode.l10n.t('Click for account actions.'));
-    this.#item.tooltip = tooltip;
+    // Paragraphs: the host, who (once known), the metrics (once loaded), the hint.
+    this.#item.tooltip = new vscode.MarkdownString(
+      [
+        `**data.gouv.fr** — ${escapeMarkdown(host)}`,
+        name && vscode.l10n.t('Signed in as {0}', escapeMarkdown(name)),
+        this.#metrics && metricsMarkdown(this.#metrics),
+        vscode.l10n.t('Click for account actions.'),
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      true,
+    );
     this.#item.backgroundColor = production ? undefined : new vscode.ThemeColor('statusBarItem.warningBackground');
     this.#item.show();
   }
