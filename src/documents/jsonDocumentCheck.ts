@@ -173,29 +173,21 @@ function genericMessage(error: SchemaError, field: string, l10n: Translator): st
 }
 
 function describeParseError(code: ParseError['error'], l10n: Translator): string {
-  switch (code) {
-    case ParseErrorCode.CommaExpected:
-      return l10n.t('a comma is missing');
-    case ParseErrorCode.ColonExpected:
-      return l10n.t('a colon is missing');
-    case ParseErrorCode.PropertyNameExpected:
-      return l10n.t('a key in double quotes was expected (is there a comma too many?)');
-    case ParseErrorCode.ValueExpected:
-      return l10n.t('a value was expected');
-    case ParseErrorCode.CloseBraceExpected:
-      return l10n.t('a closing brace } is missing');
-    case ParseErrorCode.CloseBracketExpected:
-      return l10n.t('a closing bracket ] is missing');
-    case ParseErrorCode.EndOfFileExpected:
-      return l10n.t('there is text after the end of the object');
-    case ParseErrorCode.UnexpectedEndOfString:
-      return l10n.t('a text is not closed by a double quote');
-    case ParseErrorCode.InvalidCommentToken:
-    case ParseErrorCode.UnexpectedEndOfComment:
-      return l10n.t('comments are not allowed');
-    default:
-      return l10n.t('unexpected character');
-  }
+  const comments = l10n.t('comments are not allowed');
+  // A table rather than a switch: shorter in the bundle (numeric keys: nothing inherited can match).
+  const described: Partial<Record<ParseError['error'], string>> = {
+    [ParseErrorCode.CommaExpected]: l10n.t('a comma is missing'),
+    [ParseErrorCode.ColonExpected]: l10n.t('a colon is missing'),
+    [ParseErrorCode.PropertyNameExpected]: l10n.t('a key in double quotes was expected (is there a comma too many?)'),
+    [ParseErrorCode.ValueExpected]: l10n.t('a value was expected'),
+    [ParseErrorCode.CloseBraceExpected]: l10n.t('a closing brace } is missing'),
+    [ParseErrorCode.CloseBracketExpected]: l10n.t('a closing bracket ] is missing'),
+    [ParseErrorCode.EndOfFileExpected]: l10n.t('there is text after the end of the object'),
+    [ParseErrorCode.UnexpectedEndOfString]: l10n.t('a text is not closed by a double quote'),
+    [ParseErrorCode.InvalidCommentToken]: comments,
+    [ParseErrorCode.UnexpectedEndOfComment]: comments,
+  };
+  return described[code] ?? l10n.t('unexpected character');
 }
 
 /** The value of a parse tree node, as plain objects (the last of duplicate keys wins, as in JSON.parse). */
