@@ -4,6 +4,8 @@
 // against what was loaded. Pure code; the translator is passed in.
 import { findNodeAtLocation, parseTree, type Node, type ParseError, ParseErrorCode } from './jsonc';
 import type { Translator } from '../util/translator';
+import { byValue } from '../util/enumLabels';
+import { NOT_BLANK_PATTERN } from './reuse/reuseSchema';
 import type { SchemaError, SchemaValidator } from './schemaCheck';
 
 /** A reason not to save, placed on the offending part of the text when it can be. */
@@ -150,24 +152,22 @@ function genericMessage(error: SchemaError, field: string, l10n: Translator): st
     case 'enum':
       return l10n.t('"{0}" must be one of: {1}.', field, ((error.params.allowedValues as unknown[]) ?? []).join(', '));
     case 'pattern':
-      if (error.params.pattern === '\\S') return l10n.t('"{0}" must not be blank.', field);
+      if (error.params.pattern === NOT_BLANK_PATTERN) return l10n.t('"{0}" must not be blank.', field);
       break;
     case 'maxLength':
       return l10n.t('"{0}" is too long: {1} characters at most.', field, Number(error.params.limit));
     case 'minLength':
       return l10n.t('"{0}" is too short: {1} characters at least.', field, Number(error.params.limit));
-    case 'type':
-      switch (String(error.params.type)) {
-        case 'string':
-          return l10n.t('"{0}" must be a text in quotes.', field);
-        case 'array':
-          return l10n.t('"{0}" must be a list: [ … ].', field);
-        case 'boolean':
-          return l10n.t('"{0}" must be true or false.', field);
-        case 'object':
-          return l10n.t('"{0}" must be an object: {…}.', field);
-      }
-      break;
+    case 'type': {
+      // Looked up in the order of the types (byValue): shorter in the bundle than a switch.
+      const typeMessage = byValue(String(error.params.type), ['string', 'array', 'boolean', 'object'] as const, [
+        l10n.t('"{0}" must be a text in quotes.', field),
+        l10n.t('"{0}" must be a list: [ … ].', field),
+        l10n.t('"{0}" must be true or false.', field),
+        l10n.t('"{0}" must be an object: {…}.', field),
+      ]);
+      if (typeMessage) return typeMessage;
+    }
   }
   return l10n.t('"{0}" has a value that is not allowed.', field);
 }
