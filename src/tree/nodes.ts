@@ -186,7 +186,7 @@ export function groupNode(view: ViewId, group: Group<Reuse> | Group<Dataset> | G
   const count = group.items.length;
   const org = group.organization;
   const items = ITEMS_OF[view];
-  const node: GroupNode = {
+  return {
     kind: 'group',
     view,
     id: `${view}/${group.key}`,
@@ -197,11 +197,9 @@ export function groupNode(view: ViewId, group: Group<Reuse> | Group<Dataset> | G
     collapsible: count === 0 ? 'none' : count > EXPAND_LIMIT ? 'collapsed' : 'expanded',
     organization: org,
     owner: group.owner,
+    // `reuses`, `datasets` or `discussions`: what the view's groups hold.
+    [items]: group.items,
   };
-  if (items === 'reuses') node.reuses = group.items as Reuse[];
-  else if (items === 'datasets') node.datasets = group.items as Dataset[];
-  else node.discussions = group.items as Discussion[];
-  return node;
 }
 
 /**
@@ -238,11 +236,7 @@ export function reuseNode(reuse: Reuse, parentId: string, ctx: NodeContext): Reu
     iconColor: reuse.deleted || reuse.archived ? DIMMED : undefined,
     contextValue: reuseContextValue(reuse),
     collapsible: reuse.datasets?.length ? 'collapsed' : 'none',
-    command: {
-      command: OPEN_REUSE_COMMAND,
-      title: l10n.t('Open Reuse'),
-      arguments: [referenceTo(reuse)],
-    },
+    command: nodeCommand(OPEN_REUSE_COMMAND, l10n.t('Open Reuse'), referenceTo(reuse)),
     reuse,
   };
 }
@@ -289,7 +283,7 @@ export function datasetNode(dataset: Dataset, parentId: string, ctx: NodeContext
     contextValue: datasetContextValue(dataset),
     // In Organization Datasets its resources, reuses and community resources load when it is expanded.
     collapsible: detailed ? 'collapsed' : 'none',
-    command: { command: OPEN_DATASET_COMMAND, title: l10n.t('Open Dataset'), arguments: [referenceTo(dataset)] },
+    command: nodeCommand(OPEN_DATASET_COMMAND, l10n.t('Open Dataset'), referenceTo(dataset)),
     dataset,
   };
 }
@@ -309,11 +303,7 @@ export function resourceNode(resource: Resource, dataset: Dataset, parentId: str
     icon: resourceIcon(resource.format),
     contextValue: resourceContextValue(resource, dataset),
     collapsible: 'none',
-    command: {
-      command: OPEN_RESOURCE_COMMAND,
-      title: l10n.t('Open Resource'),
-      arguments: [{ datasetId: dataset.id, resourceId: resource.id, title: resource.title }],
-    },
+    command: nodeCommand(OPEN_RESOURCE_COMMAND, l10n.t('Open Resource'), { datasetId: dataset.id, resourceId: resource.id, title: resource.title }),
     resource,
     dataset,
   };
@@ -367,7 +357,7 @@ export function listChildren(
       icon: 'ellipsis',
       contextValue: CONTEXT.action,
       collapsible: 'none',
-      command: { command: LOAD_MORE_COMMAND, title: label, arguments: [node] },
+      command: nodeCommand(LOAD_MORE_COMMAND, label, node),
     });
   }
   return children;
@@ -428,7 +418,12 @@ export function discussionNode(discussion: Discussion, parentId: string, ctx: No
 
 /** A click that opens `page` in the browser; none without a page. */
 function openInBrowser(page: string | undefined, { l10n }: NodeContext): NodeCommand | undefined {
-  return page ? { command: OPEN_IN_BROWSER_COMMAND, title: l10n.t('Open in Browser'), arguments: [page] } : undefined;
+  return page ? nodeCommand(OPEN_IN_BROWSER_COMMAND, l10n.t('Open in Browser'), page) : undefined;
+}
+
+/** A click that runs `command` with one argument. */
+function nodeCommand(command: string, title: string, argument: unknown): NodeCommand {
+  return { command, title, arguments: [argument] };
 }
 
 /** The children of a node, from the data it already holds: never a request. */
