@@ -178,7 +178,7 @@ export class ApiClient {
   }
 
   async deleteMe(call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', 'me/', call);
+    await this.#delete('me/', call);
   }
 
   /** `POST /me/apikey` (older servers); newer ones answer 404/405: they manage tokens on the web page. */
@@ -187,7 +187,7 @@ export class ApiClient {
   }
 
   async clearApiKey(call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', 'me/apikey', call);
+    await this.#delete('me/apikey', call);
   }
 
   /** The user's active API tokens (udata/core/user/api.py). */
@@ -201,7 +201,7 @@ export class ApiClient {
   }
 
   async revokeApiToken(id: string, call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', `me/api_tokens/${encodeSegment(id)}/`, call);
+    await this.#delete(`me/api_tokens/${encodeSegment(id)}/`, call);
   }
 
   /** Pending invitations to join organizations. */
@@ -249,7 +249,7 @@ export class ApiClient {
   }
 
   async deleteReuse(id: string, call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', reusePath(id), call);
+    await this.#delete(reusePath(id), call);
   }
 
   addDatasetToReuse(reuseId: string, datasetId: string, call?: CallOptions): Promise<Reuse> {
@@ -267,7 +267,7 @@ export class ApiClient {
   }
 
   async unfollowReuse(id: string, call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', `${reusePath(id)}followers/`, call);
+    await this.#delete(`${reusePath(id)}followers/`, call);
   }
 
   /** Platform administrators only. */
@@ -285,7 +285,7 @@ export class ApiClient {
   }
 
   async removeReuseBadge(id: string, kind: string, call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', `${reusePath(id)}badges/${encodeSegment(kind)}/`, call);
+    await this.#delete(`${reusePath(id)}badges/${encodeSegment(kind)}/`, call);
   }
 
   /**
@@ -344,7 +344,7 @@ export class ApiClient {
 
   /** A soft delete: `PUT {"deleted": null}` restores it. */
   async deleteDataset(id: string, call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', datasetPath(id), call);
+    await this.#delete(datasetPath(id), call);
   }
 
   listLicenses(call?: LabelledCall): Promise<License[]> {
@@ -387,7 +387,7 @@ export class ApiClient {
   }
 
   async deleteResource(datasetId: string, resourceId: string, call?: CallOptions): Promise<void> {
-    await this.#send('DELETE', resourcePath(datasetId, resourceId), call);
+    await this.#delete(resourcePath(datasetId, resourceId), call);
   }
 
   /** `POST /datasets/{id}/upload/`: a new resource from a file, streamed. */
@@ -424,6 +424,11 @@ export class ApiClient {
   /** The JSON answer of a GET, the most common call. */
   #get<T>(path: string, call?: CallOptions, mask?: string): Promise<T> {
     return this.#json<T>('GET', path, call, mask);
+  }
+
+  /** A DELETE, whose answer (when it succeeds) says nothing more. */
+  #delete(path: string, call: CallOptions | undefined): Promise<Response> {
+    return this.#send('DELETE', path, call);
   }
 
   /** `mask`: the X-Fields mask sent when the caller names none (`fields` undefined). */
