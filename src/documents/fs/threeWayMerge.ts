@@ -19,6 +19,9 @@ export interface MergeResult<D> {
 
 type Fields = Record<string, unknown>;
 
+/** Whether the object has the key itself (an absent key differs from one set to undefined). */
+const has: (object: Fields, key: string) => boolean = Object.hasOwn;
+
 /**
  * `base` undefined means the editor's starting point is unknown (a document restored
  * after a restart whose base was lost): every field that differs from data.gouv.fr is
@@ -120,8 +123,4 @@ function mergeObject(b: Fields, y: Fields, t: Fields): { value: Fields; fromServ
     else delete value[k];
   }
   return { value, fromServer, conflicts };
-}
-
-function has(object: Fields, key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(object, key);
 }
