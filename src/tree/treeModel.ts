@@ -234,7 +234,7 @@ export class DatasetsModel extends TreeModel<Dataset[]> {
   protected override loadChildren(node: TreeNode): Promise<{ ok: boolean; nodes: TreeNode[] }> | undefined {
     if (node.kind === 'list') {
       const built = () => this.#listNodes(node);
-      return (this.#pages.get(node.dataset)?.[node.list] ? Promise.resolve() : this.#fetchPage(node, 1)).then(built, this.#failed(node));
+      return (this.#pagesOf(node) ? Promise.resolve() : this.#fetchPage(node, 1)).then(built, this.#failed(node));
     }
     if (node.kind !== 'dataset' || node.dataset.resources) return undefined;
     const dataset = node.dataset;
@@ -253,11 +253,16 @@ export class DatasetsModel extends TreeModel<Dataset[]> {
    * command reports it) and leaves what was shown.
    */
   async loadMore(node: ListNode): Promise<void> {
-    const pages = this.#pages.get(node.dataset)?.[node.list];
+    const pages = this.#pagesOf(node);
     if (!pages?.next) return;
     pages.loading ??= this.#fetchPage(node, pages.next).finally(() => (pages.loading = undefined));
     await pages.loading;
     this.forgetChildren(node);
+  }
+
+  /** What is loaded of the list `node` shows, if anything. */
+  #pagesOf(node: ListNode): Pages | undefined {
+    return this.#pages.get(node.dataset)?.[node.list];
   }
 
   #failed(node: TreeNode) {
@@ -265,7 +270,7 @@ export class DatasetsModel extends TreeModel<Dataset[]> {
   }
 
   #listNodes(node: ListNode): { ok: boolean; nodes: TreeNode[] } {
-    const pages = this.#pages.get(node.dataset)?.[node.list];
+    const pages = this.#pagesOf(node);
     return { ok: true, nodes: listChildren(node, pages?.items ?? [], pages?.total, !!pages?.next, this.ctx) };
   }
 
