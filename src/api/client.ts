@@ -456,8 +456,8 @@ export class ApiClient {
       if (apiKey) headers['X-API-KEY'] = apiKey;
       const fields = call.fields === undefined ? mask : call.fields;
       if (fields) headers['X-Fields'] = fields;
-      if (call.upload) return this.#sendUpload(method, url, headers, call.upload, call.signal);
       headers.Accept = 'application/json';
+      if (call.upload) return this.#sendUpload(method, url, headers, call.upload, call.signal);
       const init: RequestInit = { method, headers, signal: call.signal, redirect: 'manual' };
       if (call.body !== undefined) {
         headers['Content-Type'] = 'application/json';
@@ -487,7 +487,7 @@ export class ApiClient {
     const response = await this.#logged(method, url, () =>
       transport(url, {
         method,
-        headers: { ...headers, Accept: 'application/json', 'Content-Type': upload.contentType, 'Content-Length': String(upload.length) },
+        headers: { ...headers, 'Content-Type': upload.contentType, 'Content-Length': String(upload.length) },
         body: upload.body,
         signal,
       }),
