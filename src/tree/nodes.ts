@@ -348,17 +348,14 @@ export function listChildren(
     ];
   }
   if (more) {
-    const label = l10n.t('Load more…');
-    children.push({
-      kind: 'action',
-      id: `${node.id}/action:more`,
-      label,
-      description: total === undefined ? undefined : l10n.t('{0} of {1}', formatNumber(children.length, ctx.locale), formatNumber(total, ctx.locale)),
-      icon: 'ellipsis',
-      contextValue: CONTEXT.action,
-      collapsible: 'none',
-      command: nodeCommand(LOAD_MORE_COMMAND, label, node),
-    });
+    children.push(
+      actionNode(
+        `${node.id}/action:more`,
+        'ellipsis',
+        nodeCommand(LOAD_MORE_COMMAND, l10n.t('Load more…'), node),
+        total === undefined ? undefined : l10n.t('{0} of {1}', formatNumber(children.length, ctx.locale), formatNumber(total, ctx.locale)),
+      ),
+    );
   }
   return children;
 }
@@ -514,6 +511,11 @@ export function messageNode(id: string, message: string, severity: 'error' | 'in
   };
 }
 
+/** A node that runs its command, labelled with the command's title. */
+function actionNode(id: string, icon: string, command: NodeCommand, description?: string): ActionNode {
+  return { kind: 'action', id, label: command.title, description, icon, contextValue: CONTEXT.action, collapsible: 'none', command };
+}
+
 /**
  * A failed load: the sentence that says what happened, then the actions that may fix
  * it (util/errorRemedies.ts: Set API Key, Open Settings, Retry, Show Log).
@@ -524,7 +526,7 @@ export function errorNodes(view: ViewId, error: unknown, ctx: NodeContext): Tree
   for (const remedy of remediesFor(error, { retry: true })) {
     // The remedy's command, title and arguments (if any) are the node's command.
     const { icon, ...command } = remedyAction(remedy, ctx.l10n, { command: REFRESH_COMMAND, arguments: [view] });
-    nodes.push({ kind: 'action', id: `${view}/action:${remedy}`, label: command.title, icon, contextValue: CONTEXT.action, collapsible: 'none', command });
+    nodes.push(actionNode(`${view}/action:${remedy}`, icon, command));
   }
   return nodes;
 }
