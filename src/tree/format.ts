@@ -70,14 +70,14 @@ export function formatBytes(bytes: number | null | undefined, locale: string, l1
 /** The first lines of a Markdown description as plain text, at most `maxChars` long. */
 export function excerpt(text: string | null | undefined, maxLines = 3, maxChars = 280): string | undefined {
   if (!text) return undefined;
-  const lines = text
-    .split(/\r?\n/)
+  const all = text.split(/\r?\n/);
+  const lines = all
     .map((line) => stripMarkdown(line).trim())
     .filter(Boolean)
     .slice(0, maxLines);
   if (!lines.length) return undefined;
   let result = lines.join('\n');
-  const cut = result.length > maxChars || text.split(/\r?\n/).filter((line) => line.trim()).length > maxLines;
+  const cut = result.length > maxChars || all.filter((line) => line.trim()).length > maxLines;
   if (result.length > maxChars) result = result.slice(0, maxChars).replace(/\s+\S*$/, '');
   return cut ? `${result}…` : result;
 }
