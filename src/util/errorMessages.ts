@@ -52,5 +52,7 @@ export function describeApiError(error: ApiError, l10n: Translator): string {
         ? l10n.t('data.gouv.fr answered with error {0}: {1}', error.status ?? '?', server)
         : l10n.t('data.gouv.fr answered with error {0}.', error.status ?? '?'),
   };
-  return sentences[error.kind]();
+  // A kind the table lacks (an error built from an untyped value) reads as a plain HTTP
+  // error, as the switch's default did, rather than throwing while reporting a failure.
+  return (Object.hasOwn(sentences, error.kind) ? sentences[error.kind] : sentences.http)();
 }

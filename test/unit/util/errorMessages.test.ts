@@ -41,6 +41,13 @@ test('every kind has a distinct sentence in both languages', () => {
   }
 });
 
+test('a kind outside ApiErrorKind (an untyped value at run time) reads as a plain HTTP error, never throws', () => {
+  for (const kind of ['somethingNew', 'constructor', 'toString']) {
+    const error = new ApiError(kind as ApiErrorKind, { status: 418 });
+    assert.equal(describeApiError(error, english), 'data.gouv.fr answered with error 418.');
+  }
+});
+
 test('401 repeats the server reason; 400 names the fields', () => {
   assert.match(describeApiError(new ApiError('unauthorized', { status: 401, serverMessage: 'Expired API token' }), english), /Expired API token/);
   const validation = new ApiError('validation', {
