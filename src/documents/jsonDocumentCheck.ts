@@ -4,7 +4,7 @@
 // against what was loaded. Pure code; the translator is passed in.
 import { findNodeAtLocation, parseTree, type Node, type ParseError, ParseErrorCode } from './jsonc';
 import type { Translator } from '../util/translator';
-import { byValue } from '../util/enumLabels';
+import { byValue } from '../util/byValue';
 import { NOT_BLANK_PATTERN } from './reuse/reuseSchema';
 import type { SchemaError, SchemaValidator } from './schemaCheck';
 

@@ -1,6 +1,6 @@
 // The codicon of each reuse type and resource format, for the views.
 import { REUSE_TYPES } from '../api/models';
-import { byValue } from '../util/enumLabels';
+import { byValue } from '../util/byValue';
 
 /** A codicon id per reuse type (ids that exist since VS Code 1.85). */
 export function reuseTypeIcon(type: string | null | undefined): string {
